@@ -1,0 +1,40 @@
+import { dateInZone, formatYearMonth, yearMonthOf } from '../calendar/local-date';
+import { monthRange } from '../ledger/budget-alerts';
+import { Budget, budgetLabel } from '../ledger/budget';
+import { formatMoney } from '../money/money';
+import { CategoryTotal } from '../ports/ledger-store.port';
+import { Command } from './command';
+
+export const budgetsCommand: Command = {
+  name: 'budgets',
+  usage: 'budgets',
+  summary: 'spending this month against each budget',
+  async run(_args, message, deps) {
+    const { head } = await deps.writer.load(message.ledger, {});
+    const budgets = Object.values(head.state.budgets);
+    if (budgets.length === 0) {
+      return [{ text: 'No budgets yet. Set one with: budget food 300' }];
+    }
+    const month = yearMonthOf(dateInZone(deps.clock.now(), head.state.settings.timeZone));
+    const { from, to } = monthRange(month);
+    const totals = await deps.totals.totals(message.ledger, from, to);
+    const lines = budgets
+      .sort((a, b) => budgetLabel(a.scope).localeCompare(budgetLabel(b.scope)))
+      .map((b) => budgetStatusLine(b, totals));
+    return [{ text: [`🎯 Budgets for ${formatYearMonth(month)}`, ...lines].join('\n') }];
+  },
+};
+
+/** "food: $255.00 of $300.00 (85%), $45.00 left" */
+export function budgetStatusLine(budget: Budget, monthTotals: readonly CategoryTotal[]): string {
+  const spent = monthTotals
+    .filter((t) => t.currency === budget.limit.currency)
+    .filter((t) => budget.scope.kind === 'total' || t.category === budget.scope.category)
+    .reduce((sum, t) => sum + t.minor, 0);
+  const percent = Math.floor((spent * 100) / budget.limit.minor);
+  const left = budget.limit.minor - spent;
+  const money = (minor: number) => formatMoney({ minor, currency: budget.limit.currency });
+  const rest = left >= 0 ? `${money(left)} left` : `${money(-left)} over`;
+  const icon = percent >= 100 ? '🔴' : percent >= 80 ? '🟠' : '🟢';
+  return `${icon} ${budgetLabel(budget.scope)}: ${money(spent)} of ${money(budget.limit.minor)} (${percent}%), ${rest}`;
+}

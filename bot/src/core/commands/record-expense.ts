@@ -1,0 +1,58 @@
+import { dateInZone } from '../calendar/local-date';
+import { CoreDeps } from '../core-deps';
+import { InboundMessage } from '../conversation/inbound-message';
+import { categoryFromKeywords, descriptionKey, FALLBACK_CATEGORY } from '../expenses/categories';
+import { parseExpenseText } from '../grammar/parse-expense-text';
+import { checkBudgets, monthRange } from '../ledger/budget-alerts';
+import { Expense } from '../ledger/expense';
+import { DEFAULT_SETTINGS } from '../ledger/ledger-events';
+import { writeLedger } from '../ledger/write-ledger';
+import { expenseChoices, expenseLine } from '../presentation/expense-text';
+import { isUserError } from '../user-error';
+import { CommandResult, writeKey } from './command';
+
+/** Quick add: one line of chat that reads as an expense. */
+export async function recordExpense(text: string, message: InboundMessage, deps: CoreDeps): Promise<CommandResult> {
+  // The description does not depend on the ledger's settings, so it can pick the remembered
+  // category in the same read as the ledger's head.
+  const preview = parseExpenseText(text, {
+    ledgerCurrency: DEFAULT_SETTINGS.currency,
+    today: dateInZone(deps.clock.now(), 'UTC'),
+    dateOrder: 'dmy',
+  });
+  const memoKey = !isUserError(preview) && !preview.category ? descriptionKey(preview.description) : undefined;
+  return writeLedger(deps.writer, deps.clock, {
+    ...writeKey(message),
+    ...(memoKey ? { descriptionKey: memoKey } : {}),
+    decide: async ({ head, now, rememberedCategory }) => {
+      const { settings } = head.state;
+      const parsed = parseExpenseText(text, {
+        ledgerCurrency: settings.currency,
+        today: dateInZone(now, settings.timeZone),
+        dateOrder: settings.dateOrder,
+      });
+      if (isUserError(parsed)) return parsed;
+      const category = parsed.category ?? rememberedCategory ?? categoryFromKeywords(parsed.description) ?? FALLBACK_CATEGORY;
+      const expense: Expense = {
+        ref: head.state.nextRef,
+        amount: parsed.amount,
+        category,
+        description: parsed.description,
+        date: parsed.date,
+        recordedAt: now.toISOString(),
+        recordedBy: message.actor,
+      };
+      const budgets = await checkBudgets(
+        head.state,
+        (month) => deps.totals.totals(message.ledger, monthRange(month).from, monthRange(month).to),
+        { after: expense },
+      );
+      return {
+        events: [{ type: 'ExpenseRecorded', data: { expense, alerts: budgets.alerts } }],
+        replies: [
+          { text: [`✅ Recorded ${expenseLine(expense)}`, ...budgets.lines].join('\n'), choices: expenseChoices(expense) },
+        ],
+      };
+    },
+  });
+}

@@ -1,0 +1,59 @@
+import { Budget, BudgetAlert, budgetKey } from './budget';
+import { DEFAULT_SETTINGS, LedgerEvent, LedgerSettings } from './ledger-events';
+
+/** What a ledger needs to know to decide the next event; folded from its events. */
+export interface LedgerState {
+  readonly settings: LedgerSettings;
+  readonly budgets: Readonly<Record<string, Budget>>;
+  /** Budget alerts already announced, as "YYYY-MM|budgetKey|threshold". */
+  readonly announced: readonly string[];
+  readonly nextRef: number;
+  /** Categories this ledger has used, for "categories" and the change-category choices. */
+  readonly categories: readonly string[];
+}
+
+export const EMPTY_LEDGER: LedgerState = { settings: DEFAULT_SETTINGS, budgets: {}, announced: [], nextRef: 1, categories: [] };
+
+export const alertId = (a: BudgetAlert) => `${a.month}|${a.budgetKey}|${a.threshold}`;
+
+/** Announcements older than this many months are forgotten so the state stays small. */
+const ANNOUNCED_KEPT = 60;
+
+export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
+  switch (event.type) {
+    case 'ExpenseRecorded':
+      return {
+        ...state,
+        nextRef: Math.max(state.nextRef, event.data.expense.ref + 1),
+        announced: remember(state.announced, event.data.alerts),
+        categories: withCategory(state.categories, event.data.expense.category),
+      };
+    case 'ExpenseAmended':
+      return {
+        ...state,
+        announced: remember(state.announced, event.data.alerts),
+        categories: withCategory(state.categories, event.data.after.category),
+      };
+    case 'ExpenseDeleted':
+      return state;
+    case 'BudgetSet':
+      return { ...state, budgets: { ...state.budgets, [budgetKey(event.data.budget.scope)]: event.data.budget } };
+    case 'BudgetRemoved': {
+      const { [budgetKey(event.data.scope)]: _removed, ...rest } = state.budgets;
+      return { ...state, budgets: rest };
+    }
+    case 'SettingsChanged':
+      return { ...state, settings: { ...state.settings, ...event.data } };
+  }
+}
+
+function remember(announced: readonly string[], alerts: readonly BudgetAlert[]): readonly string[] {
+  if (alerts.length === 0) return announced;
+  const all = [...new Set([...announced, ...alerts.map(alertId)])].sort();
+  const months = [...new Set(all.map((a) => a.slice(0, 7)))].slice(-ANNOUNCED_KEPT);
+  return all.filter((a) => months.includes(a.slice(0, 7)));
+}
+
+function withCategory(categories: readonly string[], category: string): readonly string[] {
+  return categories.includes(category) ? categories : [...categories, category].sort();
+}

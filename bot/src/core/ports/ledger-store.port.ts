@@ -1,0 +1,70 @@
+import { LocalDate } from '../calendar/local-date';
+import { Category } from '../expenses/categories';
+import { Reply } from '../conversation/reply';
+import { Expense } from '../ledger/expense';
+import { LedgerEvent } from '../ledger/ledger-events';
+import { LedgerId } from '../ledger/ledger-id';
+import { LedgerState } from '../ledger/ledger-state';
+import { CurrencyCode } from '../money/currencies';
+
+/** Thrown by storage adapters when the database cannot be reached: the user should simply try again. */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+}
+
+export interface LedgerHead {
+  readonly version: number;
+  readonly state: LedgerState;
+}
+
+export interface LoadedLedger {
+  readonly head: LedgerHead;
+  /** What was answered the first time this idempotency key was written. */
+  readonly priorReplies?: readonly Reply[];
+  /** The category this ledger last used for the description asked about. */
+  readonly rememberedCategory?: Category;
+}
+
+export interface LedgerAppend {
+  readonly ledger: LedgerId;
+  readonly expectedVersion: number;
+  readonly events: readonly LedgerEvent[];
+  /** The state after the events, kept beside them so the next write need not replay. */
+  readonly state: LedgerState;
+  readonly actor: string;
+  readonly at: Date;
+  readonly idempotencyKey?: string;
+  readonly replies: readonly Reply[];
+}
+
+export type AppendOutcome = 'written' | 'conflict' | 'duplicate';
+
+/** The write side: a ledger's events, appended atomically with everything they change. */
+export interface LedgerWriter {
+  load(ledger: LedgerId, options: { idempotencyKey?: string; descriptionKey?: string }): Promise<LoadedLedger>;
+  append(append: LedgerAppend): Promise<AppendOutcome>;
+  priorReplies(ledger: LedgerId, idempotencyKey: string): Promise<readonly Reply[] | undefined>;
+}
+
+export interface ExpenseQueries {
+  expense(ledger: LedgerId, ref: number): Promise<Expense | undefined>;
+  /** The most recently recorded expense that still exists. */
+  latestRecorded(ledger: LedgerId): Promise<Expense | undefined>;
+  /** Newest date first. */
+  recent(ledger: LedgerId, limit: number): Promise<Expense[]>;
+  /** Oldest date first, both ends included. */
+  between(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<Expense[]>;
+}
+
+export interface CategoryTotal {
+  readonly category: Category;
+  readonly currency: CurrencyCode;
+  readonly minor: number;
+  readonly count: number;
+}
+
+/** Totals kept per day and per month, so reports never read individual expenses. */
+export interface SpendingTotals {
+  /** Both ends included; whole months are read from monthly totals, other spans from daily ones. */
+  totals(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<CategoryTotal[]>;
+}

@@ -1,0 +1,53 @@
+import {
+  addDays, addMonths, daysBetween, firstOfMonth, formatYearMonth, lastOfMonth, LocalDate, parseYearMonth,
+  weekday, yearMonthOf, YearMonth,
+} from '../calendar/local-date';
+import { userError, UserError } from '../user-error';
+
+export interface Period {
+  readonly label: string;
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+}
+
+export interface ReportPeriod extends Period {
+  readonly previous: Period;
+  /** Days of the period up to today, for the daily average of a period still running. */
+  readonly daysSoFar: number;
+}
+
+export const PERIOD_WORDS = 'week, month, year, YYYY-MM or YYYY';
+
+/** Reads "week" (Monday to Sunday), "month", "year", "2026-03" or "2026"; the current month by default. */
+export function parsePeriod(text: string | undefined, today: LocalDate): ReportPeriod | UserError {
+  const word = (text ?? 'month').toLowerCase();
+  if (word === 'week') {
+    const from = addDays(today, -((weekday(today) + 6) % 7));
+    return withPrevious({ label: `the week of ${from}`, from, to: addDays(from, 6) }, today, (p) => ({
+      label: `the week of ${addDays(p.from, -7)}`,
+      from: addDays(p.from, -7),
+      to: addDays(p.from, -1),
+    }));
+  }
+  if (word === 'month') return monthPeriod(yearMonthOf(today), today);
+  if (word === 'year') return yearPeriod(Number(today.slice(0, 4)), today);
+  const month = parseYearMonth(word);
+  if (month) return monthPeriod(month, today);
+  if (/^\d{4}$/.test(word) && Number(word) >= 1900 && Number(word) <= 2999) return yearPeriod(Number(word), today);
+  return userError('period.unknown', `"${text}" is not a period I know: use ${PERIOD_WORDS}.`, 'report 2026-03');
+}
+
+function monthPeriod(month: YearMonth, today: LocalDate): ReportPeriod {
+  const of = (m: YearMonth): Period => ({ label: formatYearMonth(m), from: firstOfMonth(m), to: lastOfMonth(m) });
+  return withPrevious(of(month), today, () => of(addMonths(month, -1)));
+}
+
+function yearPeriod(year: number, today: LocalDate): ReportPeriod {
+  const of = (y: number): Period => ({ label: String(y), from: `${y}-01-01` as LocalDate, to: `${y}-12-31` as LocalDate });
+  return withPrevious(of(year), today, () => of(year - 1));
+}
+
+function withPrevious(period: Period, today: LocalDate, previous: (p: Period) => Period): ReportPeriod {
+  const end = today < period.to ? today : period.to;
+  return { ...period, previous: previous(period), daysSoFar: Math.max(0, daysBetween(period.from, end) + 1) };
+}
