@@ -1,0 +1,71 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { Config } from './config/config';
+import { CoreDeps } from './core/core-deps';
+import { Clock, systemClock } from './core/ports/clock.port';
+import { Logger } from './logger';
+import { createDynamoLedgerWriter } from './storage/dynamodb/dynamodb-ledger-writer';
+import { createDynamoExpenseQueries, createDynamoSpendingTotals } from './storage/dynamodb/dynamodb-queries';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './storage/dynamodb/dynamodb-local';
+import { createDynamoTable, DynamoTable } from './storage/dynamodb/dynamodb-tables';
+import { ensureTable, tableExists } from './storage/dynamodb/ensure-table';
+
+export interface Services {
+  readonly core: CoreDeps;
+  readonly table: DynamoTable;
+  /** True while DynamoDB answers for our table. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+/** The one place adapters are built; main, tests and ops all come through here. */
+export async function createServices(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<Services> {
+  const embedded = config.storage.kind === 'embedded'
+    ? await startDynamoDbLocal({ dataDir: config.storage.dataDir })
+    : undefined;
+  if (embedded) log.info({ endpoint: embedded.endpoint, dataDir: config.storage.kind === 'embedded' ? config.storage.dataDir : undefined }, 'started DynamoDB Local');
+  const table = embedded
+    ? createDynamoTable(config.tableName, { endpoint: embedded.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS })
+    : createDynamoTable(config.tableName, config.storage.kind === 'dynamodb' && config.storage.endpoint ? { endpoint: config.storage.endpoint } : {});
+
+  try {
+    if (embedded || (config.storage.kind === 'dynamodb' && config.storage.createTableIfMissing)) {
+      const status = await ensureTable(table);
+      log.info({ table: config.tableName, status }, 'table ready');
+    } else if (!(await tableExists(table))) {
+      throw new StartupError(`DynamoDB table "${config.tableName}" does not exist. In production it is created by the infrastructure (infra-pulumi); check SPENDWISE_TABLE and AWS_REGION.`);
+    }
+  } catch (error) {
+    table.doc.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+
+  const core: CoreDeps = {
+    writer: createDynamoLedgerWriter(table),
+    expenses: createDynamoExpenseQueries(table),
+    totals: createDynamoSpendingTotals(table),
+    clock: options.clock ?? systemClock,
+    log: { error: (details, message) => log.error(details, message) },
+  };
+
+  return {
+    core,
+    table,
+    async isReady() {
+      try {
+        await table.doc.send(new DescribeTableCommand({ TableName: table.tableName }), { abortSignal: AbortSignal.timeout(1_500) });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      table.doc.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const optionalText = z.string().min(1).optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SPENDWISE_TABLE: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -').default('spendwise'),
+  SPENDWISE_DATA_DIR: z.string().min(1).default('.spendwise/dynamodb'),
+  AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
+  AWS_REGION: optionalText,
+  AWS_DEFAULT_REGION: optionalText,
+  AWS_PROFILE: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
+  SLACK_API_URL: z.url().optional(),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 of A-Z a-z 0-9 _ -').optional(),
+  TELEGRAM_API_ROOT: z.url().optional(),
+  TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
+  RECEIPT_OCR: z.enum(['textract', 'local']).optional(),
+});
+
+export type Storage =
+  /** DynamoDB Local started by the service itself, data under `dataDir`. */
+  | { kind: 'embedded'; dataDir: string }
+  /** A DynamoDB endpoint (DynamoDB Local, a test's, or AWS's) reached with the SDK's own configuration. */
+  | { kind: 'dynamodb'; endpoint?: string; createTableIfMissing: boolean };
+
+export interface Config {
+  readonly production: boolean;
+  readonly port: number;
+  readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  readonly tableName: string;
+  readonly storage: Storage;
+  /** The loopback-only local chat and its page; never in production. */
+  readonly localChat: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Validates the environment once at start-up; every problem is listed, each naming its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const awsConfigured = Boolean(e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? e.AWS_PROFILE);
+  const storage: Storage =
+    e.AWS_ENDPOINT_URL_DYNAMODB || awsConfigured || production
+      ? { kind: 'dynamodb', ...(e.AWS_ENDPOINT_URL_DYNAMODB ? { endpoint: e.AWS_ENDPOINT_URL_DYNAMODB } : {}), createTableIfMissing: !production }
+      : { kind: 'embedded', dataDir: e.SPENDWISE_DATA_DIR };
+  return Object.freeze({
+    production,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    tableName: e.SPENDWISE_TABLE,
+    storage,
+    localChat: !production,
+  });
+}

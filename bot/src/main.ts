@@ -1,0 +1,58 @@
+import { Server } from 'node:http';
+import { createServices } from './composition';
+import { ConfigError, loadConfig } from './config/config';
+import { createHttpApp } from './http/server';
+import { createLogger } from './logger';
+
+/** Drain in-flight requests for at most this long after SIGTERM (ECS waits 30 s before SIGKILL). */
+const SHUTDOWN_GRACE_MS = 25_000;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  const services = await createServices(config, log).catch((error: Error) => {
+    log.fatal({ err: error }, `start-up failed: ${error.message}`);
+    process.exit(1);
+  });
+  const app = createHttpApp({ core: services.core, log, isReady: services.isReady, localChat: config.localChat });
+  const server: Server = app.listen(config.port, () => {
+    const { port } = server.address() as { port: number };
+    log.info({ port, localChat: config.localChat ? `http://localhost:${port}/` : 'off' }, 'listening');
+  });
+  server.on('error', (error) => {
+    log.fatal({ err: error }, 'cannot listen');
+    void services.close().finally(() => process.exit(1));
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
+    const force = setTimeout(() => {
+      log.warn('requests still in flight after the grace period; closing them');
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      void services.close().then(() => {
+        log.info('stopped');
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,140 @@
+import { BatchGetCommand, TransactWriteCommand, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { Reply } from '../../core/conversation/reply';
+import { LedgerId } from '../../core/ledger/ledger-id';
+import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
+import { AppendOutcome, LedgerAppend, LedgerWriter, LoadedLedger } from '../../core/ports/ledger-store.port';
+import { DynamoTable, unavailableAsError } from './dynamodb-tables';
+import { headItemSchema, memoryItemSchema, repliesSchema } from './item-schemas';
+import { keys } from './item-keys';
+import { mergeChanges, readModelChanges, ReadModelChange } from './projections';
+import { IDEMPOTENCY_TTL_SECONDS } from './table-spec';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const EVENT_SCHEMA_VERSION = 1;
+
+/**
+ * Appends a ledger's events with everything they change in ONE transaction: the events, the head
+ * (version and state, conditional on the version read), the idempotency record and the read models.
+ * Either all of it is written or none of it.
+ */
+export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
+  const { doc, tableName } = table;
+
+  async function load(ledger: LedgerId, options: { idempotencyKey?: string; descriptionKey?: string }): Promise<LoadedLedger> {
+    const pk = keys.ledger(ledger);
+    const wanted = [keys.head];
+    if (options.idempotencyKey) wanted.push(keys.idempotency(options.idempotencyKey));
+    if (options.descriptionKey) wanted.push(keys.memory(options.descriptionKey));
+    const items = await batchGet(pk, wanted);
+    const head = items.get(keys.head);
+    const parsedHead = head ? headItemSchema.parse(head) : { version: 0, state: EMPTY_LEDGER };
+    const idem = options.idempotencyKey ? items.get(keys.idempotency(options.idempotencyKey)) : undefined;
+    const memo = options.descriptionKey ? items.get(keys.memory(options.descriptionKey)) : undefined;
+    return {
+      head: parsedHead,
+      ...(idem ? { priorReplies: parseReplies(idem) } : {}),
+      ...(memo ? { rememberedCategory: memoryItemSchema.parse(memo).category } : {}),
+    };
+  }
+
+  async function batchGet(pk: string, sks: string[]): Promise<Map<string, Record<string, unknown>>> {
+    const found = new Map<string, Record<string, unknown>>();
+    let pending: Record<string, unknown>[] = sks.map((sk) => ({ pk, sk }));
+    for (let round = 0; pending.length > 0; round += 1) {
+      if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** round)));
+      const out = await unavailableAsError(() =>
+        doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } })),
+      );
+      for (const item of out.Responses?.[tableName] ?? []) found.set(item.sk as string, item);
+      pending = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+    return found;
+  }
+
+  async function append(a: LedgerAppend): Promise<AppendOutcome> {
+    const pk = keys.ledger(a.ledger);
+    const version = a.expectedVersion + a.events.length;
+    const idemItem: TransactItem[] = a.idempotencyKey
+      ? [{
+          Put: {
+            TableName: tableName,
+            Item: {
+              pk, sk: keys.idempotency(a.idempotencyKey), type: 'Idempotency', version,
+              replies: serializeReplies(a.replies),
+              expiresAt: Math.floor(a.at.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }]
+      : [];
+    const head: TransactItem = {
+      Put: {
+        TableName: tableName,
+        Item: { pk, sk: keys.head, type: 'LedgerHead', version, state: a.state, updatedAt: a.at.toISOString() },
+        ConditionExpression: a.expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+        ...(a.expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': a.expectedVersion } }),
+      },
+    };
+    const events: TransactItem[] = a.events.map((event, i) => ({
+      Put: {
+        TableName: tableName,
+        Item: {
+          pk, sk: keys.event(a.expectedVersion + i + 1), type: event.type, data: event.data,
+          schemaVersion: EVENT_SCHEMA_VERSION, actor: a.actor, at: a.at.toISOString(),
+          ...(a.idempotencyKey ? { idempotencyKey: a.idempotencyKey } : {}),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }));
+    const readModels = mergeChanges(a.events.flatMap(readModelChanges)).map((c) => toTransactItem(pk, c));
+    try {
+      await unavailableAsError(() =>
+        doc.send(new TransactWriteCommand({ TransactItems: [...idemItem, head, ...events, ...readModels] })),
+      );
+      return 'written';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      if (idemItem.length > 0 && reasons[0]?.Code === 'ConditionalCheckFailed') return 'duplicate';
+      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return 'conflict';
+      throw error;
+    }
+  }
+
+  function toTransactItem(pk: string, change: ReadModelChange): TransactItem {
+    switch (change.kind) {
+      case 'put':
+        return { Put: { TableName: tableName, Item: { pk, sk: change.sk, ...change.item } } };
+      case 'delete':
+        return { Delete: { TableName: tableName, Key: { pk, sk: change.sk } } };
+      case 'add':
+        return {
+          Update: {
+            TableName: tableName,
+            Key: { pk, sk: change.sk },
+            UpdateExpression: 'ADD minor :minor, #count :count SET #type = :type',
+            ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
+            ExpressionAttributeValues: { ':minor': change.minor, ':count': change.count, ':type': 'Total' },
+          },
+        };
+    }
+  }
+
+  async function priorReplies(ledger: LedgerId, idempotencyKey: string): Promise<readonly Reply[] | undefined> {
+    const items = await batchGet(keys.ledger(ledger), [keys.idempotency(idempotencyKey)]);
+    const item = items.get(keys.idempotency(idempotencyKey));
+    return item ? parseReplies(item) : undefined;
+  }
+
+  return { load, append, priorReplies };
+}
+
+function serializeReplies(replies: readonly Reply[]): string {
+  return JSON.stringify(replies);
+}
+
+function parseReplies(item: Record<string, unknown>): readonly Reply[] {
+  return repliesSchema.parse(JSON.parse(String(item.replies)));
+}

@@ -1,0 +1,95 @@
+import { GetCommand, QueryCommand, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { firstOfMonth, lastOfMonth, LocalDate, yearMonthOf } from '../../core/calendar/local-date';
+import { Category } from '../../core/expenses/categories';
+import { Expense } from '../../core/ledger/expense';
+import { LedgerId } from '../../core/ledger/ledger-id';
+import { CurrencyCode } from '../../core/money/currencies';
+import { CategoryTotal, ExpenseQueries, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { DynamoTable, unavailableAsError } from './dynamodb-tables';
+import { expenseItemSchema, totalItemSchema } from './item-schemas';
+import { keys, RANGE_END } from './item-keys';
+import { BY_DATE_INDEX } from './table-spec';
+
+/** Reads are strongly consistent: a reply never shows a ledger older than the write just answered. */
+async function queryAll(table: DynamoTable, input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await unavailableAsError(() =>
+      table.doc.send(new QueryCommand({ ...input, TableName: table.tableName, ConsistentRead: true, ExclusiveStartKey: start })),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+    if (input.Limit !== undefined && items.length >= input.Limit) break;
+  } while (start);
+  return items;
+}
+
+const toExpense = (item: Record<string, unknown>): Expense => expenseItemSchema.parse(item).expense;
+
+export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
+  return {
+    async expense(ledger, ref) {
+      const out = await unavailableAsError(() =>
+        table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.expense(ref) }, ConsistentRead: true })),
+      );
+      return out.Item ? toExpense(out.Item) : undefined;
+    },
+    async latestRecorded(ledger) {
+      const [item] = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.expensePrefix },
+        ScanIndexForward: false,
+        Limit: 1,
+      });
+      return item ? toExpense(item) : undefined;
+    },
+    async recent(ledger, limit) {
+      const items = await queryAll(table, {
+        IndexName: BY_DATE_INDEX,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger) },
+        ScanIndexForward: false,
+        Limit: limit,
+      });
+      return items.slice(0, limit).map(toExpense);
+    },
+    async between(ledger, from, to) {
+      const items = await queryAll(table, {
+        IndexName: BY_DATE_INDEX,
+        KeyConditionExpression: 'pk = :pk AND lsi1sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':from': `D#${from}`, ':to': `D#${to}#${RANGE_END}` },
+      });
+      return items.map(toExpense);
+    },
+  };
+}
+
+export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
+  return {
+    async totals(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<CategoryTotal[]> {
+      const wholeMonths = from === firstOfMonth(yearMonthOf(from)) && to === lastOfMonth(yearMonthOf(to));
+      const [lower, upper] = wholeMonths
+        ? [`TM#${yearMonthOf(from)}`, `TM#${yearMonthOf(to)}#${RANGE_END}`]
+        : [`TD#${from}`, `TD#${to}#${RANGE_END}`];
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': lower, ':upper': upper },
+      });
+      const sums = new Map<string, CategoryTotal>();
+      for (const raw of items) {
+        const item = totalItemSchema.parse(raw);
+        const [, , currency, category] = item.sk.split('#') as [string, string, string, string];
+        const key = `${currency}#${category}`;
+        const prior = sums.get(key);
+        sums.set(key, {
+          category: category as Category,
+          currency: currency as CurrencyCode,
+          minor: (prior?.minor ?? 0) + item.minor,
+          count: (prior?.count ?? 0) + item.count,
+        });
+      }
+      return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+  };
+}

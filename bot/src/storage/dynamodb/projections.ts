@@ -1,0 +1,71 @@
+import { yearMonthOf } from '../../core/calendar/local-date';
+import { descriptionKey } from '../../core/expenses/categories';
+import { Expense } from '../../core/ledger/expense';
+import { LedgerEvent } from '../../core/ledger/ledger-events';
+import { keys } from './item-keys';
+
+/** A change to one read-model item; the store turns these into transaction items. */
+export type ReadModelChange =
+  | { kind: 'put'; sk: string; item: Record<string, unknown> }
+  | { kind: 'delete'; sk: string }
+  | { kind: 'add'; sk: string; minor: number; count: number };
+
+/**
+ * The read models an event changes: the expense itself (by ref, and by date through the index),
+ * day and month totals per category and currency, and the category remembered for a description.
+ * Pure, so the same function serves the live write and a rebuild from the events.
+ */
+export function readModelChanges(event: LedgerEvent): ReadModelChange[] {
+  switch (event.type) {
+    case 'ExpenseRecorded':
+      return [...putExpense(event.data.expense), ...totals(event.data.expense, 1), ...remember(event.data.expense)];
+    case 'ExpenseAmended':
+      return [
+        ...putExpense(event.data.after),
+        ...totals(event.data.before, -1),
+        ...totals(event.data.after, 1),
+        ...(event.data.after.category !== event.data.before.category || event.data.after.description !== event.data.before.description
+          ? remember(event.data.after)
+          : []),
+      ];
+    case 'ExpenseDeleted':
+      return [{ kind: 'delete', sk: keys.expense(event.data.expense.ref) }, ...totals(event.data.expense, -1)];
+    default:
+      return [];
+  }
+}
+
+function putExpense(e: Expense): ReadModelChange[] {
+  return [{
+    kind: 'put',
+    sk: keys.expense(e.ref),
+    item: { lsi1sk: keys.expenseByDate(e.date, e.ref), type: 'Expense', expense: e },
+  }];
+}
+
+function totals(e: Expense, sign: 1 | -1): ReadModelChange[] {
+  const { currency, minor } = e.amount;
+  return [
+    { kind: 'add', sk: keys.monthTotal(yearMonthOf(e.date), currency, e.category), minor: sign * minor, count: sign },
+    { kind: 'add', sk: keys.dayTotal(e.date, currency, e.category), minor: sign * minor, count: sign },
+  ];
+}
+
+function remember(e: Expense): ReadModelChange[] {
+  const key = descriptionKey(e.description);
+  return key ? [{ kind: 'put', sk: keys.memory(key), item: { type: 'CategoryMemory', category: e.category } }] : [];
+}
+
+/** Several changes to one item become one: a transaction may touch each item only once. */
+export function mergeChanges(changes: readonly ReadModelChange[]): ReadModelChange[] {
+  const bySk = new Map<string, ReadModelChange>();
+  for (const change of changes) {
+    const prior = bySk.get(change.sk);
+    if (prior?.kind === 'add' && change.kind === 'add') {
+      bySk.set(change.sk, { ...change, minor: prior.minor + change.minor, count: prior.count + change.count });
+    } else {
+      bySk.set(change.sk, change);
+    }
+  }
+  return [...bySk.values()].filter((c) => c.kind !== 'add' || c.minor !== 0 || c.count !== 0);
+}
