@@ -97,9 +97,11 @@ export function isValidTimeZone(name: string): boolean {
   }
 }
 
-/** Canonical spelling of a valid zone ("europe/paris" → "Europe/Paris"). */
+/** The usual spelling of a valid zone as typed ("asia/ho_chi_minh" → "Asia/Ho_Chi_Minh"). */
 export function canonicalTimeZone(name: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  if (name.toUpperCase() === 'UTC') return 'UTC';
+  const titled = name.replace(/[A-Za-z]+/g, (w) => (w.length <= 3 && w === w.toUpperCase() ? w : w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
+  return isValidTimeZone(titled) ? titled : name;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

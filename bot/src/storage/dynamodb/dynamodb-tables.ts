@@ -50,5 +50,8 @@ function isOutage(error: unknown): boolean {
   if (e.name && UNAVAILABLE_NAMES.has(e.name)) return true;
   if (e.code && NETWORK_CODES.has(e.code)) return true;
   if ((e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  // No HTTP response at all: the SDK saw a network failure (it sometimes wraps it, dropping `code`).
+  if (e.$metadata && e.$metadata.httpStatusCode === undefined) return true;
+  if (error instanceof Error && /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|socket hang up)\b/.test(error.message)) return true;
   return e.cause !== undefined && e.cause !== error && isOutage(e.cause);
 }
