@@ -1,4 +1,3 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { Config } from './config/config';
 import { CoreDeps } from './core/core-deps';
 import { Clock, systemClock } from './core/ports/clock.port';
@@ -7,7 +6,7 @@ import { createDynamoLedgerWriter } from './storage/dynamodb/dynamodb-ledger-wri
 import { createDynamoExpenseQueries, createDynamoSpendingTotals } from './storage/dynamodb/dynamodb-queries';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './storage/dynamodb/dynamodb-local';
 import { createDynamoTable, DynamoTable } from './storage/dynamodb/dynamodb-tables';
-import { ensureTable, tableExists } from './storage/dynamodb/ensure-table';
+import { ensureTable, tableAnswers, tableExists } from './storage/dynamodb/ensure-table';
 
 export interface Services {
   readonly core: CoreDeps;
@@ -29,7 +28,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
   if (embedded) log.info({ endpoint: embedded.endpoint, dataDir: config.storage.kind === 'embedded' ? config.storage.dataDir : undefined }, 'started DynamoDB Local');
   const table = embedded
     ? createDynamoTable(config.tableName, { endpoint: embedded.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS })
-    : createDynamoTable(config.tableName, config.storage.kind === 'dynamodb' && config.storage.endpoint ? { endpoint: config.storage.endpoint } : {});
+    : createDynamoTable(config.tableName, remoteOptions(config));
 
   try {
     if (embedded || (config.storage.kind === 'dynamodb' && config.storage.createTableIfMissing)) {
@@ -55,17 +54,19 @@ export async function createServices(config: Config, log: Logger, options: { clo
   return {
     core,
     table,
-    async isReady() {
-      try {
-        await table.doc.send(new DescribeTableCommand({ TableName: table.tableName }), { abortSignal: AbortSignal.timeout(1_500) });
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    isReady: () => tableAnswers(table),
     async close() {
       table.doc.destroy();
       await embedded?.stop();
     },
+  };
+}
+
+function remoteOptions(config: Config) {
+  if (config.storage.kind !== 'dynamodb') return {};
+  const { endpoint, placeholderCredentials } = config.storage;
+  return {
+    ...(endpoint ? { endpoint } : {}),
+    ...(placeholderCredentials ? { credentials: LOCAL_CREDENTIALS, region: process.env.AWS_REGION ?? LOCAL_REGION } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { Server } from 'node:http';
 import { createServices } from './composition';
 import { ConfigError, loadConfig } from './config/config';
+import { closeGracefully } from './http/graceful-shutdown';
 import { createHttpApp } from './http/server';
 import { createLogger } from './logger';
 
@@ -38,18 +39,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
-    const force = setTimeout(() => {
-      log.warn('requests still in flight after the grace period; closing them');
-      server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    server.close(() => {
-      void services.close().then(() => {
+    void closeGracefully(server, SHUTDOWN_GRACE_MS, () => log.warn('requests still in flight after the grace period; closing them'))
+      .then(() => services.close())
+      .then(() => {
         log.info('stopped');
         process.exit(0);
       });
-    });
-    server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

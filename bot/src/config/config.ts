@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   AWS_REGION: optionalText,
   AWS_DEFAULT_REGION: optionalText,
   AWS_PROFILE: optionalText,
+  AWS_ACCESS_KEY_ID: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
@@ -27,7 +28,7 @@ export type Storage =
   /** DynamoDB Local started by the service itself, data under `dataDir`. */
   | { kind: 'embedded'; dataDir: string }
   /** A DynamoDB endpoint (DynamoDB Local, a test's, or AWS's) reached with the SDK's own configuration. */
-  | { kind: 'dynamodb'; endpoint?: string; createTableIfMissing: boolean };
+  | { kind: 'dynamodb'; endpoint?: string; createTableIfMissing: boolean; placeholderCredentials: boolean };
 
 export interface Config {
   readonly production: boolean;
@@ -56,7 +57,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const awsConfigured = Boolean(e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? e.AWS_PROFILE);
   const storage: Storage =
     e.AWS_ENDPOINT_URL_DYNAMODB || awsConfigured || production
-      ? { kind: 'dynamodb', ...(e.AWS_ENDPOINT_URL_DYNAMODB ? { endpoint: e.AWS_ENDPOINT_URL_DYNAMODB } : {}), createTableIfMissing: !production }
+      ? {
+          kind: 'dynamodb',
+          ...(e.AWS_ENDPOINT_URL_DYNAMODB ? { endpoint: e.AWS_ENDPOINT_URL_DYNAMODB } : {}),
+          createTableIfMissing: !production,
+          // A custom endpoint without credentials is DynamoDB Local, which accepts any.
+          placeholderCredentials: Boolean(e.AWS_ENDPOINT_URL_DYNAMODB) && !e.AWS_ACCESS_KEY_ID && !e.AWS_PROFILE,
+        }
       : { kind: 'embedded', dataDir: e.SPENDWISE_DATA_DIR };
   return Object.freeze({
     production,

@@ -31,3 +31,13 @@ export async function tableExists(table: DynamoTable): Promise<boolean> {
     throw error;
   }
 }
+
+/** Readiness: the table answers within a second and a half, with no retries. */
+export async function tableAnswers(table: DynamoTable): Promise<boolean> {
+  try {
+    await table.doc.send(new DescribeTableCommand({ TableName: table.tableName }), { abortSignal: AbortSignal.timeout(1_500) });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,147 @@
+import { networkInterfaces } from 'node:os';
+import { AddressInfo } from 'node:net';
+import { createHttpApp } from './server';
+import { createLogger } from '../logger';
+import { postJson, startTestServer, TestServer } from '../../../test/support/test-server';
+import { createDynamoTable } from '../storage/dynamodb/dynamodb-tables';
+import { tableAnswers } from '../storage/dynamodb/ensure-table';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const chat = (body: unknown) => postJson(`${server.url}/local/chat`, body);
+
+test('GET /healthz is 200 while the process is up', async () => {
+  const res = await fetch(`${server.url}/healthz`);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok' });
+});
+
+test('GET /readyz is 200 when DynamoDB answers', async () => {
+  const res = await fetch(`${server.url}/readyz`);
+  expect(res.status).toBe(200);
+});
+
+test('GET /readyz is 503 while DynamoDB does not answer', async () => {
+  const dead = createDynamoTable('nowhere', { endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const app = createHttpApp({ core: server.services.core, log: createLogger('silent'), isReady: () => tableAnswers(dead), localChat: false });
+  const listening = app.listen(0, '127.0.0.1');
+  await new Promise((r) => listening.once('listening', r));
+  try {
+    const res = await fetch(`http://127.0.0.1:${(listening.address() as AddressInfo).port}/readyz`);
+    expect(res.status).toBe(503);
+    expect((await res.json()).status).toBe('unavailable');
+  } finally {
+    listening.closeAllConnections();
+    listening.close();
+    dead.doc.destroy();
+  }
+});
+
+test('POST /local/chat records an expense and answers with normalised replies', async () => {
+  const { status, json } = await chat({ user: 'alice', text: '12.50 lunch #food', id: 'm-1' });
+  expect(status).toBe(200);
+  expect(json.replies).toHaveLength(1);
+  expect(json.replies[0].text).toMatch(/^✅ Recorded #1 · \$12\.50 · food · lunch · /);
+  expect(json.replies[0].choices).toEqual([
+    { label: 'Undo', action: 'undo:1' },
+    { label: 'Edit', action: 'edit:1' },
+    { label: 'Change category', action: 'cat:1' },
+  ]);
+});
+
+test('the same id sent twice records nothing twice', async () => {
+  const first = await chat({ user: 'bob', text: '9 pizza', id: 'dup-1' });
+  const second = await chat({ user: 'bob', text: '9 pizza', id: 'dup-1' });
+  expect(second.json).toEqual(first.json);
+  const list = await chat({ user: 'bob', text: 'list' });
+  expect(list.json.replies[0].text.split('\n')).toHaveLength(2);
+});
+
+test('posting a choice’s action presses it', async () => {
+  const added = await chat({ user: 'carol', text: '4 tea' });
+  const undo = added.json.replies[0].choices[0].action;
+  const pressed = await chat({ user: 'carol', action: undo });
+  expect(pressed.json.replies[0].text).toContain('Deleted #1');
+  expect((await chat({ user: 'carol', text: 'list' })).json.replies[0].text).toContain('No expenses yet');
+});
+
+test('export answers with a CSV file as base64, with its name and MIME type', async () => {
+  await chat({ user: 'dave', text: '3.50 coffee' });
+  const { json } = await chat({ user: 'dave', text: 'export' });
+  const file = json.replies[0].file;
+  expect(file.mimeType).toBe('text/csv');
+  expect(file.name).toMatch(/^spendwise-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = Buffer.from(file.base64, 'base64').toString('utf8');
+  expect(csv.split('\r\n')[0]).toBe('date,amount,currency,category,description,reference');
+  expect(csv).toMatch(/\r\n\d{4}-\d{2}-\d{2},3\.50,USD,food,coffee,#1\r\n$/);
+});
+
+test.each([
+  ['no user', { text: 'hi' }],
+  ['a user with a colon, which could name another ledger', { user: 'slack:T1:U1', text: 'list' }],
+  ['both text and action', { user: 'eve', text: 'list', action: 'undo:1' }],
+  ['neither text nor action', { user: 'eve' }],
+  ['unknown fields', { user: 'eve', text: 'list', ledger: 'local:alice' }],
+  ['a number as text', { user: 'eve', text: 12 }],
+])('400 for %s', async (_name, body) => {
+  const { status, json } = await chat(body);
+  expect(status).toBe(400);
+  expect(json.error).toBe('invalid request');
+});
+
+test('400 for a body that is not JSON, and the server keeps serving', async () => {
+  const { status } = await postJson(`${server.url}/local/chat`, '{"user": "eve", "text": ');
+  expect(status).toBe(400);
+  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+});
+
+test('bad chat input gets a reply with an example, not an HTTP error', async () => {
+  const { status, json } = await chat({ user: 'frank', text: 'lunch with Sam' });
+  expect(status).toBe(200);
+  expect(json.replies[0].text).toBe("⚠️ I couldn't find an amount in that.\nFor example: 12.50 lunch #food");
+});
+
+test('GET / serves the chat page, and unknown paths are 404', async () => {
+  const page = await fetch(`${server.url}/`);
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-type')).toContain('text/html');
+  expect(await page.text()).toContain("fetch('/local/chat'");
+  expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+});
+
+test('the local chat only answers loopback clients', async () => {
+  const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+  if (!external) {
+    console.warn('skipped: this machine has no non-loopback IPv4 address to call from');
+    return;
+  }
+  const app = createHttpApp({ core: server.services.core, log: createLogger('silent'), isReady: async () => true, localChat: true });
+  const listening = app.listen(0, external.address);
+  await new Promise((r) => listening.once('listening', r));
+  try {
+    const { status } = await postJson(`http://${external.address}:${(listening.address() as AddressInfo).port}/local/chat`, { user: 'mallory', text: 'list' });
+    expect(status).toBe(403);
+  } finally {
+    listening.closeAllConnections();
+    listening.close();
+  }
+});
+
+test('with the local chat off (production) its routes do not exist', async () => {
+  const app = createHttpApp({ core: server.services.core, log: createLogger('silent'), isReady: async () => true, localChat: false });
+  const listening = app.listen(0, '127.0.0.1');
+  await new Promise((r) => listening.once('listening', r));
+  try {
+    const base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    expect((await postJson(`${base}/local/chat`, { user: 'x', text: 'list' })).status).toBe(404);
+    expect((await fetch(`${base}/`)).status).toBe(404);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  } finally {
+    listening.closeAllConnections();
+    listening.close();
+  }
+});

@@ -1,0 +1,46 @@
+import { AddressInfo } from 'node:net';
+import { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createServices, Services } from '../../bot/src/composition';
+import { loadConfig } from '../../bot/src/config/config';
+import { createHttpApp } from '../../bot/src/http/server';
+import { createLogger } from '../../bot/src/logger';
+import { testEndpoint } from './test-ledger';
+
+export interface TestServer {
+  readonly url: string;
+  readonly services: Services;
+  close(): Promise<void>;
+}
+
+/** The real service (config, composition, Express) on a free loopback port, on the run's DynamoDB Local. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(),
+    SPENDWISE_TABLE: `http-${randomUUID().slice(0, 8)}`,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const log = createLogger(config.logLevel);
+  const services = await createServices(config, log);
+  const app = createHttpApp({ core: services.core, log, isReady: services.isReady, localChat: config.localChat });
+  const server: Server = await new Promise((done) => {
+    const s = app.listen(0, '127.0.0.1', () => done(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    services,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+      await services.close();
+    },
+  };
+}
+
+export async function postJson(url: string, body: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, json: await res.json() };
+}
