@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from './config';
+
+test('no configuration at all: embedded DynamoDB Local, port 3000, local chat on', () => {
+  const config = loadConfig({});
+  expect(config).toMatchObject({ port: 3000, tableName: 'spendwise', localChat: true, production: false });
+  expect(config.storage).toEqual({ kind: 'embedded', dataDir: '.spendwise/dynamodb' });
+});
+
+test('an endpoint means that DynamoDB, creating the table when missing; DynamoDB Local needs no real credentials', () => {
+  expect(loadConfig({ AWS_ENDPOINT_URL_DYNAMODB: 'http://localhost:8000' }).storage).toEqual({
+    kind: 'dynamodb', endpoint: 'http://localhost:8000', createTableIfMissing: true, placeholderCredentials: true,
+  });
+  expect(loadConfig({ AWS_ENDPOINT_URL_DYNAMODB: 'http://localhost:8000', AWS_ACCESS_KEY_ID: 'AKIA' }).storage).toMatchObject({ placeholderCredentials: false });
+});
+
+test('production: AWS DynamoDB, the table is infrastructure’s job, no local chat', () => {
+  const config = loadConfig({ NODE_ENV: 'production', AWS_REGION: 'eu-west-1' });
+  expect(config.storage).toMatchObject({ kind: 'dynamodb', createTableIfMissing: false });
+  expect(config.localChat).toBe(false);
+});
+
+test('every bad value is reported, each naming its variable; empty strings count as unset', () => {
+  expect(() => loadConfig({ PORT: '99999', SPENDWISE_TABLE: 'x', SLACK_BOT_TOKEN: 'abc' })).toThrow(ConfigError);
+  try {
+    loadConfig({ PORT: '99999', SPENDWISE_TABLE: 'x', SLACK_BOT_TOKEN: 'abc', RECEIPT_OCR: '' });
+  } catch (error) {
+    const message = (error as Error).message;
+    expect(message).toContain('PORT:');
+    expect(message).toContain('SPENDWISE_TABLE:');
+    expect(message).toContain('SLACK_BOT_TOKEN:');
+    expect(message).not.toContain('RECEIPT_OCR');
+    expect(message).not.toContain('abc');
+  }
+});

@@ -1,0 +1,90 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { testEndpoint } from '../support/test-ledger';
+
+// The service as `npm start` runs it: a real process, its logs, its exit code.
+const ROOT = resolve(__dirname, '../..');
+const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
+
+interface Started {
+  child: ChildProcess;
+  lines: () => Record<string, unknown>[];
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+function startService(env: Record<string, string>): Started {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('SPENDWISE_')));
+  const child = spawn(TSX, ['bot/src/main.ts'], { cwd: ROOT, env: { ...clean, NODE_ENV: 'test', PORT: '0', ...env }, stdio: 'pipe' });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const lines = () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { child, lines, stderr: () => err, exit };
+}
+
+async function waitForLog(started: Started, msg: string, ms = 20_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = started.lines().find((l) => l.msg === msg);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no "${msg}" log; stdout: ${JSON.stringify(started.lines())} stderr: ${started.stderr()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('SIGTERM: stops accepting, finishes, exits 0; logs are JSON lines', async () => {
+  const started = startService({ AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(), SPENDWISE_TABLE: `proc-${randomUUID().slice(0, 8)}` });
+  const listening = await waitForLog(started, 'listening');
+  const base = `http://127.0.0.1:${listening.port}`;
+  const res = await fetch(`${base}/local/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'p', text: '5 tea' }) });
+  expect(res.status).toBe(200);
+  started.child.kill('SIGTERM');
+  expect(await started.exit).toBe(0);
+  expect(started.lines().map((l) => l.msg)).toEqual(expect.arrayContaining(['table ready', 'listening', 'request', 'stopped']));
+  expect(started.lines().every((l) => l.level !== undefined && l.time !== undefined)).toBe(true);
+});
+
+test('in production a missing table is a clear start-up error', async () => {
+  const started = startService({ NODE_ENV: 'production', AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(), SPENDWISE_TABLE: 'no-such-table', AWS_REGION: 'us-east-1' });
+  expect(await started.exit).toBe(1);
+  const fatal = started.lines().find((l) => l.level === 60);
+  expect(String(fatal?.msg)).toContain('DynamoDB table "no-such-table" does not exist');
+});
+
+test('a bad setting stops start-up with a message naming the variable', async () => {
+  const started = startService({ PORT: 'eighty', TELEGRAM_MODE: 'carrier-pigeon' });
+  expect(await started.exit).toBe(2);
+  expect(started.stderr()).toContain('PORT:');
+  expect(started.stderr()).toContain('TELEGRAM_MODE:');
+});
+
+test('with no AWS configuration it runs its own DynamoDB Local, and a restart keeps the ledger', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dataDir = mkdtempSync(resolve(tmpdir(), 'spendwise-data-'));
+  try {
+    const say = async (port: unknown, text: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}/local/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'keeper', text }) });
+      return ((await res.json()) as { replies: { text: string }[] }).replies[0]!.text;
+    };
+    const first = startService({ SPENDWISE_DATA_DIR: dataDir });
+    expect((await waitForLog(first, 'started DynamoDB Local', 30_000)).dataDir).toBe(dataDir);
+    const port1 = (await waitForLog(first, 'listening')).port;
+    expect(await say(port1, '42 books')).toContain('Recorded #1');
+    first.child.kill('SIGTERM');
+    expect(await first.exit).toBe(0);
+
+    const second = startService({ SPENDWISE_DATA_DIR: dataDir });
+    expect((await waitForLog(second, 'table ready', 30_000)).status).toBe('exists');
+    const port2 = (await waitForLog(second, 'listening')).port;
+    expect(await say(port2, 'list')).toContain('#1 · $42.00 · shopping · books');
+    second.child.kill('SIGTERM');
+    expect(await second.exit).toBe(0);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 60_000);
