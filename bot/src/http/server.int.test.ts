@@ -33,7 +33,7 @@ test('GET /readyz is 503 while DynamoDB does not answer', async () => {
   try {
     const res = await fetch(`http://127.0.0.1:${(listening.address() as AddressInfo).port}/readyz`);
     expect(res.status).toBe(503);
-    expect((await res.json()).status).toBe('unavailable');
+    expect(((await res.json()) as { status: string }).status).toBe('unavailable');
   } finally {
     listening.closeAllConnections();
     listening.close();

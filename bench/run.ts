@@ -1,0 +1,173 @@
+/**
+ * npm run bench: figures against one in-memory DynamoDB Local.
+ *  1. adds per second through the core, against a floor of one plain PutItem per add;
+ *  2. the month report's latency and DynamoDB reads for ledgers of 100 and of 100,000 expenses.
+ */
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { handleMessage } from '../bot/src/core/conversation/handle-message';
+import { CoreDeps } from '../bot/src/core/core-deps';
+import { LedgerId } from '../bot/src/core/ledger/ledger-id';
+import { EMPTY_LEDGER, evolve } from '../bot/src/core/ledger/ledger-state';
+import { LedgerEvent } from '../bot/src/core/ledger/ledger-events';
+import { CurrencyCode } from '../bot/src/core/money/currencies';
+import { systemClock } from '../bot/src/core/ports/clock.port';
+import { addDays, dateInZone, LocalDate } from '../bot/src/core/calendar/local-date';
+import { createDynamoLedgerWriter } from '../bot/src/storage/dynamodb/dynamodb-ledger-writer';
+import { createDynamoExpenseQueries, createDynamoSpendingTotals } from '../bot/src/storage/dynamodb/dynamodb-queries';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../bot/src/storage/dynamodb/dynamodb-local';
+import { createDynamoTable, DynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
+import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
+import { keys } from '../bot/src/storage/dynamodb/item-keys';
+import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
+
+const ADDS = Number(process.env.BENCH_ADDS ?? 400);
+const CONCURRENCY = 8;
+const REPORT_RUNS = 30;
+const BIG_LEDGER = Number(process.env.BENCH_BIG_LEDGER ?? 100_000);
+
+interface ReadCounter { requests: number; items: number; reset(): void }
+
+function countReads(table: DynamoTable): ReadCounter {
+  const counter: ReadCounter = { requests: 0, items: 0, reset() { this.requests = 0; this.items = 0; } };
+  table.doc.middlewareStack.remove('benchReadCounter');
+  table.doc.middlewareStack.add((next, context) => async (args) => {
+    const result = await next(args);
+    if (/^(Get|BatchGet|Query|Scan|TransactGet)/.test(context.commandName ?? '')) {
+      counter.requests += 1;
+      const out = result.output as { Items?: unknown[]; Item?: unknown; Responses?: Record<string, unknown[]> };
+      counter.items += out.Items?.length ?? (out.Item ? 1 : 0) + Object.values(out.Responses ?? {}).reduce((n, r) => n + r.length, 0);
+    }
+    return result;
+  }, { step: 'initialize', name: 'benchReadCounter' });
+  return counter;
+}
+
+function coreOn(table: DynamoTable): CoreDeps {
+  return {
+    writer: createDynamoLedgerWriter(table),
+    expenses: createDynamoExpenseQueries(table),
+    totals: createDynamoSpendingTotals(table),
+    clock: systemClock,
+    log: { error: (details, message) => console.error(message, details) },
+  };
+}
+
+async function inParallel(count: number, concurrency: number, work: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) await work(next++);
+  }));
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+async function benchAdds(table: DynamoTable): Promise<void> {
+  const core = coreOn(table);
+  // The floor: the least any add could cost, one unconditional PutItem of an expense-sized item.
+  const floorSeconds = await inParallel(ADDS, CONCURRENCY, async (i) => {
+    await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { pk: `FLOOR#${i % CONCURRENCY}`, sk: `E#${i}`, amount: 1250, currency: 'USD', category: 'food', description: 'lunch', date: '2026-11-22' } }));
+  });
+  // Through the core: parse, read the head, decide, one TransactWriteItems with every read model.
+  // Each worker writes its own ledger, as separate users do.
+  const coreSeconds = await inParallel(ADDS, CONCURRENCY, async (i) => {
+    const [reply] = await handleMessage({ ledger: `bench:adds-${i % CONCURRENCY}` as LedgerId, actor: 'bench', text: `${(i % 50) + 1}.50 lunch #food`, idempotencyKey: `add-${i}` }, core);
+    if (!reply?.text.startsWith('✅')) throw new Error(`add failed: ${reply?.text}`);
+  });
+  const floorRate = ADDS / floorSeconds;
+  const coreRate = ADDS / coreSeconds;
+  console.log(`\nAdds (${ADDS}, ${CONCURRENCY} at a time, one ledger per worker)`);
+  console.log(`  plain PutItem floor      ${floorRate.toFixed(0).padStart(6)} /s`);
+  console.log(`  through the core         ${coreRate.toFixed(0).padStart(6)} /s`);
+  console.log(`  ratio core / floor       ${(coreRate / floorRate).toFixed(2).padStart(6)}`);
+}
+
+/** Writes a ledger as the core would leave it, through the same projections, with batch writes. */
+async function seedLedger(table: DynamoTable, ledger: LedgerId, count: number, today: LocalDate): Promise<void> {
+  const pk = keys.ledger(ledger);
+  const categories = ['food', 'transport', 'groceries', 'housing', 'fun', 'health', 'travel', 'other'];
+  let state = EMPTY_LEDGER;
+  const totals = new Map<string, { minor: number; count: number }>();
+  const puts: Record<string, unknown>[] = [];
+  for (let ref = 1; ref <= count; ref += 1) {
+    const event: LedgerEvent = {
+      type: 'ExpenseRecorded',
+      data: {
+        expense: {
+          ref, amount: { minor: 100 + ((ref * 7919) % 10_000), currency: 'USD' as CurrencyCode },
+          category: categories[ref % categories.length]! as never, description: `item ${ref % 500}`,
+          date: addDays(today, -(ref % 730)), recordedAt: new Date().toISOString(), recordedBy: 'bench',
+        },
+        alerts: [],
+      },
+    };
+    state = evolve(state, event);
+    for (const change of mergeChanges(readModelChanges(event))) {
+      if (change.kind === 'put') puts.push({ pk, sk: change.sk, ...change.item });
+      if (change.kind === 'add') {
+        const t = totals.get(change.sk) ?? { minor: 0, count: 0 };
+        totals.set(change.sk, { minor: t.minor + change.minor, count: t.count + change.count });
+      }
+    }
+  }
+  puts.push(...[...totals].map(([sk, t]) => ({ pk, sk, type: 'Total', ...t })));
+  puts.push({ pk, sk: keys.head, type: 'LedgerHead', version: count, state });
+  const unique = [...new Map(puts.map((p) => [p.sk as string, p])).values()];
+  const batches = Array.from({ length: Math.ceil(unique.length / 25) }, (_, i) => unique.slice(i * 25, i * 25 + 25));
+  await inParallel(batches.length, CONCURRENCY, async (i) => {
+    let items = batches[i]!.map((Item) => ({ PutRequest: { Item } }));
+    while (items.length > 0) {
+      const out = await table.doc.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: items } }));
+      items = (out.UnprocessedItems?.[table.tableName] ?? []) as typeof items;
+    }
+  });
+}
+
+async function benchReport(table: DynamoTable, expenses: number): Promise<void> {
+  const reads = countReads(table);
+  const core = coreOn(table);
+  const ledger = `bench:report-${expenses}` as LedgerId;
+  const seedStarted = Date.now();
+  if (expenses <= 1000) {
+    for (let i = 0; i < expenses; i += 1) {
+      await handleMessage({ ledger, actor: 'bench', text: `${(i % 40) + 1}.25 item${i % 30} #cat${i % 8} ${addDays(dateInZone(new Date(), 'UTC'), -(i % 60))}` }, core);
+    }
+  } else {
+    await seedLedger(table, ledger, expenses, dateInZone(new Date(), 'UTC'));
+  }
+  const seedSeconds = (Date.now() - seedStarted) / 1000;
+  const latencies: number[] = [];
+  let lastReads = { requests: 0, items: 0 };
+  for (let run = 0; run < REPORT_RUNS; run += 1) {
+    reads.reset();
+    const started = process.hrtime.bigint();
+    const [reply] = await handleMessage({ ledger, actor: 'bench', text: 'report month' }, core);
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (!reply?.text.includes('Spending in')) throw new Error(`report failed: ${reply?.text}`);
+    lastReads = { requests: reads.requests, items: reads.items };
+  }
+  console.log(`\nMonth report, ledger of ${expenses.toLocaleString('en-US')} expenses (seeded in ${seedSeconds.toFixed(1)} s, ${REPORT_RUNS} runs)`);
+  console.log(`  latency p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms`);
+  console.log(`  DynamoDB reads per report: ${lastReads.requests} requests, ${lastReads.items} items`);
+}
+
+async function main(): Promise<void> {
+  console.log(`Spendwise bench — node ${process.version}, DynamoDB Local in memory`);
+  const db = await startDynamoDbLocal();
+  const table = createDynamoTable('bench', { endpoint: db.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  try {
+    await ensureTable(table);
+    await benchAdds(table);
+    await benchReport(table, 100);
+    await benchReport(table, BIG_LEDGER);
+  } finally {
+    table.doc.destroy();
+    await db.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
