@@ -16,6 +16,12 @@ async function todayAndSettings(message: InboundMessage, deps: CoreDeps) {
   return { state: head.state, today: dateInZone(deps.clock.now(), head.state.settings.timeZone) };
 }
 
+/** The period named in a command, read in the ledger's timezone. */
+async function askedPeriod(periodText: string | undefined, message: InboundMessage, deps: CoreDeps) {
+  const { today } = await todayAndSettings(message, deps);
+  return parsePeriod(periodText, today);
+}
+
 export const listCommand: Command = {
   name: 'list',
   usage: 'list [n]',
@@ -36,8 +42,7 @@ export const reportCommand: Command = {
   usage: 'report [week|month|year|YYYY-MM]',
   summary: 'totals per category and currency, beside the previous period',
   async run([periodText], message, deps) {
-    const { today } = await todayAndSettings(message, deps);
-    const period = parsePeriod(periodText, today);
+    const period = await askedPeriod(periodText, message, deps);
     if (isUserError(period)) return period;
     const [current, previous] = await Promise.all([
       deps.totals.totals(message.ledger, period.from, period.to),
@@ -52,8 +57,7 @@ export const exportCommand: Command = {
   usage: 'export [week|month|year|YYYY-MM]',
   summary: 'a CSV file of the period’s expenses',
   async run([periodText], message, deps) {
-    const { today } = await todayAndSettings(message, deps);
-    const period = parsePeriod(periodText, today);
+    const period = await askedPeriod(periodText, message, deps);
     if (isUserError(period)) return { ...period, example: 'export 2026-03' };
     const expenses = await deps.expenses.between(message.ledger, period.from, period.to);
     const csv = expensesCsv(expenses);
