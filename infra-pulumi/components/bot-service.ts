@@ -1,0 +1,129 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { assumeRoleBy, botTaskPolicy, executionSecretsPolicy } from '../policies/bot-task-policy';
+
+/** Secrets the container receives from Secrets Manager; values are set out of band, never in config. */
+export const BOT_SECRETS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'] as const;
+
+export interface BotServiceArgs {
+  readonly image: string;
+  readonly containerPort: number;
+  readonly cpu: number;
+  readonly memory: number;
+  readonly minTasks: number;
+  readonly maxTasks: number;
+  readonly logRetentionDays: number;
+  readonly privateSubnetIds: pulumi.Input<string>[];
+  readonly taskSecurityGroupId: pulumi.Input<string>;
+  readonly targetGroupArn: pulumi.Input<string>;
+  /** ALB and target group ARN suffixes, for request-count scaling. */
+  readonly requestCountResourceLabel: pulumi.Input<string>;
+  readonly listener: pulumi.Resource;
+  readonly tableName: pulumi.Input<string>;
+  readonly tableArn: pulumi.Input<string>;
+  readonly region: pulumi.Input<string>;
+}
+
+/** The bot on ECS Fargate: private subnets, no public IP, read-only root, secrets by ARN, autoscaled. */
+export class BotService extends pulumi.ComponentResource {
+  readonly clusterName: pulumi.Output<string>;
+  readonly serviceName: pulumi.Output<string>;
+  readonly logGroupName: pulumi.Output<string>;
+  readonly secretArns: pulumi.Output<string>[];
+
+  constructor(name: string, args: BotServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('spendwise:app:BotService', name, {}, opts);
+    const parent = { parent: this };
+
+    const cluster = new aws.ecs.Cluster(`${name}-cluster`, { settings: [{ name: 'containerInsights', value: 'enhanced' }] }, parent);
+    const logs = new aws.cloudwatch.LogGroup(`${name}-logs`, { retentionInDays: args.logRetentionDays }, parent);
+    const secrets = BOT_SECRETS.map((key) =>
+      new aws.secretsmanager.Secret(`${name}-${key.toLowerCase().replace(/_/g, '-')}`, { description: `Spendwise ${key} (value set out of band)`, recoveryWindowInDays: 7 }, parent));
+
+    const executionRole = new aws.iam.Role(`${name}-execution-role`, { assumeRolePolicy: assumeRoleBy('ecs-tasks.amazonaws.com') }, parent);
+    new aws.iam.RolePolicyAttachment(`${name}-execution-managed`, { role: executionRole.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' }, parent);
+    new aws.iam.RolePolicy(`${name}-execution-secrets`, {
+      role: executionRole.id,
+      policy: pulumi.all(secrets.map((s) => s.arn)).apply((arns) => JSON.stringify(executionSecretsPolicy(arns))),
+    }, parent);
+    const taskRole = new aws.iam.Role(`${name}-task-role`, { assumeRolePolicy: assumeRoleBy('ecs-tasks.amazonaws.com') }, parent);
+    new aws.iam.RolePolicy(`${name}-task-policy`, {
+      role: taskRole.id,
+      policy: pulumi.output(args.tableArn).apply((arn) => JSON.stringify(botTaskPolicy(arn))),
+    }, parent);
+
+    const containerDefinitions = pulumi
+      .all([logs.name, args.tableName, args.region, ...secrets.map((s) => s.arn)])
+      .apply(([logGroup, tableName, region, ...secretArns]) => JSON.stringify([{
+        name: 'bot',
+        image: args.image,
+        essential: true,
+        user: '1000:1000',
+        readonlyRootFilesystem: true,
+        portMappings: [{ containerPort: args.containerPort, protocol: 'tcp' }],
+        environment: [
+          { name: 'NODE_ENV', value: 'production' },
+          { name: 'PORT', value: String(args.containerPort) },
+          { name: 'SPENDWISE_TABLE', value: tableName },
+          { name: 'AWS_REGION', value: region },
+          { name: 'RECEIPT_OCR', value: 'textract' },
+        ],
+        secrets: BOT_SECRETS.map((key, i) => ({ name: key, valueFrom: secretArns[i] })),
+        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': logGroup, 'awslogs-region': region, 'awslogs-stream-prefix': 'bot' } },
+        // A read-only root needs somewhere writable for Node's temp files.
+        mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }],
+      }]));
+
+    const taskDefinition = new aws.ecs.TaskDefinition(`${name}-task`, {
+      family: `${name}-bot`,
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: String(args.cpu),
+      memory: String(args.memory),
+      runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'ARM64' },
+      executionRoleArn: executionRole.arn,
+      taskRoleArn: taskRole.arn,
+      volumes: [{ name: 'tmp' }],
+      containerDefinitions,
+    }, parent);
+
+    const service = new aws.ecs.Service(`${name}-service`, {
+      cluster: cluster.arn,
+      taskDefinition: taskDefinition.arn,
+      launchType: 'FARGATE',
+      desiredCount: args.minTasks,
+      deploymentMinimumHealthyPercent: 100,
+      deploymentMaximumPercent: 200,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      healthCheckGracePeriodSeconds: 30,
+      propagateTags: 'SERVICE',
+      enableExecuteCommand: false,
+      networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [args.taskSecurityGroupId], assignPublicIp: false },
+      loadBalancers: [{ targetGroupArn: args.targetGroupArn, containerName: 'bot', containerPort: args.containerPort }],
+    }, { parent: this, dependsOn: [args.listener], ignoreChanges: ['desiredCount'] });
+
+    const scaling = new aws.appautoscaling.Target(`${name}-scaling`, {
+      serviceNamespace: 'ecs',
+      scalableDimension: 'ecs:service:DesiredCount',
+      resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`,
+      minCapacity: args.minTasks,
+      maxCapacity: args.maxTasks,
+    }, parent);
+    const track = (suffix: string, metric: aws.types.input.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification, targetValue: number) =>
+      new aws.appautoscaling.Policy(`${name}-scale-${suffix}`, {
+        policyType: 'TargetTrackingScaling',
+        serviceNamespace: scaling.serviceNamespace,
+        scalableDimension: scaling.scalableDimension,
+        resourceId: scaling.resourceId,
+        targetTrackingScalingPolicyConfiguration: { predefinedMetricSpecification: metric, targetValue, scaleInCooldown: 120, scaleOutCooldown: 60 },
+      }, parent);
+    track('cpu', { predefinedMetricType: 'ECSServiceAverageCPUUtilization' }, 60);
+    track('requests', { predefinedMetricType: 'ALBRequestCountPerTarget', resourceLabel: args.requestCountResourceLabel }, 500);
+
+    this.clusterName = cluster.name;
+    this.serviceName = service.name;
+    this.logGroupName = logs.name;
+    this.secretArns = secrets.map((s) => s.arn);
+    this.registerOutputs({ clusterName: this.clusterName, serviceName: this.serviceName });
+  }
+}

@@ -1,0 +1,29 @@
+/** The DynamoDB actions the bot's code calls (transactions are authorised per item action). */
+export const BOT_DYNAMODB_ACTIONS = [
+  'dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',
+] as const;
+
+/** The task role: this table and its indexes, and Textract's AnalyzeExpense (which has no resource scoping). */
+export function botTaskPolicy(tableArn: string) {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'LedgerTable', Effect: 'Allow', Action: [...BOT_DYNAMODB_ACTIONS], Resource: [tableArn, `${tableArn}/index/*`] },
+      { Sid: 'ReadReceipts', Effect: 'Allow', Action: ['textract:AnalyzeExpense'], Resource: '*' },
+    ],
+  };
+}
+
+/** The execution role reads exactly the bot's secrets, nothing else. */
+export function executionSecretsPolicy(secretArns: string[]) {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'BotSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: secretArns }],
+  };
+}
+
+export const assumeRoleBy = (service: string) => JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+});
