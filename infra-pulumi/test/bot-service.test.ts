@@ -1,0 +1,46 @@
+import * as pulumi from '@pulumi/pulumi';
+import { ofType, one, recordResources, settled } from './mocks';
+
+test('Fargate service: private, no public IP, non-root, read-only root, secrets by ARN, circuit breaker, autoscaling', async () => {
+  const resources = await recordResources();
+  const { BotService, BOT_SECRETS } = await import('../components/bot-service');
+  const listener = new pulumi.CustomResource('aws:lb/listener:Listener', 'https', {});
+  new BotService('bot', {
+    image: 'repo/spendwise@sha256:abc', containerPort: 3000, cpu: 256, memory: 512, minTasks: 2, maxTasks: 6, logRetentionDays: 30,
+    privateSubnetIds: ['subnet-p1', 'subnet-p2'], taskSecurityGroupId: 'sg-task', targetGroupArn: 'arn:tg', requestCountResourceLabel: 'app/alb/1/targetgroup/tg/2',
+    listener, tableName: 'spendwise-dev', tableArn: 'arn:aws:dynamodb:eu-west-1:1:table/spendwise-dev', region: 'eu-west-1',
+  });
+  await settled(resources);
+
+  expect(one(resources, 'aws:ecs/cluster:Cluster').inputs.settings).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
+  expect(one(resources, 'aws:cloudwatch/logGroup:LogGroup').inputs.retentionInDays).toBe(30);
+  const task = one(resources, 'aws:ecs/taskDefinition:TaskDefinition').inputs;
+  expect(task).toMatchObject({ requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', runtimePlatform: { cpuArchitecture: 'ARM64' } });
+  const [container] = JSON.parse(task.containerDefinitions);
+  expect(container).toMatchObject({ image: 'repo/spendwise@sha256:abc', user: '1000:1000', readonlyRootFilesystem: true, logConfiguration: { logDriver: 'awslogs' } });
+  expect(container.secrets.map((s: any) => s.name)).toEqual([...BOT_SECRETS]);
+  expect(container.secrets.every((s: any) => /^arn:aws:secretsmanager:/.test(s.valueFrom))).toBe(true);
+  expect(JSON.stringify(container.environment)).not.toMatch(/TOKEN|SECRET/);
+
+  const service = one(resources, 'aws:ecs/service:Service').inputs;
+  expect(service).toMatchObject({
+    launchType: 'FARGATE', deploymentCircuitBreaker: { enable: true, rollback: true }, deploymentMinimumHealthyPercent: 100, deploymentMaximumPercent: 200,
+    networkConfiguration: { subnets: ['subnet-p1', 'subnet-p2'], securityGroups: ['sg-task'], assignPublicIp: false },
+  });
+  expect(one(resources, 'aws:appautoscaling/target:Target').inputs).toMatchObject({ minCapacity: 2, maxCapacity: 6 });
+  expect(ofType(resources, 'aws:appautoscaling/policy:Policy').map((p) => p.inputs.targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType))
+    .toEqual(['ECSServiceAverageCPUUtilization', 'ALBRequestCountPerTarget']);
+});
+
+test('IAM: the execution role reads exactly the bot’s secrets; the task role this table and AnalyzeExpense only', async () => {
+  const { botTaskPolicy, executionSecretsPolicy } = await import('../policies/bot-task-policy');
+  const task = botTaskPolicy('arn:aws:dynamodb:eu-west-1:1:table/t');
+  expect(task.Statement).toEqual([
+    expect.objectContaining({ Resource: ['arn:aws:dynamodb:eu-west-1:1:table/t', 'arn:aws:dynamodb:eu-west-1:1:table/t/index/*'] }),
+    { Sid: 'ReadReceipts', Effect: 'Allow', Action: ['textract:AnalyzeExpense'], Resource: '*' },
+  ]);
+  expect(task.Statement[0]!.Action.every((a) => /^dynamodb:[A-Z]\w+$/.test(a))).toBe(true);
+  expect(executionSecretsPolicy(['arn:s1', 'arn:s2']).Statement).toEqual([
+    { Sid: 'BotSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: ['arn:s1', 'arn:s2'] },
+  ]);
+});
