@@ -4,7 +4,7 @@ import { ofType, one, recordResources, settled } from './mocks';
 test('Fargate service: private, no public IP, non-root, read-only root, secrets by ARN, circuit breaker, autoscaling', async () => {
   const resources = await recordResources();
   const { BotService, BOT_SECRETS } = await import('../components/bot-service');
-  const listener = new pulumi.CustomResource('aws:lb/listener:Listener', 'https', {});
+  const listener = new pulumi.ComponentResource('test:edge:Listener', 'https');
   new BotService('bot', {
     image: 'repo/spendwise@sha256:abc', containerPort: 3000, cpu: 256, memory: 512, minTasks: 2, maxTasks: 6, logRetentionDays: 30,
     privateSubnetIds: ['subnet-p1', 'subnet-p2'], taskSecurityGroupId: 'sg-task', targetGroupArn: 'arn:tg', requestCountResourceLabel: 'app/alb/1/targetgroup/tg/2',

@@ -7,7 +7,7 @@ let program: Record<string, pulumi.Output<unknown>>;
 
 beforeAll(async () => {
   resources = await recordResources({ 'spendwise:natStrategy': 'single', 'spendwise:azCount': '2' }, 'dev');
-  program = await import('../index');
+  program = (await import('../index')) as unknown as Record<string, pulumi.Output<unknown>>;
   await settled(resources);
 });
 

