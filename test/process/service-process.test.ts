@@ -14,9 +14,9 @@ interface Started {
   exit: Promise<number | null>;
 }
 
-function startService(env: Record<string, string>): Started {
+function startService(env: Record<string, string>, command: string[] = [TSX, 'bot/src/main.ts']): Started {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('SPENDWISE_')));
-  const child = spawn(TSX, ['bot/src/main.ts'], { cwd: ROOT, env: { ...clean, NODE_ENV: 'test', PORT: '0', ...env }, stdio: 'pipe' });
+  const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, env: { ...clean, NODE_ENV: 'test', PORT: '0', ...env }, stdio: 'pipe' });
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
@@ -88,3 +88,35 @@ test('with no AWS configuration it runs its own DynamoDB Local, and a restart ke
     rmSync(dataDir, { recursive: true, force: true });
   }
 }, 60_000);
+
+test('the bundle the Docker image ships (npm run build → node dist/main.js) serves and stops cleanly', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  expect(build.status).toBe(0);
+  const started = startService(
+    { AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(), SPENDWISE_TABLE: `bundle-${randomUUID().slice(0, 8)}` },
+    [process.execPath, 'dist/main.js'],
+  );
+  const base = `http://127.0.0.1:${(await waitForLog(started, 'listening')).port}`;
+  expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  const res = await fetch(`${base}/local/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'b', text: '5 tea' }) });
+  expect(((await res.json()) as { replies: { text: string }[] }).replies[0]!.text).toContain('Recorded #1');
+  started.child.kill('SIGTERM');
+  expect(await started.exit).toBe(0);
+}, 60_000);
+
+test('without Java, npm start says what to install instead of crashing obscurely', async () => {
+  const { mkdtempSync, symlinkSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const bin = mkdtempSync(resolve(tmpdir(), 'spendwise-nojava-'));
+  symlinkSync(process.execPath, resolve(bin, 'node'));
+  try {
+    const started = startService({ PATH: bin, SPENDWISE_DATA_DIR: resolve(bin, 'data') }, [process.execPath, resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bot/src/main.ts']);
+    expect(await started.exit).toBe(1);
+    const fatal = started.lines().find((l) => l.level === 60);
+    expect(String(fatal?.msg)).toContain('DynamoDB Local needs Java 17 or newer');
+    expect(String(fatal?.msg)).toContain('AWS_ENDPOINT_URL_DYNAMODB');
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
+});
