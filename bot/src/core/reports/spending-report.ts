@@ -1,3 +1,4 @@
+import { CurrencyCode } from '../money/currencies';
 import { formatMoney } from '../money/money';
 import { CategoryTotal } from '../ports/ledger-store.port';
 import { ReportPeriod } from './period';
@@ -33,8 +34,8 @@ export function spendingReportText(period: ReportPeriod, current: readonly Categ
   return [`📊 Spending in ${period.label} (${period.from} to ${period.to})`, ...sections].join('\n\n');
 }
 
-function byCurrency(totals: readonly CategoryTotal[]): Map<string, Sums> {
-  const result = new Map<string, Sums>();
+function byCurrency(totals: readonly CategoryTotal[]): Map<CurrencyCode, Sums> {
+  const result = new Map<CurrencyCode, Sums>();
   for (const t of totals) {
     if (t.count === 0 && t.minor === 0) continue;
     const sums = result.get(t.currency) ?? { byCategory: new Map(), total: 0, count: 0 };
@@ -46,8 +47,8 @@ function byCurrency(totals: readonly CategoryTotal[]): Map<string, Sums> {
   return result;
 }
 
-const money = (minor: number, currency: string) => formatMoney({ minor, currency: currency as never });
-const beside = (previous: number | undefined, currency: string) => ` (before: ${money(previous ?? 0, currency)})`;
+const money = (minor: number, currency: CurrencyCode) => formatMoney({ minor, currency });
+const beside = (previous: number | undefined, currency: CurrencyCode) => ` (before: ${money(previous ?? 0, currency)})`;
 
 function signedPercent(now: number, before: number): string {
   const change = Math.round(((now - before) * 100) / before);
