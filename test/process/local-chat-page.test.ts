@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { startTestServer, TestServer } from '../support/test-server';
+
+// The chat page in a real browser: type, see replies, click choices. Needs Debian's chromium
+// (.ci/run installs it); without it the test says so and checks nothing.
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+(CHROMIUM ? test : test.skip)('the local chat page: type an expense, press its choices, download an export', async () => {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM!,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.fill('#user', 'browser');
+    const bot = page.locator('.bot');
+    const say = async (text: string, expectedReplies: number) => {
+      await page.fill('#text', text);
+      await page.press('#text', 'Enter');
+      await bot.nth(expectedReplies - 1).waitFor();
+    };
+    await say('12.50 lunch #food', 1);
+    expect(await bot.nth(0).innerText()).toContain('Recorded #1 · $12.50 · food · lunch');
+
+    await bot.nth(0).locator('button', { hasText: 'Change category' }).click();
+    await bot.nth(1).waitFor();
+    await bot.nth(1).locator('button', { hasText: 'travel' }).click();
+    await bot.nth(2).waitFor();
+    expect(await bot.nth(2).innerText()).toContain('Updated #1 · $12.50 · travel');
+
+    await say('export', 4);
+    const link = bot.nth(3).locator('a');
+    expect(await link.getAttribute('download')).toMatch(/^spendwise-.*\.csv$/);
+    const href = (await link.getAttribute('href'))!;
+    expect(Buffer.from(href.split(',')[1]!, 'base64').toString('utf8')).toContain(',12.50,USD,travel,lunch,#1');
+
+    await say('lunch with Sam', 5);
+    expect(await bot.nth(4).innerText()).toContain("couldn't find an amount");
+  } finally {
+    await browser.close();
+  }
+});
+
+if (!CHROMIUM) {
+  test('browser test notice', () => {
+    console.warn('skipped the chat page browser test: chromium is not installed (apt-get install chromium)');
+  });
+}
