@@ -1,16 +1,20 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ofType, one, recordResources, settled } from './mocks';
+import { ofType, one, recordOptions, recordResources, settled } from './mocks';
 
 test('Fargate service: private, no public IP, non-root, read-only root, secrets by ARN, circuit breaker, autoscaling', async () => {
   const resources = await recordResources();
   const { BotService, BOT_SECRETS } = await import('../components/bot-service');
   const listener = new pulumi.ComponentResource('test:edge:Listener', 'https');
+  const { options, transformations } = recordOptions();
   new BotService('bot', {
     image: 'repo/spendwise@sha256:abc', containerPort: 3000, cpu: 256, memory: 512, minTasks: 2, maxTasks: 6, logRetentionDays: 30,
     privateSubnetIds: ['subnet-p1', 'subnet-p2'], taskSecurityGroupId: 'sg-task', targetGroupArn: 'arn:tg', requestCountResourceLabel: 'app/alb/1/targetgroup/tg/2',
     listener, tableName: 'spendwise-dev', tableArn: 'arn:aws:dynamodb:eu-west-1:1:table/spendwise-dev', region: 'eu-west-1',
-  });
+  }, { transformations });
   await settled(resources);
+  // Autoscaling owns the task count after creation; the service waits for the HTTPS listener.
+  expect(options.get('bot-service')?.ignoreChanges).toEqual(['desiredCount']);
+  expect(options.get('bot-service')?.dependsOn).toEqual([listener]);
 
   expect(one(resources, 'aws:ecs/cluster:Cluster').inputs.settings).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
   expect(one(resources, 'aws:cloudwatch/logGroup:LogGroup').inputs.retentionInDays).toBe(30);

@@ -1,11 +1,13 @@
-import { one, recordResources, settled } from './mocks';
+import { one, recordOptions, recordResources, settled } from './mocks';
 import { createTableInput, TABLE_SPEC } from '../../bot/src/storage/dynamodb/table-spec';
 
 test('the table: the bot’s own keys, index and TTL; on-demand, PITR, SSE, deletion protection', async () => {
   const resources = await recordResources();
   const { DataTable } = await import('../components/data-table');
-  new DataTable('data', { tableName: 'spendwise-dev' });
+  const { options, transformations } = recordOptions();
+  new DataTable('data', { tableName: 'spendwise-dev' }, { transformations });
   await settled(resources);
+  expect(options.get('data-table')?.protect).toBe(true);
   const table = one(resources, 'aws:dynamodb/table:Table').inputs;
   const local = createTableInput('spendwise-dev');
   expect(table).toMatchObject({

@@ -27,7 +27,7 @@ export async function recordResources(config: Record<string, string> = {}, stack
       const arn = `arn:aws:${args.type.split(':')[1]!.split('/')[0]}:eu-west-1:111111111111:${args.name}`;
       return {
         id: `${args.name}-id`,
-        state: { ...args.inputs, arn, name: args.inputs.name ?? args.name, arnSuffix: `app/${args.name}/1`, dnsName: `${args.name}.elb.example`, repositoryUrl: `111111111111.dkr.ecr.eu-west-1.amazonaws.com/${args.name}` },
+        state: { ...args.inputs, arn, name: args.inputs.name ?? args.name, bucket: args.inputs.bucket ?? args.name, arnSuffix: `app/${args.name}/1`, dnsName: `${args.name}.elb.example`, repositoryUrl: `111111111111.dkr.ecr.eu-west-1.amazonaws.com/${args.name}` },
       };
     },
     call(args) {
@@ -59,3 +59,18 @@ export const one = (resources: RecordedResource[], type: string) => {
   if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
   return found[0]!;
 };
+
+/**
+ * Resource options never reach the mocks; a (legacy) transformation on a component sees its children's
+ * options, so tests can assert protect, ignoreChanges and dependsOn. (The newer `transforms` fail under mocks.)
+ */
+export function recordOptions() {
+  const options = new Map<string, pulumi.CustomResourceOptions>();
+  const transformations: pulumi.ResourceTransformation[] = [
+    (args) => {
+      options.set(args.name, args.opts as pulumi.CustomResourceOptions);
+      return undefined;
+    },
+  ];
+  return { options, transformations };
+}

@@ -55,14 +55,6 @@ test('outputs an operator needs', async () => {
   expect(await valueOf(program.tableName as pulumi.Output<string>)).toBe('spendwise-dev');
 });
 
-test('the service depends on the HTTPS listener and ignores desiredCount after creation; the table is protected', () => {
-  // Resource options are not passed to mocks; the component source states them, and this keeps them from silently going.
-  const source = require('node:fs').readFileSync(require.resolve('../components/bot-service'), 'utf8') as string;
-  expect(source).toMatch(/dependsOn: \[args\.listener\], ignoreChanges: \['desiredCount'\]/);
-  const table = require('node:fs').readFileSync(require.resolve('../components/data-table'), 'utf8') as string;
-  expect(table).toMatch(/protect: true/);
-});
-
 test('the resource inventory (what `pulumi up` creates) is reviewed as a snapshot', () => {
   const inventory = resources.map((r) => `${r.type} ${r.name}`).sort();
   expect(inventory).toMatchSnapshot();
