@@ -55,3 +55,15 @@ export function chat(deps: CoreDeps, user: string) {
     press: async (action: string) => (await send({ action })).map((r) => r.text).join('\n'),
   };
 }
+
+/** The usual set-up of a storage test file: its own table, a fixed clock, the core on both. */
+export function ledgerTestBed(label: string, startsAt = '2026-11-22T10:00:00Z') {
+  const clock = fixedClock(startsAt);
+  const bed = { clock } as { clock: typeof clock; table: DynamoTable; deps: ReturnType<typeof coreOn> };
+  beforeAll(async () => {
+    bed.table = await freshTable(label);
+    bed.deps = coreOn(bed.table, clock);
+  });
+  afterAll(() => bed.table.doc.destroy());
+  return bed;
+}

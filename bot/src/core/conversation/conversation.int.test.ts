@@ -1,22 +1,13 @@
-import { chat, coreOn, fixedClock, freshTable } from '../../../../test/support/test-ledger';
-import { DynamoTable } from '../../storage/dynamodb/dynamodb-tables';
+import { chat, coreOn, ledgerTestBed } from '../../../../test/support/test-ledger';
 import { handleMessage } from './handle-message';
 import { LedgerId } from '../ledger/ledger-id';
 
 // The core, through handleMessage, on a real DynamoDB Local table.
-let table: DynamoTable;
-const clock = fixedClock('2026-11-22T10:00:00Z'); // a Sunday
-let deps: ReturnType<typeof coreOn>;
-
-beforeAll(async () => {
-  table = await freshTable('conversation');
-  deps = coreOn(table, clock);
-});
-afterAll(() => table.doc.destroy());
-beforeEach(() => clock.set('2026-11-22T10:00:00Z'));
+const bed = ledgerTestBed('conversation');
+beforeEach(() => bed.clock.set('2026-11-22T10:00:00Z'));
 
 test('a quick add answers with the amount, category, date and reference, and offers Undo and Change category', async () => {
-  const { send } = chat(deps, 'quick');
+  const { send } = chat(bed.deps, 'quick');
   const [reply] = await send({ text: '12.50 lunch #food' });
   expect(reply!.text).toBe('✅ Recorded #1 · $12.50 · food · lunch · Sun 22 Nov 2026');
   expect(reply!.choices?.map((c) => c.label)).toEqual(['Undo', 'Edit', 'Change category']);
@@ -25,17 +16,17 @@ test('a quick add answers with the amount, category, date and reference, and off
 });
 
 test('category: the ledger’s own history first, then keywords, else other', async () => {
-  const { say } = chat(deps, 'memory');
+  const { say } = chat(bed.deps, 'memory');
   expect(await say('coffee 3.20 #treats')).toContain('treats');
   expect(await say('Coffee 4')).toContain('· treats · Coffee');
   expect(await say('taxi 23')).toContain('· transport ·');
   expect(await say('widget 5')).toContain('· other ·');
   // another ledger does not share the memory
-  expect(await chat(deps, 'memory-other').say('coffee 4')).toContain('· food ·');
+  expect(await chat(bed.deps, 'memory-other').say('coffee 4')).toContain('· food ·');
 });
 
 test('list shows the latest expenses newest date first', async () => {
-  const { say } = chat(deps, 'lister');
+  const { say } = chat(bed.deps, 'lister');
   await say('10 older 2026-11-01');
   await say('20 newest');
   await say('30 middle 2026-11-10');
@@ -47,7 +38,7 @@ test('list shows the latest expenses newest date first', async () => {
 });
 
 test('report: totals per category and currency, the previous month beside them, daily average', async () => {
-  const { say } = chat(deps, 'reporter');
+  const { say } = chat(bed.deps, 'reporter');
   await say('40 dinner 2026-10-15 #food');
   await say('12.50 lunch #food');
   await say('7.50 bus #transport');
@@ -68,7 +59,7 @@ test('report: totals per category and currency, the previous month beside them, 
 });
 
 test('budgets: the reply says so once at 80% and once at 100%', async () => {
-  const { say } = chat(deps, 'budgeter');
+  const { say } = chat(bed.deps, 'budgeter');
   expect(await say('budget food 100')).toContain('Monthly food budget set to $100.00');
   expect(await say('50 lunch #food')).not.toContain('budget');
   const at85 = await say('35 dinner #food');
@@ -86,7 +77,7 @@ test('budgets: the reply says so once at 80% and once at 100%', async () => {
 });
 
 test('one expense that jumps past both thresholds announces once, and an edit can cross too', async () => {
-  const { say } = chat(deps, 'jumper');
+  const { say } = chat(bed.deps, 'jumper');
   await say('budget transport 50');
   expect(await say('taxi 60')).toContain('is over its monthly budget');
   expect(await say('taxi 1')).not.toContain('budget');
@@ -96,7 +87,7 @@ test('one expense that jumps past both thresholds announces once, and an edit ca
 });
 
 test('undo, delete and edit keep the totals right', async () => {
-  const { say } = chat(deps, 'editor');
+  const { say } = chat(bed.deps, 'editor');
   await say('10 a #food');
   await say('20 b #food');
   await say('30 c #fun');
@@ -118,7 +109,7 @@ test('undo, delete and edit keep the totals right', async () => {
 });
 
 test('export: an RFC 4180 CSV with the documented header', async () => {
-  const { send, say } = chat(deps, 'exporter');
+  const { send, say } = chat(bed.deps, 'exporter');
   await say('12.50 lunch, with "Sam" #food 2026-11-03');
   await say('₫120.000 groceries 2026-11-05');
   await say('1.250 KWD =SUM(A1) 2026-11-04');
@@ -137,11 +128,11 @@ test('export: an RFC 4180 CSV with the documented header', async () => {
 });
 
 test('settings: currency and timezone change what an add means', async () => {
-  const { say } = chat(deps, 'settler');
+  const { say } = chat(bed.deps, 'settler');
   expect(await say('currency vnd')).toContain('now in VND');
   expect(await say('pho 50k')).toContain('₫50,000');
   expect(await say('currency XYZ')).toContain('not an ISO 4217 currency code');
-  clock.set('2026-11-22T20:00:00Z');
+  bed.clock.set('2026-11-22T20:00:00Z');
   expect(await say('timezone asia/ho_chi_minh')).toContain('Asia/Ho_Chi_Minh');
   // 20:00 UTC is already the 23rd in Ho Chi Minh City
   expect(await say('tea 20000')).toContain('Mon 23 Nov 2026');
@@ -152,7 +143,7 @@ test('settings: currency and timezone change what an add means', async () => {
 });
 
 test('bad input is answered with an example and writes nothing', async () => {
-  const { say } = chat(deps, 'careless');
+  const { say } = chat(bed.deps, 'careless');
   await say('10 lunch');
   const before = await say('report');
   for (const text of ['lunch', '12 lunch 15', '12 ABC', '0 lunch', '-3 tea', '1234567890123 yacht', 'taxi 5 31/02', 'x'.repeat(501), 'delete 42', 'edit 42 amount 3', 'budget food', '/frobnicate']) {
@@ -164,7 +155,7 @@ test('bad input is answered with an example and writes nothing', async () => {
 });
 
 test('the same idempotency key twice records once and answers the same', async () => {
-  const { say } = chat(deps, 'redelivered');
+  const { say } = chat(bed.deps, 'redelivered');
   const first = await say('12.50 lunch', 'update-1');
   const again = await say('12.50 lunch', 'update-1');
   expect(again).toBe(first);
@@ -174,7 +165,7 @@ test('the same idempotency key twice records once and answers the same', async (
 });
 
 test('choices: Undo removes that expense, Change category offers categories and sets one', async () => {
-  const { send, press, say } = chat(deps, 'presser');
+  const { send, press, say } = chat(bed.deps, 'presser');
   const [added] = await send({ text: '8 cinema' });
   const undo = added!.choices!.find((c) => c.label === 'Undo')!;
   expect(await press(undo.action)).toContain('Deleted #1');
@@ -189,8 +180,8 @@ test('choices: Undo removes that expense, Change category offers categories and 
 });
 
 test('a ledger is reachable only by its own identity', async () => {
-  const alice = chat(deps, 'alice-iso');
-  const bob = chat(deps, 'bob-iso');
+  const alice = chat(bed.deps, 'alice-iso');
+  const bob = chat(bed.deps, 'bob-iso');
   await alice.say('12 lunch');
   expect(await bob.say('delete 1')).toContain('There is no expense #1');
   expect(await bob.press('undo:1')).toContain('There is no expense #1');
@@ -201,7 +192,7 @@ test('a ledger is reachable only by its own identity', async () => {
 test('when DynamoDB does not answer, the user is told to try again and the process keeps going', async () => {
   const { createDynamoTable } = await import('../../storage/dynamodb/dynamodb-tables');
   const dead = createDynamoTable('nowhere', { endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  const offline = coreOn(dead, clock);
+  const offline = coreOn(dead, bed.clock);
   const replies = await handleMessage({ ledger: 'local:offline' as LedgerId, actor: 'offline', text: '12 lunch' }, offline);
   expect(replies[0]!.text).toContain('nothing was saved. Please try again');
   expect(offline.errors).toHaveLength(1);

@@ -1,32 +1,23 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { chat, coreOn, fixedClock, freshTable } from '../../../../test/support/test-ledger';
+import { chat, ledgerTestBed } from '../../../../test/support/test-ledger';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER, evolve } from '../../core/ledger/ledger-state';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { CurrencyCode } from '../../core/money/currencies';
-import { DynamoTable } from './dynamodb-tables';
 import { createDynamoLedgerWriter } from './dynamodb-ledger-writer';
 import { keys } from './item-keys';
 
-let table: DynamoTable;
-const clock = fixedClock('2026-11-22T10:00:00Z');
-let deps: ReturnType<typeof coreOn>;
-
-beforeAll(async () => {
-  table = await freshTable('store');
-  deps = coreOn(table, clock);
-});
-afterAll(() => table.doc.destroy());
+const bed = ledgerTestBed('store');
 
 async function itemsOf(ledger: string) {
-  const out = await table.doc.send(new QueryCommand({
-    TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.ledger(ledger as LedgerId) }, ConsistentRead: true,
+  const out = await bed.table.doc.send(new QueryCommand({
+    TableName: bed.table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.ledger(ledger as LedgerId) }, ConsistentRead: true,
   }));
   return out.Items ?? [];
 }
 
 test('50 concurrent adds to one ledger give 50 expenses and totals equal to their sum', async () => {
-  const { say } = chat(deps, 'crowd');
+  const { say } = chat(bed.deps, 'crowd');
   const amounts = Array.from({ length: 50 }, (_, i) => i + 1);
   const replies = await Promise.all(amounts.map((n) => say(`${n}.25 snack #food`, `crowd-${n}`)));
   expect(replies.every((r) => r.startsWith('✅ Recorded #'))).toBe(true);
@@ -44,7 +35,7 @@ test('50 concurrent adds to one ledger give 50 expenses and totals equal to thei
 });
 
 test('the same delivery racing itself is recorded once', async () => {
-  const { say } = chat(deps, 'racer');
+  const { say } = chat(bed.deps, 'racer');
   const replies = await Promise.all(Array.from({ length: 10 }, () => say('7 pizza', 'slack:event:Ev123')));
   expect(new Set(replies).size).toBe(1);
   const items = await itemsOf('local:racer');
@@ -53,16 +44,16 @@ test('the same delivery racing itself is recorded once', async () => {
 });
 
 test('idempotency records expire by TTL', async () => {
-  await chat(deps, 'ttl').say('7 pizza', 'telegram:update:1');
+  await chat(bed.deps, 'ttl').say('7 pizza', 'telegram:update:1');
   const [idem] = (await itemsOf('local:ttl')).filter((i) => String(i.sk).startsWith('IDEM#'));
   const inSevenDays = Date.parse('2026-11-29T10:00:00Z') / 1000;
   expect(idem!.expiresAt).toBe(inSevenDays);
 });
 
 test('a transaction that fails leaves nothing behind', async () => {
-  const writer = createDynamoLedgerWriter(table);
+  const writer = createDynamoLedgerWriter(bed.table);
   const ledger = 'local:stale' as LedgerId;
-  await chat(deps, 'stale').say('5 first');
+  await chat(bed.deps, 'stale').say('5 first');
   const before = await itemsOf(ledger);
   const expense = {
     ref: 2, amount: { minor: 999, currency: 'USD' as CurrencyCode }, category: 'food', description: 'ghost',
@@ -78,9 +69,9 @@ test('a transaction that fails leaves nothing behind', async () => {
 });
 
 test('a redelivered key is refused as a duplicate without touching anything', async () => {
-  const writer = createDynamoLedgerWriter(table);
+  const writer = createDynamoLedgerWriter(bed.table);
   const ledger = 'local:dup' as LedgerId;
-  await chat(deps, 'dup').say('5 first', 'key-1');
+  await chat(bed.deps, 'dup').say('5 first', 'key-1');
   const before = await itemsOf(ledger);
   const head = await writer.load(ledger, {});
   const outcome = await writer.append({
@@ -92,7 +83,7 @@ test('a redelivered key is refused as a duplicate without touching anything', as
 });
 
 test('events are kept in order with who did what, and read models agree with them', async () => {
-  const { say } = chat(deps, 'audit');
+  const { say } = chat(bed.deps, 'audit');
   await say('10 a #food');
   await say('edit 1 amount 12');
   await say('delete 1');

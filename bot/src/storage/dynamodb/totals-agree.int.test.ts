@@ -1,18 +1,9 @@
 import fc from 'fast-check';
-import { chat, coreOn, fixedClock, freshTable } from '../../../../test/support/test-ledger';
-import { DynamoTable } from './dynamodb-tables';
+import { chat, ledgerTestBed } from '../../../../test/support/test-ledger';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { LocalDate } from '../../core/calendar/local-date';
 
-let table: DynamoTable;
-const clock = fixedClock('2026-11-22T10:00:00Z');
-let deps: ReturnType<typeof coreOn>;
-
-beforeAll(async () => {
-  table = await freshTable('agree');
-  deps = coreOn(table, clock);
-});
-afterAll(() => table.doc.destroy());
+const bed = ledgerTestBed('agree');
 
 const command = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), cents: fc.integer({ min: 1, max: 99_999 }), category: fc.constantFrom('food', 'fun', 'rent'), day: fc.integer({ min: 1, max: 28 }), currency: fc.constantFrom('USD', 'EUR') }),
@@ -31,7 +22,7 @@ test('property: after any adds, undos, deletes and edits, the totals equal the s
     fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 12 }), async (commands) => {
       run += 1;
       const user = `agree-${run}`;
-      const { say } = chat(deps, user);
+      const { say } = chat(bed.deps, user);
       for (const c of commands) {
         if (c.kind === 'add') await say(`${money(c.cents)} ${c.currency} thing #${c.category} 2026-11-${String(c.day).padStart(2, '0')}`);
         if (c.kind === 'undo') await say('undo');
@@ -42,14 +33,14 @@ test('property: after any adds, undos, deletes and edits, the totals equal the s
       }
       const ledger = `local:${user}` as LedgerId;
       for (const [from, to] of [['2026-10-01', '2026-10-31'], ['2026-11-01', '2026-11-30'], ['2026-11-03', '2026-11-17']] as [LocalDate, LocalDate][]) {
-        const expenses = await deps.expenses.between(ledger, from, to);
+        const expenses = await bed.deps.expenses.between(ledger, from, to);
         const expected = new Map<string, { minor: number; count: number }>();
         for (const e of expenses) {
           const key = `${e.amount.currency} ${e.category}`;
           const t = expected.get(key) ?? { minor: 0, count: 0 };
           expected.set(key, { minor: t.minor + e.amount.minor, count: t.count + 1 });
         }
-        const totals = await deps.totals.totals(ledger, from, to);
+        const totals = await bed.deps.totals.totals(ledger, from, to);
         const actual = new Map(totals.map((t) => [`${t.currency} ${t.category}`, { minor: t.minor, count: t.count }]));
         expect(actual).toEqual(expected);
       }
