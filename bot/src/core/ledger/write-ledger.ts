@@ -27,8 +27,11 @@ export interface WriteRequest {
   readonly decide: (ctx: WriteContext) => Promise<Decision | UserError>;
 }
 
-/** Another writer won the race this many times in a row: something is wrong, not just busy. */
-const MAX_ATTEMPTS = 40;
+/**
+ * How long to keep retrying when other writers keep winning the race for the same ledger. Contention
+ * is per ledger (one person, or one group chat), so this is only reached when something is wrong.
+ */
+const RETRY_FOR_MS = 15_000;
 
 /**
  * Optimistic concurrency: read the ledger's head, decide, and append on the condition that nobody
@@ -40,7 +43,8 @@ export async function writeLedger(
   clock: Clock,
   request: WriteRequest,
 ): Promise<readonly Reply[] | UserError> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+  const giveUpAt = performance.now() + RETRY_FOR_MS;
+  for (let attempt = 1; ; attempt += 1) {
     const loaded = await writer.load(request.ledger, {
       ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
       ...(request.descriptionKey ? { descriptionKey: request.descriptionKey } : {}),
@@ -69,9 +73,12 @@ export async function writeLedger(
       const prior = await writer.priorReplies(request.ledger, request.idempotencyKey);
       if (prior) return prior;
     }
-    await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+    if (performance.now() > giveUpAt) {
+      throw new Error(`ledger ${request.ledger}: gave up after ${attempt} conflicting writes in ${RETRY_FOR_MS} ms`);
+    }
+    // Full jitter, so writers that collided do not collide again in step.
+    await sleep(Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 6)));
   }
-  throw new Error(`ledger ${request.ledger}: gave up after ${MAX_ATTEMPTS} conflicting writes`);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
