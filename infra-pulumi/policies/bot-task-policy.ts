@@ -1,7 +1,7 @@
 /** The DynamoDB actions the bot's code calls (transactions are authorised per item action). */
 export const BOT_DYNAMODB_ACTIONS = [
   'dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',
+  'dynamodb:DeleteItem', 'dynamodb:DescribeTable',
 ] as const;
 
 /** The task role: this table and its indexes, and Textract's AnalyzeExpense (which has no resource scoping). */

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BOT_DYNAMODB_ACTIONS } from '../policies/bot-task-policy';
+import { sourceFiles } from '../../test/support/source-files';
+
+// What each DynamoDB command the bot sends needs in IAM. A command missing here fails the test, so a
+// new call cannot ship without its permission (or with one it does not need).
+const IAM_FOR_COMMAND: Record<string, string[]> = {
+  BatchGetCommand: ['dynamodb:BatchGetItem'],
+  GetCommand: ['dynamodb:GetItem'],
+  QueryCommand: ['dynamodb:Query'],
+  // A transaction is authorised item by item, by the actions its items perform.
+  TransactWriteCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  DescribeTableCommand: ['dynamodb:DescribeTable'],
+  // Only outside production: the embedded DynamoDB Local, and tables created for development.
+  CreateTableCommand: [],
+  UpdateTimeToLiveCommand: [],
+  ListTablesCommand: [],
+};
+
+
+test('the task role grants exactly the DynamoDB actions the bot’s code calls', () => {
+  const used = new Set(sourceFiles(resolve(__dirname, '../../bot/src')).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/new (\w+Command)\(/g)].map((m) => m[1]!)));
+  const unmapped = [...used].filter((c) => !(c in IAM_FOR_COMMAND));
+  expect(unmapped).toEqual([]);
+  const needed = new Set([...used].flatMap((c) => IAM_FOR_COMMAND[c]!));
+  expect([...needed].sort()).toEqual([...BOT_DYNAMODB_ACTIONS].sort());
+});
