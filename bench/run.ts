@@ -12,8 +12,7 @@ import { LedgerEvent } from '../bot/src/core/ledger/ledger-events';
 import { CurrencyCode } from '../bot/src/core/money/currencies';
 import { systemClock } from '../bot/src/core/ports/clock.port';
 import { addDays, dateInZone, LocalDate } from '../bot/src/core/calendar/local-date';
-import { createDynamoLedgerWriter } from '../bot/src/storage/dynamodb/dynamodb-ledger-writer';
-import { createDynamoExpenseQueries, createDynamoSpendingTotals } from '../bot/src/storage/dynamodb/dynamodb-queries';
+import { coreOnTable } from '../bot/src/composition';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../bot/src/storage/dynamodb/dynamodb-local';
 import { createDynamoTable, DynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
 import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
@@ -52,13 +51,7 @@ function countRequests(table: DynamoTable): RequestCounter {
 }
 
 function coreOn(table: DynamoTable): CoreDeps {
-  return {
-    writer: createDynamoLedgerWriter(table),
-    expenses: createDynamoExpenseQueries(table),
-    totals: createDynamoSpendingTotals(table),
-    clock: systemClock,
-    log: { error: (details, message) => console.error(message, details) },
-  };
+  return coreOnTable(table, systemClock, { error: (details, message) => console.error(message, details) });
 }
 
 async function inParallel(count: number, concurrency: number, work: (i: number) => Promise<void>): Promise<number> {

@@ -43,22 +43,25 @@ export async function createServices(config: Config, log: Logger, options: { clo
     throw error;
   }
 
-  const core: CoreDeps = {
-    writer: createDynamoLedgerWriter(table),
-    expenses: createDynamoExpenseQueries(table),
-    totals: createDynamoSpendingTotals(table),
-    clock: options.clock ?? systemClock,
-    log: { error: (details, message) => log.error(details, message) },
-  };
-
   return {
-    core,
+    core: coreOnTable(table, options.clock ?? systemClock, { error: (details, message) => log.error(details, message) }),
     table,
     isReady: () => tableAnswers(table),
     async close() {
       table.doc.destroy();
       await embedded?.stop();
     },
+  };
+}
+
+/** The core's ports on one DynamoDB table: the service, the tests and the bench all wire it this way. */
+export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log']): CoreDeps {
+  return {
+    writer: createDynamoLedgerWriter(table),
+    expenses: createDynamoExpenseQueries(table),
+    totals: createDynamoSpendingTotals(table),
+    clock,
+    log,
   };
 }
 

@@ -4,8 +4,7 @@ import { handleMessage } from '../../bot/src/core/conversation/handle-message';
 import { InboundMessage } from '../../bot/src/core/conversation/inbound-message';
 import { Clock } from '../../bot/src/core/ports/clock.port';
 import { LedgerId } from '../../bot/src/core/ledger/ledger-id';
-import { createDynamoLedgerWriter } from '../../bot/src/storage/dynamodb/dynamodb-ledger-writer';
-import { createDynamoExpenseQueries, createDynamoSpendingTotals } from '../../bot/src/storage/dynamodb/dynamodb-queries';
+import { coreOnTable } from '../../bot/src/composition';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../bot/src/storage/dynamodb/dynamodb-local';
 import { createDynamoTable, DynamoTable } from '../../bot/src/storage/dynamodb/dynamodb-tables';
 import { ensureTable } from '../../bot/src/storage/dynamodb/ensure-table';
@@ -31,16 +30,10 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
   return { now: () => now, set: (next) => (now = new Date(next)) };
 }
 
+/** The core on `table`, keeping what it logs as errors for the test to look at. */
 export function coreOn(table: DynamoTable, clock: Clock): CoreDeps & { errors: object[] } {
   const errors: object[] = [];
-  return {
-    writer: createDynamoLedgerWriter(table),
-    expenses: createDynamoExpenseQueries(table),
-    totals: createDynamoSpendingTotals(table),
-    clock,
-    log: { error: (details) => errors.push(details) },
-    errors,
-  };
+  return { ...coreOnTable(table, clock, { error: (details) => errors.push(details) }), errors };
 }
 
 /** Says something to the bot as `user` and returns the replies' text joined. */
