@@ -4,7 +4,7 @@ import { Reply } from '../../core/conversation/reply';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
 import { AppendOutcome, LedgerAppend, LedgerWriter, LoadedLedger } from '../../core/ports/ledger-store.port';
-import { DynamoTable, unavailableAsError } from './dynamodb-tables';
+import { DynamoTable } from './dynamodb-tables';
 import { headItemSchema, memoryItemSchema, repliesSchema } from './item-schemas';
 import { keys } from './item-keys';
 import { mergeChanges, readModelChanges, ReadModelChange } from './projections';
@@ -44,9 +44,7 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
     let pending: Record<string, unknown>[] = sks.map((sk) => ({ pk, sk }));
     for (let round = 0; pending.length > 0; round += 1) {
       if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** round)));
-      const out = await unavailableAsError(() =>
-        doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } })),
-      );
+      const out = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
       for (const item of out.Responses?.[tableName] ?? []) found.set(item.sk as string, item);
       pending = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
     }
@@ -90,9 +88,7 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
     }));
     const readModels = mergeChanges(a.events.flatMap(readModelChanges)).map((c) => toTransactItem(pk, c));
     try {
-      await unavailableAsError(() =>
-        doc.send(new TransactWriteCommand({ TransactItems: [...idemItem, head, ...events, ...readModels] })),
-      );
+      await doc.send(new TransactWriteCommand({ TransactItems: [...idemItem, head, ...events, ...readModels] }));
       return 'written';
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;

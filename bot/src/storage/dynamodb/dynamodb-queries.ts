@@ -5,7 +5,7 @@ import { Expense } from '../../core/ledger/expense';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { CurrencyCode } from '../../core/money/currencies';
 import { CategoryTotal, ExpenseQueries, SpendingTotals } from '../../core/ports/ledger-store.port';
-import { DynamoTable, unavailableAsError } from './dynamodb-tables';
+import { DynamoTable } from './dynamodb-tables';
 import { expenseItemSchema, totalItemSchema } from './item-schemas';
 import { keys, RANGE_END } from './item-keys';
 import { BY_DATE_INDEX } from './table-spec';
@@ -15,9 +15,7 @@ async function queryAll(table: DynamoTable, input: Omit<QueryCommandInput, 'Tabl
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await unavailableAsError(() =>
-      table.doc.send(new QueryCommand({ ...input, TableName: table.tableName, ConsistentRead: true, ExclusiveStartKey: start })),
-    );
+    const out = await table.doc.send(new QueryCommand({ ...input, TableName: table.tableName, ConsistentRead: true, ExclusiveStartKey: start }));
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
     if (input.Limit !== undefined && items.length >= input.Limit) break;
@@ -30,9 +28,7 @@ const toExpense = (item: Record<string, unknown>): Expense => expenseItemSchema.
 export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
   return {
     async expense(ledger, ref) {
-      const out = await unavailableAsError(() =>
-        table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.expense(ref) }, ConsistentRead: true })),
-      );
+      const out = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.expense(ref) }, ConsistentRead: true }));
       return out.Item ? toExpense(out.Item) : undefined;
     },
     async latestRecorded(ledger) {

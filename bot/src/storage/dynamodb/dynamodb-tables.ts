@@ -24,6 +24,15 @@ export function createDynamoTable(tableName: string, options: DynamoClientOption
     // A database that does not answer must turn into "try again" for the user within seconds.
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
   });
+  // Every call, on every path, turns an outage into the error the core answers with "try again".
+  client.middlewareStack.add((next) => async (args) => {
+    try {
+      return await next(args);
+    } catch (error) {
+      if (isOutage(error)) throw new StorageUnavailableError('DynamoDB is unavailable', { cause: error });
+      throw error;
+    }
+  }, { step: 'initialize', name: 'outageAsStorageUnavailable' });
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return { doc, tableName };
 }
@@ -34,16 +43,7 @@ const UNAVAILABLE_NAMES = new Set([
 ]);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** Outages become StorageUnavailableError (the user may retry); everything else stays a bug. */
-export async function unavailableAsError<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (isOutage(error)) throw new StorageUnavailableError('DynamoDB is unavailable', { cause: error });
-    throw error;
-  }
-}
-
+/** Outages (no answer, 5xx, throttling) are for the user to retry; everything else stays a bug. */
 function isOutage(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown };

@@ -1,7 +1,7 @@
 import {
   CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTimeToLiveCommand, waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoTable, unavailableAsError } from './dynamodb-tables';
+import { DynamoTable } from './dynamodb-tables';
 import { createTableInput, TABLE_SPEC } from './table-spec';
 
 export type TableStatus = 'exists' | 'created';
@@ -24,7 +24,7 @@ export async function ensureTable(table: DynamoTable): Promise<TableStatus> {
 
 export async function tableExists(table: DynamoTable): Promise<boolean> {
   try {
-    await unavailableAsError(() => table.doc.send(new DescribeTableCommand({ TableName: table.tableName })));
+    await table.doc.send(new DescribeTableCommand({ TableName: table.tableName }));
     return true;
   } catch (error) {
     if (error instanceof ResourceNotFoundException) return false;
