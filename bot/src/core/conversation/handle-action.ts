@@ -2,7 +2,7 @@ import { CoreDeps } from '../core-deps';
 import { amendExpense } from '../commands/amend-expense';
 import { CommandResult } from '../commands/command';
 import { removeExpense } from '../commands/remove-expense';
-import { Category, DEFAULT_CATEGORIES, toCategory } from '../expenses/categories';
+import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { formatRef } from '../ledger/expense';
 import { userError } from '../user-error';
 import { actions, parseAction } from './actions';
@@ -23,8 +23,7 @@ export async function handleAction(action: string, message: InboundMessage, deps
       const [expense, { head }] = await Promise.all([deps.expenses.expense(message.ledger, ref), deps.writer.load(message.ledger, {})]);
       if (!expense) return userError('expense.notFound', `There is no expense ${formatRef(ref)} in this ledger.`, 'list');
       const options = [...new Set([...head.state.categories, ...DEFAULT_CATEGORIES])]
-        .map(toCategory)
-        .filter((c): c is Category => c !== undefined && c !== expense.category)
+        .filter((c) => c !== expense.category)
         .slice(0, MAX_CATEGORY_CHOICES);
       return [{
         text: `Which category for ${formatRef(ref)} (now ${expense.category})? Or type: edit ${ref} category <name>`,

@@ -1,3 +1,4 @@
+import { Category } from '../expenses/categories';
 import { Budget, BudgetAlert, budgetKey } from './budget';
 import { DEFAULT_SETTINGS, LedgerEvent, LedgerSettings } from './ledger-events';
 
@@ -9,7 +10,7 @@ export interface LedgerState {
   readonly announced: readonly string[];
   readonly nextRef: number;
   /** Categories this ledger has used, for "categories" and the change-category choices. */
-  readonly categories: readonly string[];
+  readonly categories: readonly Category[];
 }
 
 export const EMPTY_LEDGER: LedgerState = { settings: DEFAULT_SETTINGS, budgets: {}, announced: [], nextRef: 1, categories: [] };
@@ -54,6 +55,6 @@ function remember(announced: readonly string[], alerts: readonly BudgetAlert[]):
   return all.filter((a) => months.includes(a.slice(0, 7)));
 }
 
-function withCategory(categories: readonly string[], category: string): readonly string[] {
+function withCategory(categories: readonly Category[], category: Category): readonly Category[] {
   return categories.includes(category) ? categories : [...categories, category].sort();
 }

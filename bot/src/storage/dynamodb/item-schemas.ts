@@ -39,7 +39,7 @@ export const ledgerStateSchema = z.object({
   budgets: z.record(z.string(), budgetSchema),
   announced: z.array(z.string()),
   nextRef: z.number().int().positive(),
-  categories: z.array(z.string()),
+  categories: z.array(category),
 }) satisfies z.ZodType<LedgerState, unknown>;
 
 export const headItemSchema = z.object({ version: z.number().int().nonnegative(), state: ledgerStateSchema });
