@@ -67,9 +67,9 @@ export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log
 
 function remoteOptions(config: Config) {
   if (config.storage.kind !== 'dynamodb') return {};
-  const { endpoint, placeholderCredentials } = config.storage;
+  const { endpoint, region, placeholderCredentials } = config.storage;
   return {
     ...(endpoint ? { endpoint } : {}),
-    ...(placeholderCredentials ? { credentials: LOCAL_CREDENTIALS, region: process.env.AWS_REGION ?? LOCAL_REGION } : {}),
+    ...(placeholderCredentials ? { credentials: LOCAL_CREDENTIALS, region: region ?? LOCAL_REGION } : {}),
   };
 }

@@ -28,7 +28,7 @@ export type Storage =
   /** DynamoDB Local started by the service itself, data under `dataDir`. */
   | { kind: 'embedded'; dataDir: string }
   /** A DynamoDB endpoint (DynamoDB Local, a test's, or AWS's) reached with the SDK's own configuration. */
-  | { kind: 'dynamodb'; endpoint?: string; createTableIfMissing: boolean; placeholderCredentials: boolean };
+  | { kind: 'dynamodb'; endpoint?: string; region?: string; createTableIfMissing: boolean; placeholderCredentials: boolean };
 
 export interface Config {
   readonly production: boolean;
@@ -54,12 +54,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const awsConfigured = Boolean(e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? e.AWS_PROFILE);
+  const region = e.AWS_REGION ?? e.AWS_DEFAULT_REGION;
+  const awsConfigured = Boolean(region ?? e.AWS_PROFILE);
   const storage: Storage =
     e.AWS_ENDPOINT_URL_DYNAMODB || awsConfigured || production
       ? {
           kind: 'dynamodb',
           ...(e.AWS_ENDPOINT_URL_DYNAMODB ? { endpoint: e.AWS_ENDPOINT_URL_DYNAMODB } : {}),
+          ...(region ? { region } : {}),
           createTableIfMissing: !production,
           // A custom endpoint without credentials is DynamoDB Local, which accepts any.
           placeholderCredentials: Boolean(e.AWS_ENDPOINT_URL_DYNAMODB) && !e.AWS_ACCESS_KEY_ID && !e.AWS_PROFILE,
