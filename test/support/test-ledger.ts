@@ -24,6 +24,11 @@ export async function freshTable(label: string): Promise<DynamoTable> {
   return table;
 }
 
+/** A table on a port where nothing listens: DynamoDB "down" for outage tests. */
+export function unreachableTable(): DynamoTable {
+  return createDynamoTable('nowhere', { endpoint: 'http://127.0.0.1:9', region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+}
+
 /** A clock the test sets; starts at a fixed instant. */
 export function fixedClock(iso: string): Clock & { set(iso: string): void } {
   let now = new Date(iso);

@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { createHttpApp } from './server';
 import { createLogger } from '../logger';
 import { postJson, startTestServer, TestServer } from '../../../test/support/test-server';
-import { createDynamoTable } from '../storage/dynamodb/dynamodb-tables';
+import { unreachableTable } from '../../../test/support/test-ledger';
 import { tableAnswers } from '../storage/dynamodb/ensure-table';
 
 let server: TestServer;
@@ -26,7 +26,7 @@ test('GET /readyz is 200 when DynamoDB answers', async () => {
 });
 
 test('GET /readyz is 503 while DynamoDB does not answer', async () => {
-  const dead = createDynamoTable('nowhere', { endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const dead = unreachableTable();
   const app = createHttpApp({ core: server.services.core, log: createLogger('silent'), isReady: () => tableAnswers(dead), localChat: false });
   const listening = app.listen(0, '127.0.0.1');
   await new Promise((r) => listening.once('listening', r));

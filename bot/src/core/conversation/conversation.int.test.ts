@@ -1,4 +1,4 @@
-import { chat, coreOn, ledgerTestBed } from '../../../../test/support/test-ledger';
+import { chat, coreOn, ledgerTestBed, unreachableTable } from '../../../../test/support/test-ledger';
 import { handleMessage } from './handle-message';
 import { LedgerId } from '../ledger/ledger-id';
 
@@ -190,8 +190,7 @@ test('a ledger is reachable only by its own identity', async () => {
 });
 
 test('when DynamoDB does not answer, the user is told to try again and the process keeps going', async () => {
-  const { createDynamoTable } = await import('../../storage/dynamodb/dynamodb-tables');
-  const dead = createDynamoTable('nowhere', { endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const dead = unreachableTable();
   const offline = coreOn(dead, bed.clock);
   const replies = await handleMessage({ ledger: 'local:offline' as LedgerId, actor: 'offline', text: '12 lunch' }, offline);
   expect(replies[0]!.text).toContain('nothing was saved. Please try again');
