@@ -78,3 +78,10 @@ export const STACK_POLICIES: StackPolicy[] = [
     },
   },
 ];
+
+/** Every policy over one resource: the violations, each as "policy: message". */
+export function violationsOf(resource: ResourceUnderTest, policies: readonly StackPolicy[] = STACK_POLICIES): string[] {
+  const found: string[] = [];
+  for (const policy of policies) policy.validateResource(resource, (message) => found.push(`${policy.name}: ${message}`));
+  return found;
+}

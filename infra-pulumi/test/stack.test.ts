@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { RecordedResource, recordResources, settled } from './mocks';
-import { STACK_POLICIES } from '../policies/stack-policies';
+import { violationsOf } from '../policies/stack-policies';
 
 let resources: RecordedResource[];
 let program: Record<string, pulumi.Output<unknown>>;
@@ -15,21 +15,12 @@ const valueOf = <T>(output: pulumi.Output<T>) => new Promise<T>((done) => output
 
 test('every resource of the stack passes our policies', () => {
   const violations = resources.flatMap((r) =>
-    STACK_POLICIES.flatMap((p) => {
-      const found: string[] = [];
-      p.validateResource({ type: r.type, name: r.name, props: r.inputs }, (m) => found.push(`${p.name}: ${r.type} ${r.name}: ${m}`));
-      return found;
-    }));
+    violationsOf({ type: r.type, name: r.name, props: r.inputs }).map((v) => `${r.type} ${r.name}: ${v}`));
   expect(violations).toEqual([]);
 });
 
 test('the policies catch what they are for', () => {
-  const check = (type: string, name: string, props: Record<string, any>) =>
-    STACK_POLICIES.flatMap((p) => {
-      const found: string[] = [];
-      p.validateResource({ type, name, props }, (m) => found.push(p.name + ': ' + m));
-      return found;
-    });
+  const check = (type: string, name: string, props: Record<string, any>) => violationsOf({ type, name, props });
   expect(check('aws:ecs/service:Service', 's', { networkConfiguration: { assignPublicIp: true } })).toHaveLength(1);
   expect(check('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule', 'sg-task-in', { ipProtocol: '-1', cidrIpv4: '0.0.0.0/0' })).toHaveLength(1);
   expect(check('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule', 'sg-alb-in-22', { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '0.0.0.0/0' })).toHaveLength(1);
