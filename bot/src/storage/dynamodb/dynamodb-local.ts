@@ -81,15 +81,18 @@ function freePort(): Promise<number> {
 async function waitUntilAnswering(endpoint: string, child: ChildProcess): Promise<void> {
   const { doc } = createDynamoTable('probe', { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`it exited with code ${child.exitCode}`);
-    try {
-      await doc.send(new ListTablesCommand({ Limit: 1 }));
-      doc.destroy();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`it exited with code ${child.exitCode}`);
+      try {
+        await doc.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
+  } finally {
+    doc.destroy();
   }
 }
