@@ -6,8 +6,10 @@
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { handleMessage } from '../bot/src/core/conversation/handle-message';
 import { CoreDeps } from '../bot/src/core/core-deps';
-import { LedgerId } from '../bot/src/core/ledger/ledger-id';
-import { EMPTY_LEDGER, evolve } from '../bot/src/core/ledger/ledger-state';
+import { LedgerId, MemberId } from '../bot/src/core/ledger/ledger-id';
+import { createOutbound } from '../bot/src/channels/outbound';
+import { inbound, textOf } from '../test/support/chat';
+import { evolve } from '../bot/src/core/ledger/ledger-state';
 import { LedgerEvent } from '../bot/src/core/ledger/ledger-events';
 import { CurrencyCode } from '../bot/src/core/money/currencies';
 import { systemClock } from '../bot/src/core/ports/clock.port';
@@ -51,7 +53,20 @@ function countRequests(table: DynamoTable): RequestCounter {
 }
 
 function coreOn(table: DynamoTable): CoreDeps {
-  return coreOnTable(table, systemClock, { error: (details, message) => console.error(message, details) });
+  return coreOnTable(table, systemClock, { error: (details, message) => console.error(message, details) }, createOutbound({}));
+}
+
+/** What `user` says in their private chat, as an adapter would hand it to the core. */
+async function say(core: CoreDeps, user: string, text: string, key?: string): Promise<string> {
+  const replies = await handleMessage(inbound(user, { kind: 'text', text }, key ? { key } : {}), core);
+  return textOf(replies);
+}
+
+/** The ledger id the directory gave `user`'s private chat. */
+async function personalLedger(core: CoreDeps, user: string): Promise<LedgerId> {
+  const found = await core.directory.find(`person:local:${user}`, `local:${user}`);
+  if (!found.ledger) throw new Error(`no ledger for ${user}`);
+  return found.ledger.id;
 }
 
 async function inParallel(count: number, concurrency: number, work: (i: number) => Promise<void>): Promise<number> {
@@ -71,12 +86,13 @@ async function benchAdds(table: DynamoTable): Promise<void> {
   const floorSeconds = await inParallel(ADDS, CONCURRENCY, async (i) => {
     await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { pk: `FLOOR#${i % CONCURRENCY}`, sk: `E#${i}`, amount: 1250, currency: 'USD', category: 'food', description: 'lunch', date: '2026-11-22' } }));
   });
-  // Through the core: parse, read the head, decide, one TransactWriteItems with every read model.
-  // Spread over as many ledgers as workers; adds to one ledger that race each other retry, as they would live.
+  // Through the core: resolve the ledger, parse, read the head, decide, one TransactWriteItems with every
+  // read model. Spread over as many ledgers as workers. The ledgers are opened before counting.
+  for (let w = 0; w < CONCURRENCY; w += 1) await say(core, `adds-${w}`, 'help');
   const requests = countRequests(table);
   const coreSeconds = await inParallel(ADDS, CONCURRENCY, async (i) => {
-    const [reply] = await handleMessage({ ledger: `bench:adds-${i % CONCURRENCY}` as LedgerId, actor: 'bench', text: `${(i % 50) + 1}.50 lunch #food`, idempotencyKey: `add-${i}` }, core);
-    if (!reply?.text.startsWith('✅')) throw new Error(`add failed: ${reply?.text}`);
+    const reply = await say(core, `adds-${i % CONCURRENCY}`, `${(i % 50) + 1}.50 lunch #food`, `add-${i}`);
+    if (!reply.startsWith('✅')) throw new Error(`add failed: ${reply}`);
   });
   const floorRate = ADDS / floorSeconds;
   const coreRate = ADDS / coreSeconds;
@@ -91,7 +107,8 @@ async function benchAdds(table: DynamoTable): Promise<void> {
 async function seedLedger(table: DynamoTable, ledger: LedgerId, count: number, today: LocalDate): Promise<void> {
   const pk = keys.ledger(ledger);
   const categories = ['food', 'transport', 'groceries', 'housing', 'fun', 'health', 'travel', 'other'];
-  let state = EMPTY_LEDGER;
+  const opened = await coreOn(table).writer.load(ledger, {});
+  let state = opened.head.state;
   const totals = new Map<string, { minor: number; count: number }>();
   const puts: Record<string, unknown>[] = [];
   for (let ref = 1; ref <= count; ref += 1) {
@@ -101,13 +118,13 @@ async function seedLedger(table: DynamoTable, ledger: LedgerId, count: number, t
         expense: {
           ref, amount: { minor: 100 + ((ref * 7919) % 10_000), currency: 'USD' as CurrencyCode },
           category: categories[ref % categories.length]! as never, description: `item ${ref % 500}`,
-          date: addDays(today, -(ref % 730)), recordedAt: new Date().toISOString(), recordedBy: 'bench',
+          date: addDays(today, -(ref % 730)), recordedAt: new Date().toISOString(), recordedBy: 'mb_0000000000000000' as MemberId,
         },
         alerts: [],
       },
     };
     state = evolve(state, event);
-    for (const change of mergeChanges(readModelChanges(event))) {
+    for (const change of mergeChanges(readModelChanges(event, ledger, new Date().toISOString()))) {
       if (change.kind === 'put') puts.push({ pk, sk: change.sk, ...change.item });
       if (change.kind === 'add') {
         const t = totals.get(change.sk) ?? { minor: 0, count: 0 };
@@ -116,7 +133,7 @@ async function seedLedger(table: DynamoTable, ledger: LedgerId, count: number, t
     }
   }
   puts.push(...[...totals].map(([sk, t]) => ({ pk, sk, type: 'Total', ...t })));
-  puts.push({ pk, sk: keys.head, type: 'LedgerHead', version: count, state });
+  puts.push({ pk, sk: keys.head, type: 'LedgerHead', version: opened.head.version + count, state });
   const unique = [...new Map(puts.map((p) => [p.sk as string, p])).values()];
   const batches = Array.from({ length: Math.ceil(unique.length / 25) }, (_, i) => unique.slice(i * 25, i * 25 + 25));
   await inParallel(batches.length, CONCURRENCY, async (i) => {
@@ -131,11 +148,13 @@ async function seedLedger(table: DynamoTable, ledger: LedgerId, count: number, t
 async function benchReport(table: DynamoTable, expenses: number): Promise<void> {
   const reads = countRequests(table);
   const core = coreOn(table);
-  const ledger = `bench:report-${expenses}` as LedgerId;
+  const user = `report-${expenses}`;
   const seedStarted = Date.now();
+  await say(core, user, 'help');
+  const ledger = await personalLedger(core, user);
   if (expenses <= 1000) {
     for (let i = 0; i < expenses; i += 1) {
-      await handleMessage({ ledger, actor: 'bench', text: `${(i % 40) + 1}.25 item${i % 30} #cat${i % 8} ${addDays(dateInZone(new Date(), 'UTC'), -(i % 60))}` }, core);
+      await say(core, user, `${(i % 40) + 1}.25 item${i % 30} #cat${i % 8} ${addDays(dateInZone(new Date(), 'UTC'), -(i % 60))}`);
     }
   } else {
     await seedLedger(table, ledger, expenses, dateInZone(new Date(), 'UTC'));
@@ -146,9 +165,9 @@ async function benchReport(table: DynamoTable, expenses: number): Promise<void> 
   for (let run = 0; run < REPORT_RUNS; run += 1) {
     reads.reset();
     const started = process.hrtime.bigint();
-    const [reply] = await handleMessage({ ledger, actor: 'bench', text: 'report month' }, core);
+    const reply = await say(core, user, 'report month');
     latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (!reply?.text.includes('Spending in')) throw new Error(`report failed: ${reply?.text}`);
+    if (!reply.includes('Spending in')) throw new Error(`report failed: ${reply}`);
     lastReads = { requests: reads.requests, items: reads.items };
   }
   console.log(`\nMonth report, ledger of ${expenses.toLocaleString('en-US')} expenses (seeded in ${seedSeconds.toFixed(1)} s, ${REPORT_RUNS} runs)`);

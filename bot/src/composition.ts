@@ -1,7 +1,13 @@
 import { Config } from './config/config';
 import { CoreDeps } from './core/core-deps';
 import { Clock, systemClock } from './core/ports/clock.port';
+import { createOutbound } from './channels/outbound';
+import { LocalMailbox } from './channels/local/local-mailbox';
+import { createLedgerWriteQueue } from './core/ledger/ledger-write-queue';
+import { Outbound } from './core/ports/outbound.port';
 import { Logger } from './logger';
+import { createDynamoLedgerDirectory } from './storage/dynamodb/dynamodb-directory';
+import { createDynamoLocalMailbox } from './storage/dynamodb/dynamodb-local-mailbox';
 import { createDynamoLedgerWriter } from './storage/dynamodb/dynamodb-ledger-writer';
 import { createDynamoExpenseQueries, createDynamoSpendingTotals } from './storage/dynamodb/dynamodb-queries';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './storage/dynamodb/dynamodb-local';
@@ -10,6 +16,8 @@ import { ensureTable, tableAnswers, tableExists } from './storage/dynamodb/ensur
 
 export interface Services {
   readonly core: CoreDeps;
+  /** Where the local chat keeps replies produced after their request. */
+  readonly mailbox: LocalMailbox;
   readonly table: DynamoTable;
   /** True while DynamoDB answers for our table. */
   isReady(): Promise<boolean>;
@@ -43,8 +51,11 @@ export async function createServices(config: Config, log: Logger, options: { clo
     throw error;
   }
 
+  const clock = options.clock ?? systemClock;
+  const mailbox = createDynamoLocalMailbox(table, () => clock.now());
   return {
-    core: coreOnTable(table, options.clock ?? systemClock, { error: (details, message) => log.error(details, message) }),
+    core: coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, createOutbound({ local: mailbox })),
+    mailbox,
     table,
     isReady: () => tableAnswers(table),
     async close() {
@@ -55,12 +66,15 @@ export async function createServices(config: Config, log: Logger, options: { clo
 }
 
 /** The core's ports on one DynamoDB table: the service, the tests and the bench all wire it this way. */
-export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log']): CoreDeps {
+export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log'], outbound: Outbound): CoreDeps {
   return {
     writer: createDynamoLedgerWriter(table),
     expenses: createDynamoExpenseQueries(table),
     totals: createDynamoSpendingTotals(table),
+    directory: createDynamoLedgerDirectory(table),
+    outbound,
     clock,
+    queue: createLedgerWriteQueue(),
     log,
   };
 }

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     log.fatal({ err: error }, `start-up failed: ${error.message}`);
     process.exit(1);
   });
-  const app = createHttpApp({ core: services.core, log, isReady: services.isReady, localChat: config.localChat });
+  const app = createHttpApp({ core: services.core, mailbox: services.mailbox, log, isReady: services.isReady, localChat: config.localChat });
   const server: Server = app.listen(config.port, () => {
     const { port } = server.address() as { port: number };
     log.info({ port, localChat: config.localChat ? `http://localhost:${port}/` : 'off' }, 'listening');

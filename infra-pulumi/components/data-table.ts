@@ -13,7 +13,10 @@ export class DataTable extends pulumi.ComponentResource {
 
   constructor(name: string, args: DataTableArgs, opts?: pulumi.ComponentResourceOptions) {
     super('spendwise:data:DataTable', name, {}, opts);
-    const attributes = [TABLE_SPEC.partitionKey, TABLE_SPEC.sortKey, ...TABLE_SPEC.localIndexes.map((i) => i.sortKey)];
+    const attributes = [
+      TABLE_SPEC.partitionKey, TABLE_SPEC.sortKey, ...TABLE_SPEC.localIndexes.map((i) => i.sortKey),
+      ...TABLE_SPEC.globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+    ];
     const table = new aws.dynamodb.Table(`${name}-table`, {
       name: args.tableName,
       billingMode: TABLE_SPEC.billingMode,
@@ -21,6 +24,7 @@ export class DataTable extends pulumi.ComponentResource {
       rangeKey: TABLE_SPEC.sortKey,
       attributes: attributes.map((attr) => ({ name: attr, type: 'S' })),
       localSecondaryIndexes: TABLE_SPEC.localIndexes.map((i) => ({ name: i.name, rangeKey: i.sortKey, projectionType: 'ALL' })),
+      globalSecondaryIndexes: TABLE_SPEC.globalIndexes.map((i) => ({ name: i.name, hashKey: i.partitionKey, rangeKey: i.sortKey, projectionType: 'KEYS_ONLY' })),
       ttl: { attributeName: TABLE_SPEC.ttlAttribute, enabled: true },
       pointInTimeRecovery: { enabled: true },
       serverSideEncryption: { enabled: true },

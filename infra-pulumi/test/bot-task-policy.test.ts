@@ -8,6 +8,7 @@ import { sourceFiles } from '../../test/support/source-files';
 const IAM_FOR_COMMAND: Record<string, string[]> = {
   BatchGetCommand: ['dynamodb:BatchGetItem'],
   GetCommand: ['dynamodb:GetItem'],
+  PutCommand: ['dynamodb:PutItem'],
   QueryCommand: ['dynamodb:Query'],
   // A transaction is authorised item by item, by the actions its items perform.
   TransactWriteCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],

@@ -22,4 +22,8 @@ test('the table: the bot’s own keys, index and TTL; on-demand, PITR, SSE, dele
   });
   expect(table.attributes).toEqual(local.AttributeDefinitions.map((a) => ({ name: a.AttributeName, type: a.AttributeType })));
   expect(table.localSecondaryIndexes).toEqual(local.LocalSecondaryIndexes.map((i) => ({ name: i.IndexName, rangeKey: i.KeySchema[1]!.AttributeName, projectionType: 'ALL' })));
+  // The sparse listing index the bot creates locally is the one the stack creates.
+  expect(table.globalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes.map((i) => ({
+    name: i.IndexName, hashKey: i.KeySchema[0]!.AttributeName, rangeKey: i.KeySchema[1]!.AttributeName, projectionType: i.Projection.ProjectionType,
+  })));
 });

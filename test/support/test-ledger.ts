@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CoreDeps } from '../../bot/src/core/core-deps';
-import { handleMessage } from '../../bot/src/core/conversation/handle-message';
-import { InboundMessage } from '../../bot/src/core/conversation/inbound-message';
 import { Clock } from '../../bot/src/core/ports/clock.port';
-import { LedgerId } from '../../bot/src/core/ledger/ledger-id';
+import { createOutbound } from '../../bot/src/channels/outbound';
+import { createDynamoLocalMailbox } from '../../bot/src/storage/dynamodb/dynamodb-local-mailbox';
+import { fixedClock } from './in-memory-core';
 import { coreOnTable } from '../../bot/src/composition';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../bot/src/storage/dynamodb/dynamodb-local';
 import { createDynamoTable, DynamoTable } from '../../bot/src/storage/dynamodb/dynamodb-tables';
@@ -29,29 +29,12 @@ export function unreachableTable(): DynamoTable {
   return createDynamoTable('nowhere', { endpoint: 'http://127.0.0.1:9', region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }
 
-/** A clock the test sets; starts at a fixed instant. */
-export function fixedClock(iso: string): Clock & { set(iso: string): void } {
-  let now = new Date(iso);
-  return { now: () => now, set: (next) => (now = new Date(next)) };
-}
 
 /** The core on `table`, keeping what it logs as errors for the test to look at. */
 export function coreOn(table: DynamoTable, clock: Clock): CoreDeps & { errors: object[] } {
   const errors: object[] = [];
-  return { ...coreOnTable(table, clock, { error: (details) => errors.push(details) }), errors };
-}
-
-/** Says something to the bot as `user` and returns the replies' text joined. */
-export function chat(deps: CoreDeps, user: string) {
-  const ledger = `local:${user}` as LedgerId;
-  const send = async (message: Partial<InboundMessage>) => handleMessage({ ledger, actor: user, ...message }, deps);
-  return {
-    ledger,
-    send,
-    say: async (text: string, idempotencyKey?: string) =>
-      (await send({ text, ...(idempotencyKey ? { idempotencyKey } : {}) })).map((r) => r.text).join('\n'),
-    press: async (action: string) => (await send({ action })).map((r) => r.text).join('\n'),
-  };
+  const outbound = createOutbound({ local: createDynamoLocalMailbox(table, () => clock.now()) });
+  return { ...coreOnTable(table, clock, { error: (details) => errors.push(details) }, outbound), errors };
 }
 
 /** The usual set-up of a storage test file: its own table, a fixed clock, the core on both. */
@@ -65,3 +48,5 @@ export function ledgerTestBed(label: string, startsAt = '2026-11-22T10:00:00Z') 
   afterAll(() => bed.table.doc.destroy());
   return bed;
 }
+
+export { fixedClock };

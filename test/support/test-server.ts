@@ -24,7 +24,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   const log = createLogger(config.logLevel);
   const services = await createServices(config, log);
-  const app = createHttpApp({ core: services.core, log, isReady: services.isReady, localChat: config.localChat });
+  const app = createHttpApp({ core: services.core, mailbox: services.mailbox, log, isReady: services.isReady, localChat: config.localChat });
   const server: Server = await new Promise((done) => {
     const s = app.listen(0, '127.0.0.1', () => done(s));
   });

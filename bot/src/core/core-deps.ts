@@ -1,11 +1,18 @@
+import { LedgerDirectory } from './directory/ledger-directory.port';
+import { LedgerWriteQueue } from './ledger/ledger-write-queue';
 import { Clock } from './ports/clock.port';
 import { ExpenseQueries, LedgerWriter, SpendingTotals } from './ports/ledger-store.port';
+import { Outbound } from './ports/outbound.port';
 
 /** Everything the core needs from the outside world, as ports. */
 export interface CoreDeps {
   readonly writer: LedgerWriter;
   readonly expenses: ExpenseQueries;
   readonly totals: SpendingTotals;
+  readonly directory: LedgerDirectory;
+  /** Posts to a conversation after the request that started the work has been answered. */
+  readonly outbound: Outbound;
   readonly clock: Clock;
+  readonly queue: LedgerWriteQueue;
   readonly log: { error(details: object, message: string): void };
 }

@@ -7,6 +7,8 @@ export interface UserError {
   readonly code: string;
   readonly message: string;
   readonly example: string;
+  /** `sender`: answered to the person alone (in a group, the others need not see it). */
+  readonly audience?: 'sender';
 }
 
 export function userError(code: string, message: string, example: string): UserError {

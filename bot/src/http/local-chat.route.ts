@@ -1,21 +1,44 @@
 import { randomUUID } from 'node:crypto';
 import { Request, Response, Router } from 'express';
 import { z } from 'zod';
+import { localConversation, localInbound } from '../channels/local/local-inbound';
+import { cursorNow, LocalMailbox } from '../channels/local/local-mailbox';
+import { toLocalJson } from '../channels/local/local-render';
 import { CoreDeps } from '../core/core-deps';
 import { handleMessage } from '../core/conversation/handle-message';
-import { Reply, ReplyFile } from '../core/conversation/reply';
-import { localLedgerId } from '../core/ledger/ledger-id';
+import { MessageContent } from '../core/conversation/inbound-message';
 import { LOCAL_CHAT_PAGE } from './local-chat.page';
 
+const name = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (1 to 64)');
+
 const LocalChatRequest = z.strictObject({
-  user: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (1 to 64)'),
+  user: name,
+  /** Talk in a named group instead of the user's private chat. */
+  group: name.optional(),
   text: z.string().max(4000).optional(),
   action: z.string().min(1).max(200).optional(),
+  form: z.strictObject({ action: z.string().min(1).max(200), values: z.record(z.string(), z.string().max(4000)) }).optional(),
   id: z.string().min(1).max(200).optional(),
-}).refine((r) => (r.text === undefined) !== (r.action === undefined), { message: 'send exactly one of "text" or "action"' });
+  timeZone: z.string().min(1).max(64).optional(),
+  locale: z.string().min(1).max(35).optional(),
+}).refine((r) => [r.text, r.action, r.form].filter((x) => x !== undefined).length === 1, { message: 'send exactly one of "text", "action" or "form"' });
+
+const MessagesQuery = z.strictObject({
+  user: name,
+  group: name.optional(),
+  after: z.string().regex(/^[0-9#a-f]{1,64}$/).optional(),
+  wait: z.coerce.number().int().min(0).max(30).default(25),
+});
+
+export interface LocalChatDeps {
+  readonly core: CoreDeps;
+  readonly mailbox: LocalMailbox;
+}
+
+const POLL_EVERY_MS = 300;
 
 /** The way to talk to the bot without Slack or Telegram: loopback clients only, never in production. */
-export function localChatRouter(deps: CoreDeps): Router {
+export function localChatRouter({ core, mailbox }: LocalChatDeps): Router {
   const router = Router();
   router.use(loopbackOnly);
   router.get('/', (_req, res) => {
@@ -24,21 +47,47 @@ export function localChatRouter(deps: CoreDeps): Router {
   router.post('/local/chat', async (req, res) => {
     const parsed = LocalChatRequest.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: 'invalid request', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+      badRequest(res, parsed.error);
       return;
     }
-    const { user, text, action, id } = parsed.data;
-    const replies = await handleMessage({
-      ledger: localLedgerId(user)!,
-      actor: `local:${user}`,
-      ...(text !== undefined ? { text } : {}),
-      ...(action !== undefined ? { action } : {}),
-      // Without an id every post is its own write; with one, a repeat answers the same and writes nothing.
-      idempotencyKey: `local:${id ?? randomUUID()}`,
-    }, deps);
-    res.json({ replies: replies.map(toJson) });
+    const { text, action, form, id, ...who } = parsed.data;
+    const content: MessageContent = text !== undefined
+      ? { kind: 'text', text }
+      : action !== undefined ? { kind: 'press', action } : { kind: 'form', action: form!.action, values: form!.values };
+    // Without an id every post is its own write; with one, a repeat answers the same and writes nothing.
+    const replies = await handleMessage(localInbound({ ...who, content, id: id ?? randomUUID() }, core.clock.now()), core);
+    res.json({ replies: await Promise.all(replies.map(toLocalJson)) });
+  });
+  /** Replies produced later: a long poll that answers as soon as there is something after `after`. */
+  router.get('/local/messages', async (req, res) => {
+    const parsed = MessagesQuery.safeParse(req.query);
+    if (!parsed.success) {
+      badRequest(res, parsed.error);
+      return;
+    }
+    const { user, group, after, wait } = parsed.data;
+    if (after === undefined) {
+      res.json({ replies: [], cursor: cursorNow(core.clock.now()) });
+      return;
+    }
+    const conversation = localConversation(user, group).id;
+    const giveUpAt = Date.now() + wait * 1000;
+    let closed = false;
+    req.on('close', () => (closed = true));
+    for (;;) {
+      const messages = await mailbox.after(conversation, after, 50);
+      if (messages.length > 0 || Date.now() >= giveUpAt || closed) {
+        res.json({ replies: await Promise.all(messages.map((m) => toLocalJson(m.reply))), cursor: messages.at(-1)?.cursor ?? after });
+        return;
+      }
+      await new Promise((r) => setTimeout(r, POLL_EVERY_MS));
+    }
   });
   return router;
+}
+
+function badRequest(res: Response, error: z.ZodError): void {
+  res.status(400).json({ error: 'invalid request', issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
 }
 
 function loopbackOnly(req: Request, res: Response, next: () => void): void {
@@ -48,14 +97,4 @@ function loopbackOnly(req: Request, res: Response, next: () => void): void {
     return;
   }
   res.status(403).json({ error: 'the local chat only answers this machine' });
-}
-
-function toJson(reply: Reply) {
-  const file = (f: ReplyFile) => ({ name: f.name, mimeType: f.mimeType, base64: Buffer.from(f.content).toString('base64') });
-  return {
-    text: reply.text,
-    ...(reply.choices ? { choices: reply.choices } : {}),
-    ...(reply.image ? { image: file(reply.image) } : {}),
-    ...(reply.file ? { file: file(reply.file) } : {}),
-  };
 }

@@ -27,7 +27,7 @@ test('GET /readyz is 200 when DynamoDB answers', async () => {
 
 test('GET /readyz is 503 while DynamoDB does not answer', async () => {
   const dead = unreachableTable();
-  const app = createHttpApp({ core: server.services.core, log: createLogger('silent'), isReady: () => tableAnswers(dead), localChat: false });
+  const app = createHttpApp({ core: server.services.core, mailbox: server.services.mailbox, log: createLogger('silent'), isReady: () => tableAnswers(dead), localChat: false });
   const listening = app.listen(0, '127.0.0.1');
   await new Promise((r) => listening.once('listening', r));
   try {
@@ -119,7 +119,7 @@ test('the local chat only answers loopback clients', async () => {
     console.warn('skipped: this machine has no non-loopback IPv4 address to call from');
     return;
   }
-  const app = createHttpApp({ core: server.services.core, log: createLogger('silent'), isReady: async () => true, localChat: true });
+  const app = createHttpApp({ core: server.services.core, mailbox: server.services.mailbox, log: createLogger('silent'), isReady: async () => true, localChat: true });
   const listening = app.listen(0, external.address);
   await new Promise((r) => listening.once('listening', r));
   try {
@@ -132,7 +132,7 @@ test('the local chat only answers loopback clients', async () => {
 });
 
 test('with the local chat off (production) its routes do not exist', async () => {
-  const app = createHttpApp({ core: server.services.core, log: createLogger('silent'), isReady: async () => true, localChat: false });
+  const app = createHttpApp({ core: server.services.core, mailbox: server.services.mailbox, log: createLogger('silent'), isReady: async () => true, localChat: false });
   const listening = app.listen(0, '127.0.0.1');
   await new Promise((r) => listening.once('listening', r));
   try {

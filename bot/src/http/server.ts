@@ -1,10 +1,12 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { CoreDeps } from '../core/core-deps';
+import { LocalMailbox } from '../channels/local/local-mailbox';
 import { Logger } from '../logger';
 import { localChatRouter } from './local-chat.route';
 
 export interface HttpDeps {
   readonly core: CoreDeps;
+  readonly mailbox: LocalMailbox;
   readonly log: Logger;
   readonly isReady: () => Promise<boolean>;
   readonly localChat: boolean;
@@ -31,7 +33,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', dynamodb: ready ? 'ok' : 'not answering' });
   });
   if (deps.localChat) {
-    app.use(express.json({ limit: '12mb' }), localChatRouter(deps.core));
+    app.use(express.json({ limit: '12mb' }), localChatRouter(deps));
   }
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

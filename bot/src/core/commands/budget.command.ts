@@ -1,3 +1,4 @@
+import { textReply } from '../conversation/reply';
 import { dateInZone, yearMonthOf } from '../calendar/local-date';
 import { toCategory } from '../expenses/categories';
 import { parseExpenseText } from '../grammar/parse-expense-text';
@@ -16,7 +17,7 @@ export const budgetCommand: Command = {
   name: 'budget',
   usage: USAGE,
   summary: 'set a monthly budget: budget food 300, budget total 2000, budget food off',
-  async run(args, message, deps) {
+  async run(args, turn, deps) {
     const [scopeText, ...rest] = args;
     if (!scopeText || rest.length === 0) return userError('budget.usage', `Tell me the category (or "total") and the monthly amount: ${USAGE}.`, EXAMPLE);
     let scope: BudgetScope;
@@ -28,14 +29,14 @@ export const budgetCommand: Command = {
       scope = { kind: 'category', category };
     }
     const value = rest.join(' ');
-    return writeLedger(deps.writer, deps.clock, {
-      ...writeKey(message),
+    return writeLedger(deps, {
+      ...writeKey(turn),
       decide: async ({ head, now }) => {
         const { settings } = head.state;
         if (value.toLowerCase() === 'off') {
           return {
             events: [{ type: 'BudgetRemoved', data: { scope } }],
-            replies: [{ text: `Removed the ${budgetLabel(scope)} budget.` }],
+            replies: [textReply(`Removed the ${budgetLabel(scope)} budget.`)],
           };
         }
         const today = dateInZone(now, settings.timeZone);
@@ -46,10 +47,10 @@ export const budgetCommand: Command = {
         }
         const budget = { scope, limit: parsed.amount };
         const { from, to } = monthRange(yearMonthOf(today));
-        const totals = await deps.totals.totals(message.ledger, from, to);
+        const totals = await deps.totals.totals(turn.ledger, from, to);
         return {
           events: [{ type: 'BudgetSet', data: { budget } }],
-          replies: [{ text: `🎯 Monthly ${budgetLabel(scope)} budget set to ${formatMoney(budget.limit)}.\n${budgetStatusLine(budget, totals)}` }],
+          replies: [textReply(`🎯 Monthly ${budgetLabel(scope)} budget set to ${formatMoney(budget.limit)}.\n${budgetStatusLine(budget, totals)}`)],
         };
       },
     });

@@ -1,3 +1,4 @@
+import { textReply } from '../conversation/reply';
 import { dateInZone, formatYearMonth, yearMonthOf } from '../calendar/local-date';
 import { monthRange } from '../ledger/budget-alerts';
 import { Budget, budgetLabel } from '../ledger/budget';
@@ -9,19 +10,19 @@ export const budgetsCommand: Command = {
   name: 'budgets',
   usage: 'budgets',
   summary: 'spending this month against each budget',
-  async run(_args, message, deps) {
-    const { head } = await deps.writer.load(message.ledger, {});
+  async run(_args, turn, deps) {
+    const { head } = await deps.writer.load(turn.ledger, {});
     const budgets = Object.values(head.state.budgets);
     if (budgets.length === 0) {
-      return [{ text: 'No budgets yet. Set one with: budget food 300' }];
+      return [textReply('No budgets yet. Set one with: budget food 300')];
     }
     const month = yearMonthOf(dateInZone(deps.clock.now(), head.state.settings.timeZone));
     const { from, to } = monthRange(month);
-    const totals = await deps.totals.totals(message.ledger, from, to);
+    const totals = await deps.totals.totals(turn.ledger, from, to);
     const lines = budgets
       .sort((a, b) => budgetLabel(a.scope).localeCompare(budgetLabel(b.scope)))
       .map((b) => budgetStatusLine(b, totals));
-    return [{ text: [`🎯 Budgets for ${formatYearMonth(month)}`, ...lines].join('\n') }];
+    return [textReply([`🎯 Budgets for ${formatYearMonth(month)}`, ...lines].join('\n'))];
   },
 };
 

@@ -1,3 +1,5 @@
+import { bold, code, FormattedText, item, line } from '../conversation/formatted-text';
+import { textReply } from '../conversation/reply';
 import { budgetCommand } from './budget.command';
 import { budgetsCommand } from './budgets.command';
 import { Command } from './command';
@@ -12,7 +14,7 @@ const helpCommand: Command = {
   usage: 'help',
   summary: 'this list',
   async run() {
-    return [{ text: helpText() }];
+    return [textReply(helpText())];
   },
 };
 
@@ -27,11 +29,11 @@ export function findCommand(word: string): Command | undefined {
   return BY_NAME.get(word.toLowerCase());
 }
 
-export function helpText(): string {
+export function helpText(): FormattedText {
   return [
-    '👋 I keep track of what you spend. Type an expense in one line:',
-    '  12.50 lunch #food · coffee 3.2 EUR yesterday · taxi $23 2026-03-04 · 50k pho · ₫120.000 groceries',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.usage}: ${c.summary}`),
-  ].join('\n');
+    line('👋 I keep track of what you spend. Type an expense in one line:'),
+    line(code('12.50 lunch #food'), ' · ', code('coffee 3.2 EUR yesterday'), ' · ', code('taxi $23 2026-03-04'), ' · ', code('50k pho'), ' · ', code('₫120.000 groceries')),
+    line(bold('Commands:')),
+    ...COMMANDS.map((c) => item(code(c.usage), `: ${c.summary}`)),
+  ];
 }

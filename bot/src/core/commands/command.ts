@@ -1,6 +1,6 @@
 import { CoreDeps } from '../core-deps';
-import { InboundMessage } from '../conversation/inbound-message';
 import { Reply } from '../conversation/reply';
+import { Turn } from '../conversation/turn';
 import { UserError } from '../user-error';
 
 export type CommandResult = readonly Reply[] | UserError;
@@ -11,13 +11,10 @@ export interface Command {
   readonly aliases?: readonly string[];
   readonly usage: string;
   readonly summary: string;
-  run(args: string[], message: InboundMessage, deps: CoreDeps): Promise<CommandResult>;
+  run(args: string[], turn: Turn, deps: CoreDeps): Promise<CommandResult>;
 }
 
-export function writeKey(message: InboundMessage) {
-  return {
-    ledger: message.ledger,
-    actor: message.actor,
-    ...(message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : {}),
-  };
+/** Who writes, to which ledger, under which delivery key. */
+export function writeKey(turn: Turn) {
+  return { ledger: turn.ledger, actor: turn.member, idempotencyKey: turn.message.idempotencyKey };
 }

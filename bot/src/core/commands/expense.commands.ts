@@ -9,14 +9,16 @@ export const addCommand: Command = {
   aliases: ['spend'],
   usage: 'add <amount> [currency] <description> [#category] [date]',
   summary: 'record an expense (typing it without "add" works too)',
-  run: (args, message, deps) => recordExpense(args.join(' '), message, deps),
+  run: (args, turn, deps) => recordExpense(args.join(' '), turn, deps),
 };
 
 export const undoCommand: Command = {
   name: 'undo',
   usage: 'undo',
-  summary: 'delete the expense recorded last',
-  run: (_args, message, deps) => removeExpense(message, deps, () => deps.expenses.latestRecorded(message.ledger), {}),
+  summary: 'delete the expense you recorded last',
+  // In a group, "undo" means my last one, never someone else's.
+  run: (_args, turn, deps) =>
+    removeExpense(turn, deps, () => deps.expenses.latestRecorded(turn.ledger, turn.scope === 'group' ? turn.member : undefined), {}),
 };
 
 export const deleteCommand: Command = {
@@ -24,9 +26,9 @@ export const deleteCommand: Command = {
   aliases: ['del', 'remove'],
   usage: 'delete <ref>',
   summary: 'delete an expense by its number: delete 42',
-  async run([refText], message, deps) {
+  async run([refText], turn, deps) {
     const ref = parseRef(refText);
     if (ref === undefined) return userError('delete.usage', 'Tell me the number of the expense to delete (see "list").', 'delete 42');
-    return removeExpense(message, deps, () => deps.expenses.expense(message.ledger, ref), { ref });
+    return removeExpense(turn, deps, () => deps.expenses.expense(turn.ledger, ref), { ref });
   },
 };

@@ -1,18 +1,19 @@
+import { formatted, line } from '../conversation/formatted-text';
 import { dateInZone } from '../calendar/local-date';
 import { CoreDeps } from '../core-deps';
-import { InboundMessage } from '../conversation/inbound-message';
+import { Turn } from '../conversation/turn';
 import { categoryFromKeywords, descriptionKey, FALLBACK_CATEGORY } from '../expenses/categories';
 import { parseExpenseText } from '../grammar/parse-expense-text';
 import { checkBudgets, monthRange } from '../ledger/budget-alerts';
 import { Expense } from '../ledger/expense';
 import { DEFAULT_SETTINGS } from '../ledger/ledger-events';
 import { writeLedger } from '../ledger/write-ledger';
-import { expenseChoices, expenseLine } from '../presentation/expense-text';
+import { expenseChoices, expenseSpans } from '../presentation/expense-text';
 import { isUserError } from '../user-error';
 import { CommandResult, writeKey } from './command';
 
 /** Quick add: one line of chat that reads as an expense. */
-export async function recordExpense(text: string, message: InboundMessage, deps: CoreDeps): Promise<CommandResult> {
+export async function recordExpense(text: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   // The description does not depend on the ledger's settings, so it can pick the remembered
   // category in the same read as the ledger's head.
   const preview = parseExpenseText(text, {
@@ -21,8 +22,8 @@ export async function recordExpense(text: string, message: InboundMessage, deps:
     dateOrder: 'dmy',
   });
   const memoKey = !isUserError(preview) && !preview.category ? descriptionKey(preview.description) : undefined;
-  return writeLedger(deps.writer, deps.clock, {
-    ...writeKey(message),
+  return writeLedger(deps, {
+    ...writeKey(turn),
     ...(memoKey ? { descriptionKey: memoKey } : {}),
     decide: async ({ head, now, rememberedCategory }) => {
       const { settings } = head.state;
@@ -40,19 +41,27 @@ export async function recordExpense(text: string, message: InboundMessage, deps:
         description: parsed.description,
         date: parsed.date,
         recordedAt: now.toISOString(),
-        recordedBy: message.actor,
+        recordedBy: turn.member,
       };
       const budgets = await checkBudgets(
         head.state,
-        (month) => deps.totals.totals(message.ledger, monthRange(month).from, monthRange(month).to),
+        (month) => deps.totals.totals(turn.ledger, monthRange(month).from, monthRange(month).to),
         { after: expense },
       );
       return {
         events: [{ type: 'ExpenseRecorded', data: { expense, alerts: budgets.alerts } }],
         replies: [
-          { text: [`✅ Recorded ${expenseLine(expense)}`, ...budgets.lines].join('\n'), choices: expenseChoices(expense) },
+          {
+            text: formatted(line('✅ Recorded ', ...expenseSpans(expense, byWhom(turn))), ...budgets.lines),
+            choices: expenseChoices(expense),
+          },
         ],
       };
     },
   });
+}
+
+/** In a group, the confirmation says who recorded it. */
+function byWhom(turn: Turn) {
+  return turn.scope === 'group' ? new Map([[turn.member, turn.message.sender.displayName]]) : undefined;
 }

@@ -1,30 +1,34 @@
 import { CoreDeps } from '../core-deps';
-import { InboundMessage } from '../conversation/inbound-message';
+import { formatted, line } from '../conversation/formatted-text';
+import { Turn } from '../conversation/turn';
 import { Expense, formatRef } from '../ledger/expense';
 import { writeLedger } from '../ledger/write-ledger';
-import { expenseLine } from '../presentation/expense-text';
+import { expenseSpans } from '../presentation/expense-text';
 import { userError } from '../user-error';
 import { CommandResult, writeKey } from './command';
+import { refuseUnlessRecordedBy } from './expense-permission';
 
 /** Deletes the expense `pick` finds, or says there is none. */
 export function removeExpense(
-  message: InboundMessage,
+  turn: Turn,
   deps: CoreDeps,
   pick: () => Promise<Expense | undefined>,
   missing: { ref?: number },
 ): Promise<CommandResult> {
-  return writeLedger(deps.writer, deps.clock, {
-    ...writeKey(message),
+  return writeLedger(deps, {
+    ...writeKey(turn),
     decide: async () => {
       const expense = await pick();
       if (!expense) {
         return missing.ref === undefined
-          ? userError('expense.none', 'There is nothing to undo: this ledger has no expenses.', '12.50 lunch #food')
+          ? userError('expense.none', turn.scope === 'group' ? 'You have no expense in this ledger to undo.' : 'There is nothing to undo: this ledger has no expenses.', '12.50 lunch #food')
           : userError('expense.notFound', `There is no expense ${formatRef(missing.ref)} in this ledger (it may have been deleted already).`, 'list');
       }
+      const refused = refuseUnlessRecordedBy(turn, expense);
+      if (refused) return refused;
       return {
         events: [{ type: 'ExpenseDeleted', data: { expense } }],
-        replies: [{ text: `🗑️ Deleted ${expenseLine(expense)}` }],
+        replies: [{ text: formatted(line('🗑️ Deleted ', ...expenseSpans(expense))) }],
       };
     },
   });

@@ -1,24 +1,26 @@
 import { dateInZone, formatDate } from '../calendar/local-date';
+import { CoreDeps } from '../core-deps';
+import { bold, formatted, line } from '../conversation/formatted-text';
+import { fileFromBytes, textReply } from '../conversation/reply';
+import { Turn } from '../conversation/turn';
 import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { expensesCsv } from '../reports/expenses-csv';
 import { parsePeriod } from '../reports/period';
-import { spendingReportText } from '../reports/spending-report';
-import { expenseLine } from '../presentation/expense-text';
+import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
+import { expenseBlock } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
 import { Command } from './command';
-import { CoreDeps } from '../core-deps';
-import { InboundMessage } from '../conversation/inbound-message';
 
 const MAX_LIST = 50;
 
-async function todayAndSettings(message: InboundMessage, deps: CoreDeps) {
-  const { head } = await deps.writer.load(message.ledger, {});
+async function todayAndSettings(turn: Turn, deps: CoreDeps) {
+  const { head } = await deps.writer.load(turn.ledger, {});
   return { state: head.state, today: dateInZone(deps.clock.now(), head.state.settings.timeZone) };
 }
 
 /** The period named in a command, read in the ledger's timezone. */
-async function askedPeriod(periodText: string | undefined, message: InboundMessage, deps: CoreDeps) {
-  const { today } = await todayAndSettings(message, deps);
+async function askedPeriod(periodText: string | undefined, turn: Turn, deps: CoreDeps) {
+  const { today } = await todayAndSettings(turn, deps);
   return parsePeriod(periodText, today);
 }
 
@@ -26,14 +28,15 @@ export const listCommand: Command = {
   name: 'list',
   usage: 'list [n]',
   summary: `the latest expenses, newest first (10 unless you say, at most ${MAX_LIST})`,
-  async run([countText], message, deps) {
+  async run([countText], turn, deps) {
     const count = countText === undefined ? 10 : Number(countText);
     if (!Number.isInteger(count) || count < 1 || count > MAX_LIST) {
       return userError('list.count', `Ask for between 1 and ${MAX_LIST} expenses.`, 'list 20');
     }
-    const expenses = await deps.expenses.recent(message.ledger, count);
-    if (expenses.length === 0) return [{ text: 'No expenses yet. Record one like this: 12.50 lunch #food' }];
-    return [{ text: [`🧾 Latest ${expenses.length}:`, ...expenses.map(expenseLine)].join('\n') }];
+    const expenses = await deps.expenses.recent(turn.ledger, count);
+    if (expenses.length === 0) return [textReply('No expenses yet. Record one like this: 12.50 lunch #food')];
+    const names = turn.scope === 'group' ? await deps.directory.memberNames(turn.ledger) : undefined;
+    return [textReply([line(bold(`🧾 Latest ${expenses.length}:`)), ...expenses.map((e) => expenseBlock(e, names))])];
   },
 };
 
@@ -41,14 +44,15 @@ export const reportCommand: Command = {
   name: 'report',
   usage: 'report [week|month|year|YYYY-MM]',
   summary: 'totals per category and currency, beside the previous period',
-  async run([periodText], message, deps) {
-    const period = await askedPeriod(periodText, message, deps);
+  async run([periodText], turn, deps) {
+    const period = await askedPeriod(periodText, turn, deps);
     if (isUserError(period)) return period;
     const [current, previous] = await Promise.all([
-      deps.totals.totals(message.ledger, period.from, period.to),
-      deps.totals.totals(message.ledger, period.previous.from, period.previous.to),
+      deps.totals.totals(turn.ledger, period.from, period.to),
+      deps.totals.totals(turn.ledger, period.previous.from, period.previous.to),
     ]);
-    return [{ text: spendingReportText(period, current, previous) }];
+    const report = buildSpendingReport(period, current, previous);
+    return [{ text: spendingReportText(report), data: { kind: 'report', report } }];
   },
 };
 
@@ -56,17 +60,15 @@ export const exportCommand: Command = {
   name: 'export',
   usage: 'export [week|month|year|YYYY-MM]',
   summary: 'a CSV file of the period’s expenses',
-  async run([periodText], message, deps) {
-    const period = await askedPeriod(periodText, message, deps);
+  async run([periodText], turn, deps) {
+    const period = await askedPeriod(periodText, turn, deps);
     if (isUserError(period)) return { ...period, example: 'export 2026-03' };
-    const expenses = await deps.expenses.between(message.ledger, period.from, period.to);
+    const expenses = await deps.expenses.between(turn.ledger, period.from, period.to);
     const csv = expensesCsv(expenses);
-    return [
-      {
-        text: `📎 ${expenses.length} expense${expenses.length === 1 ? '' : 's'} from ${formatDate(period.from)} to ${formatDate(period.to)}.`,
-        file: { name: `spendwise-${period.from}-to-${period.to}.csv`, mimeType: 'text/csv', content: Buffer.from(csv, 'utf8') },
-      },
-    ];
+    return [{
+      text: formatted(`📎 ${expenses.length} expense${expenses.length === 1 ? '' : 's'} from ${formatDate(period.from)} to ${formatDate(period.to)}.`),
+      file: fileFromBytes(`spendwise-${period.from}-to-${period.to}.csv`, 'text/csv', Buffer.from(csv, 'utf8')),
+    }];
   },
 };
 
@@ -74,16 +76,14 @@ export const categoriesCommand: Command = {
   name: 'categories',
   usage: 'categories',
   summary: 'the categories you can use (any #word works)',
-  async run(_args, message, deps) {
-    const { state } = await todayAndSettings(message, deps);
+  async run(_args, turn, deps) {
+    const { state } = await todayAndSettings(turn, deps);
     const used = state.categories;
     const suggested = DEFAULT_CATEGORIES.filter((c) => !used.includes(c));
-    const lines = [
-      used.length ? `Yours: ${used.join(', ')}` : 'You have not used any categories yet.',
-      `Others: ${suggested.join(', ')}`,
+    return [textReply(formatted(
+      used.length ? line(bold('Yours: '), used.join(', ')) : 'You have not used any categories yet.',
+      line(bold('Others: '), suggested.join(', ')),
       'Any #word is a category: 12.50 lunch #food',
-    ];
-    return [{ text: lines.join('\n') }];
+    ))];
   },
 };
-

@@ -1,17 +1,18 @@
+import { textReply } from '../conversation/reply';
 import { canonicalTimeZone, isValidTimeZone } from '../calendar/local-date';
 import { DateOrder } from '../grammar/parse-date-word';
 import { LedgerSettings } from '../ledger/ledger-events';
 import { writeLedger } from '../ledger/write-ledger';
 import { toCurrencyCode } from '../money/currencies';
 import { CoreDeps } from '../core-deps';
-import { InboundMessage } from '../conversation/inbound-message';
+import { Turn } from '../conversation/turn';
 import { userError } from '../user-error';
 import { Command, CommandResult, writeKey } from './command';
 
-function changeSettings(message: InboundMessage, deps: CoreDeps, change: Partial<LedgerSettings>, confirmation: string): Promise<CommandResult> {
-  return writeLedger(deps.writer, deps.clock, {
-    ...writeKey(message),
-    decide: async () => ({ events: [{ type: 'SettingsChanged', data: change }], replies: [{ text: confirmation }] }),
+function changeSettings(turn: Turn, deps: CoreDeps, change: Partial<LedgerSettings>, confirmation: string): Promise<CommandResult> {
+  return writeLedger(deps, {
+    ...writeKey(turn),
+    decide: async () => ({ events: [{ type: 'SettingsChanged', data: change }], replies: [textReply(confirmation)] }),
   });
 }
 
@@ -19,12 +20,12 @@ export const currencyCommand: Command = {
   name: 'currency',
   usage: 'currency <ISO code>',
   summary: 'the currency for amounts without one: currency EUR',
-  async run([code], message, deps) {
+  async run([code], turn, deps) {
     const currency = code ? toCurrencyCode(code) : undefined;
     if (!currency) {
       return userError('currency.unknown', code ? `"${code}" is not an ISO 4217 currency code.` : 'Tell me the currency code.', 'currency EUR');
     }
-    return changeSettings(message, deps, { currency }, `💱 Amounts without a currency are now in ${currency}.`);
+    return changeSettings(turn, deps, { currency }, `💱 Amounts without a currency are now in ${currency}.`);
   },
 };
 
@@ -33,12 +34,12 @@ export const timezoneCommand: Command = {
   aliases: ['tz'],
   usage: 'timezone <IANA name>',
   summary: 'the timezone that decides "today": timezone Asia/Ho_Chi_Minh',
-  async run([name], message, deps) {
+  async run([name], turn, deps) {
     if (!name || !isValidTimeZone(name)) {
       return userError('timezone.unknown', name ? `"${name}" is not a timezone I know.` : 'Tell me the timezone.', 'timezone Europe/Paris');
     }
     const timeZone = canonicalTimeZone(name);
-    return changeSettings(message, deps, { timeZone }, `🕒 Dates now follow ${timeZone}.`);
+    return changeSettings(turn, deps, { timeZone }, `🕒 Dates now follow ${timeZone}.`);
   },
 };
 
@@ -46,13 +47,13 @@ export const dateOrderCommand: Command = {
   name: 'dates',
   usage: 'dates <dmy|mdy>',
   summary: 'read 04/03 as 4 March (dmy, the default) or April 3 (mdy)',
-  async run([order], message, deps) {
+  async run([order], turn, deps) {
     const value = order?.toLowerCase();
     if (value !== 'dmy' && value !== 'mdy') {
       return userError('dates.usage', 'Say "dmy" for day/month or "mdy" for month/day.', 'dates mdy');
     }
     const dateOrder: DateOrder = value;
     const example = dateOrder === 'dmy' ? '04/03 is 4 March' : '04/03 is April 3';
-    return changeSettings(message, deps, { dateOrder }, `📅 Dates like 04/03 are now ${dateOrder} (${example}).`);
+    return changeSettings(turn, deps, { dateOrder }, `📅 Dates like 04/03 are now ${dateOrder} (${example}).`);
   },
 };

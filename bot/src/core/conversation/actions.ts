@@ -1,30 +1,57 @@
+import { createHash } from 'node:crypto';
 import { Category, toCategory } from '../expenses/categories';
 
 /**
- * Button actions are short strings (Telegram allows 64 bytes of callback data). They name an
- * expense of the presser's own ledger; the ledger always comes from the verified identity.
+ * Button actions are short opaque strings: Telegram allows 64 bytes of callback data, whatever the
+ * alphabet. They name an expense of the ledger the press resolves to; the ledger always comes from
+ * the verified identity and conversation, never from the action.
  */
 export type Action =
   | { kind: 'undo'; ref: number }
   | { kind: 'edit'; ref: number }
   | { kind: 'changeCategory'; ref: number }
-  | { kind: 'setCategory'; ref: number; category: Category };
+  | { kind: 'setCategory'; ref: number; category: CategoryToken }
+  | { kind: 'editForm'; ref: number };
+
+/** A category written out when it fits, or its digest (matched against the ledger's categories). */
+export type CategoryToken = { readonly name: Category } | { readonly digest: string };
+
+export const MAX_ACTION_BYTES = 64;
+
+const categoryDigest = (category: Category) => createHash('sha256').update(category).digest('base64url').slice(0, 11);
 
 export const actions = {
   undo: (ref: number) => `undo:${ref}`,
   edit: (ref: number) => `edit:${ref}`,
   changeCategory: (ref: number) => `cat:${ref}`,
-  setCategory: (ref: number, category: Category) => `setcat:${ref}:${category}`,
+  editForm: (ref: number) => `editform:${ref}`,
+  setCategory(ref: number, category: Category): string {
+    const plain = `setcat:${ref}:${category}`;
+    return Buffer.byteLength(plain) <= MAX_ACTION_BYTES ? plain : `setcat:${ref}:~${categoryDigest(category)}`;
+  },
 };
 
+/** The category among `candidates` that a token names. */
+export function categoryFromToken(token: CategoryToken, candidates: readonly Category[]): Category | undefined {
+  if ('name' in token) return token.name;
+  return candidates.find((c) => categoryDigest(c) === token.digest);
+}
+
 export function parseAction(text: string): Action | undefined {
-  const [kind, refText, arg] = text.split(':');
+  const [kind, refText, ...rest] = text.split(':');
+  if (!/^\d{1,9}$/.test(refText ?? '')) return undefined;
   const ref = Number(refText);
-  if (!Number.isSafeInteger(ref) || ref <= 0 || !/^\d+$/.test(refText ?? '')) return undefined;
-  if (kind === 'undo' && arg === undefined) return { kind: 'undo', ref };
-  if (kind === 'edit' && arg === undefined) return { kind: 'edit', ref };
-  if (kind === 'cat' && arg === undefined) return { kind: 'changeCategory', ref };
-  const category = arg === undefined ? undefined : toCategory(arg);
-  if (kind === 'setcat' && category) return { kind: 'setCategory', ref, category };
-  return undefined;
+  if (ref <= 0) return undefined;
+  const arg = rest.length ? rest.join(':') : undefined;
+  if (arg === undefined) {
+    if (kind === 'undo') return { kind: 'undo', ref };
+    if (kind === 'edit') return { kind: 'edit', ref };
+    if (kind === 'cat') return { kind: 'changeCategory', ref };
+    if (kind === 'editform') return { kind: 'editForm', ref };
+    return undefined;
+  }
+  if (kind !== 'setcat') return undefined;
+  if (/^~[A-Za-z0-9_-]{11}$/.test(arg)) return { kind: 'setCategory', ref, category: { digest: arg.slice(1) } };
+  const name = toCategory(arg);
+  return name ? { kind: 'setCategory', ref, category: { name } } : undefined;
 }

@@ -1,36 +1,73 @@
 import { CoreDeps } from '../core-deps';
 import { amendExpense } from '../commands/amend-expense';
 import { CommandResult } from '../commands/command';
+import { refuseUnlessRecordedBy } from '../commands/expense-permission';
 import { removeExpense } from '../commands/remove-expense';
 import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { formatRef } from '../ledger/expense';
-import { userError } from '../user-error';
-import { actions, parseAction } from './actions';
-import { InboundMessage } from './inbound-message';
+import { editFormReply } from '../presentation/edit-form';
+import { isUserError, userError } from '../user-error';
+import { actions, categoryFromToken, parseAction } from './actions';
+import { formatted, line } from './formatted-text';
+import { ChoiceRow } from './reply';
+import { Turn } from './turn';
 
 const MAX_CATEGORY_CHOICES = 12;
+const CATEGORIES_PER_ROW = 3;
 
-export async function handleAction(action: string, message: InboundMessage, deps: CoreDeps): Promise<CommandResult> {
+/**
+ * A button press. Its answer takes the place of the message the button was on (a tidy chat, and a
+ * stale button cannot act twice); what went wrong is told to the presser alone.
+ */
+export async function handleAction(action: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  const result = await decideAction(action, turn, deps);
+  if (isUserError(result)) return { ...result, audience: 'sender' };
+  return result.map((r) => (r.form ? r : { ...r, replacesPressed: true }));
+}
+
+async function decideAction(action: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const parsed = parseAction(action);
   if (!parsed) return userError('action.unknown', 'That button is not one I know (it may be from an older version).', 'help');
   const { ref } = parsed;
+  const notFound = () => userError('expense.notFound', `There is no expense ${formatRef(ref)} in this ledger.`, 'list');
   switch (parsed.kind) {
     case 'undo':
-      return removeExpense(message, deps, () => deps.expenses.expense(message.ledger, ref), { ref });
-    case 'edit':
-      return [{ text: `To edit ${formatRef(ref)}, send one of:\nedit ${ref} amount 15.90\nedit ${ref} category food\nedit ${ref} date yesterday\nedit ${ref} note lunch with Sam` }];
+      return removeExpense(turn, deps, () => deps.expenses.expense(turn.ledger, ref), { ref });
+    case 'edit': {
+      const expense = await deps.expenses.expense(turn.ledger, ref);
+      if (!expense) return notFound();
+      return refuseUnlessRecordedBy(turn, expense) ?? [editFormReply(expense)];
+    }
     case 'changeCategory': {
-      const [expense, { head }] = await Promise.all([deps.expenses.expense(message.ledger, ref), deps.writer.load(message.ledger, {})]);
-      if (!expense) return userError('expense.notFound', `There is no expense ${formatRef(ref)} in this ledger.`, 'list');
-      const options = [...new Set([...head.state.categories, ...DEFAULT_CATEGORIES])]
-        .filter((c) => c !== expense.category)
-        .slice(0, MAX_CATEGORY_CHOICES);
+      const [expense, categories] = await Promise.all([deps.expenses.expense(turn.ledger, ref), categoryCandidates(turn, deps)]);
+      if (!expense) return notFound();
+      const refused = refuseUnlessRecordedBy(turn, expense);
+      if (refused) return refused;
+      const options = categories.filter((c) => c !== expense.category).slice(0, MAX_CATEGORY_CHOICES);
+      const rows: ChoiceRow[] = [];
+      for (let i = 0; i < options.length; i += CATEGORIES_PER_ROW) {
+        rows.push(options.slice(i, i + CATEGORIES_PER_ROW).map((c) => ({ label: c, action: actions.setCategory(ref, c) })));
+      }
       return [{
-        text: `Which category for ${formatRef(ref)} (now ${expense.category})? Or type: edit ${ref} category <name>`,
-        choices: options.map((c) => ({ label: c, action: actions.setCategory(ref, c) })),
+        text: formatted(
+          line(`Which category for ${formatRef(ref)} (now ${expense.category})?`),
+          line('Or type: ', { text: `edit ${ref} category <name>`, style: 'code' }),
+        ),
+        choices: rows,
       }];
     }
-    case 'setCategory':
-      return amendExpense(message, deps, ref, (before) => ({ ...before, category: parsed.category }));
+    case 'setCategory': {
+      const category = categoryFromToken(parsed.category, await categoryCandidates(turn, deps));
+      if (!category) return userError('category.unknown', 'That category is no longer offered: type it instead.', `edit ${ref} category food`);
+      return amendExpense(turn, deps, ref, (before) => ({ ...before, category }));
+    }
+    case 'editForm':
+      return userError('action.unknown', 'That is a form, not a button.', `edit ${ref} amount 15.90`);
   }
+}
+
+/** The ledger's own categories first, then the usual ones. */
+async function categoryCandidates(turn: Turn, deps: CoreDeps) {
+  const { head } = await deps.writer.load(turn.ledger, {});
+  return [...new Set([...head.state.categories, ...DEFAULT_CATEGORIES])];
 }

@@ -3,48 +3,73 @@ import { findCommand, helpText } from '../commands/command-registry';
 import { CommandResult } from '../commands/command';
 import { recordExpense } from '../commands/record-expense';
 import { CoreDeps } from '../core-deps';
+import { resolveLedger } from '../directory/resolve-ledger';
 import { ADD_EXAMPLE, MAX_MESSAGE_LENGTH } from '../grammar/parse-expense-text';
-import { StorageUnavailableError } from '../ports/ledger-store.port';
+import { OperationalError } from '../operational-error';
 import { isUserError, userError, UserError } from '../user-error';
+import { formatted, line } from './formatted-text';
 import { handleAction } from './handle-action';
+import { handleForm } from './handle-form';
 import { InboundMessage } from './inbound-message';
-import { Reply } from './reply';
+import { Reply, textReply } from './reply';
+import { Turn } from './turn';
+
+const TRY_AGAIN: Record<OperationalError['code'], string> = {
+  'storage.unavailable': '⏳ I could not reach my storage just now, so nothing was saved. Please try again in a moment.',
+  'ledger.busy': '⏳ This ledger is busy with other changes right now, so nothing was saved. Please try again in a moment.',
+};
 
 /**
- * The one entry point for every channel: a message or button press in, replies out.
- * It always answers: a mistake gets what was wrong and an example, an outage a "try again".
+ * The one entry point for every channel: the directory resolves the ledger and the member, then
+ * the message, press or submission is decided. It always answers: a mistake gets what was wrong and
+ * an example, an outage or a busy ledger a "try again", a bug a reference to quote.
  */
 export async function handleMessage(message: InboundMessage, deps: CoreDeps): Promise<Reply[]> {
   try {
-    const result = await route(message, deps);
+    const turn = await resolveLedger(message, deps);
+    const result = await route(turn, deps);
     return isUserError(result) ? [errorReply(result)] : [...result];
   } catch (error) {
-    if (error instanceof StorageUnavailableError) {
-      deps.log.error({ err: error, ledger: message.ledger }, 'storage unavailable');
-      return [{ text: '⏳ I could not reach my storage just now, so nothing was saved. Please try again in a moment.' }];
+    if (error instanceof OperationalError) {
+      deps.log.error({ err: error, code: error.code, platform: message.sender.platform }, 'message not handled');
+      return [textReply(TRY_AGAIN[error.code])];
     }
     const ref = randomUUID().slice(0, 8);
-    deps.log.error({ err: error, ledger: message.ledger, errorRef: ref }, 'message failed');
-    return [{ text: `Something went wrong on my side (ref ${ref}). Nothing was saved; please try again.` }];
+    deps.log.error({ err: error, platform: message.sender.platform, errorRef: ref }, 'message failed');
+    return [textReply(`Something went wrong on my side (ref ${ref}). Nothing was saved; please try again.`)];
   }
 }
 
-function route(message: InboundMessage, deps: CoreDeps): Promise<CommandResult> {
-  if (message.action !== undefined) return handleAction(message.action, message, deps);
-  const text = (message.text ?? '').trim();
+function route(turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  const { content } = turn.message;
+  switch (content.kind) {
+    case 'press':
+      return handleAction(content.action, turn, deps);
+    case 'form':
+      return handleForm(content.action, content.values, turn, deps);
+    case 'files':
+      return Promise.resolve(userError('files.unsupported', 'I cannot read files yet: type the expense instead.', ADD_EXAMPLE));
+    case 'text':
+      return routeText(content.text, turn, deps);
+  }
+}
+
+function routeText(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  const text = raw.trim();
   if (text.length > MAX_MESSAGE_LENGTH) {
     return Promise.resolve(userError('text.tooLong', `That message is ${text.length} characters; the most I read is ${MAX_MESSAGE_LENGTH}.`, ADD_EXAMPLE));
   }
-  if (text === '') return Promise.resolve([{ text: helpText() }]);
+  if (text === '') return Promise.resolve([textReply(helpText())]);
   const [first = '', ...args] = text.split(/\s+/);
   const command = findCommand(first.replace(/^\//, ''));
-  if (command) return command.run(args, message, deps);
+  if (command) return command.run(args, turn, deps);
   if (first.startsWith('/')) {
     return Promise.resolve(userError('command.unknown', `I don't know the command ${first}. Send "help" for the list.`, ADD_EXAMPLE));
   }
-  return recordExpense(text, message, deps);
+  return recordExpense(text, turn, deps);
 }
 
-function errorReply(error: UserError): Reply {
-  return { text: `⚠️ ${error.message}\nFor example: ${error.example}` };
+export function errorReply(error: UserError): Reply {
+  const text = formatted(`⚠️ ${error.message}`, line('For example: ', { text: error.example, style: 'code' }));
+  return error.audience ? { text, audience: error.audience } : { text };
 }

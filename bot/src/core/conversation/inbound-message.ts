@@ -1,13 +1,67 @@
-import { LedgerId } from '../ledger/ledger-id';
+/** The platforms a message can come from; `local` is the local chat (page and API). */
+export type Platform = 'local' | 'slack' | 'telegram';
 
-/** One message or button press from any channel, already verified and normalised by its adapter. */
+/** Who sent it, as the platform verified them. */
+export interface Sender {
+  readonly platform: Platform;
+  /** The Slack team; none on Telegram or the local chat. */
+  readonly workspace?: string;
+  readonly userId: string;
+  readonly displayName: string;
+}
+
+/** Where it was sent: the platform's chat or channel id, and whether it is one person's or shared. */
+export interface Conversation {
+  readonly id: string;
+  readonly kind: 'private' | 'group';
+}
+
+/** A file someone attached; its bytes are fetched only when needed. */
+export interface InboundFile {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly size: number;
+  bytes(): Promise<Uint8Array>;
+}
+
+export type MessageContent =
+  | { readonly kind: 'text'; readonly text: string }
+  /** A button press: its action, and the platform id of the message the button was on. */
+  | { readonly kind: 'press'; readonly action: string; readonly pressedMessage?: string }
+  /** A form submitted: the form's submit action and the field values by name. */
+  | { readonly kind: 'form'; readonly action: string; readonly values: Readonly<Record<string, string>> }
+  | { readonly kind: 'files'; readonly files: readonly InboundFile[]; readonly caption?: string };
+
+/** What the platform tells about the person; used only where the ledger has not chosen its own. */
+export interface PlatformHints {
+  /** An IANA timezone (Slack gives one). */
+  readonly timeZone?: string;
+  /** A BCP 47 language tag (Slack's locale, Telegram's language_code). */
+  readonly locale?: string;
+}
+
+/** One message, press, submission or upload from any channel, built by its adapter from verified data. */
 export interface InboundMessage {
-  readonly ledger: LedgerId;
-  /** The person acting, as the platform identifies them. */
-  readonly actor: string;
-  readonly text?: string;
-  /** The `action` of a choice the person pressed. */
-  readonly action?: string;
-  /** The platform's identity for this delivery, so a redelivery records nothing twice. */
-  readonly idempotencyKey?: string;
+  readonly sender: Sender;
+  readonly conversation: Conversation;
+  readonly content: MessageContent;
+  readonly hints: PlatformHints;
+  /** The platform's identity for this delivery (Slack event/action id, Telegram update_id). */
+  readonly idempotencyKey: string;
+  readonly receivedAt: Date;
+}
+
+/** The person across every conversation of one platform: "slack:T1:U2", "telegram:42", "local:alice". */
+export function identityKey(sender: Sender): string {
+  return [sender.platform, ...(sender.workspace ? [sender.workspace] : []), sender.userId].join(':');
+}
+
+/**
+ * The conversation as the directory knows it. Every private conversation of a person (a Slack DM,
+ * the App Home, /spend anywhere; a Telegram private chat) leads to the same personal ledger.
+ */
+export function conversationKey(message: Pick<InboundMessage, 'sender' | 'conversation'>): string {
+  const { sender, conversation } = message;
+  if (conversation.kind === 'private') return `person:${identityKey(sender)}`;
+  return ['group', sender.platform, ...(sender.workspace ? [sender.workspace] : []), conversation.id].join(':');
 }

@@ -1,21 +1,89 @@
-/** A button a reply offers; pressing it sends `action` back to the core as is. */
+import type { SpendingReport } from '../reports/spending-report';
+import { FormattedText, formatted } from './formatted-text';
+
+/** A button: pressing it sends `action` back to the core as is. Actions always fit 64 bytes. */
 export interface Choice {
   readonly label: string;
   readonly action: string;
+  readonly style?: 'primary' | 'danger';
 }
 
+/** Buttons shown side by side. */
+export type ChoiceRow = readonly Choice[];
+
+/**
+ * Bytes with a name and a type. They may be produced lazily (a stream of known size), so a large
+ * export never sits whole in memory and Slack's upload, which needs the length first, still works.
+ */
 export interface ReplyFile {
   readonly name: string;
   readonly mimeType: string;
-  readonly content: Uint8Array;
+  readonly size: number;
+  open(): AsyncIterable<Uint8Array>;
 }
 
-/** What the core says back, in words every channel can render its own way. */
+export interface FormField {
+  readonly name: string;
+  readonly label: string;
+  readonly value: string;
+  readonly hint?: string;
+  /** What was wrong with this field in the submission being answered. */
+  readonly error?: string;
+}
+
+/**
+ * A form: Slack shows it as a modal; channels without forms show the reply's text, which guides
+ * the person to type the same thing. A submission comes back as `{ kind: 'form', action, values }`.
+ */
+export interface Form {
+  readonly title: string;
+  readonly submit: { readonly label: string; readonly action: string };
+  readonly fields: readonly FormField[];
+}
+
+/** Structured content a view can render its own way (text, chart, Slack App Home). */
+export type ReplyData = { readonly kind: 'report'; readonly report: SpendingReport };
+
+/** What the core says back, in a shape every channel renders natively. */
 export interface Reply {
-  readonly text: string;
-  readonly choices?: readonly Choice[];
+  readonly text: FormattedText;
+  readonly choices?: readonly ChoiceRow[];
+  /** `sender`: only the person who sent the message sees it (Slack ephemeral, a private answer). */
+  readonly audience?: 'conversation' | 'sender';
+  /** An answer to a button press that takes the place of the message the button was on. */
+  readonly replacesPressed?: boolean;
+  readonly form?: Form;
   readonly image?: ReplyFile;
   readonly file?: ReplyFile;
+  readonly data?: ReplyData;
 }
 
-export const textReply = (text: string, choices?: readonly Choice[]): Reply => (choices?.length ? { text, choices } : { text });
+export function textReply(text: string | FormattedText, choices?: readonly ChoiceRow[]): Reply {
+  const body = typeof text === 'string' ? formatted(text) : text;
+  return choices?.length ? { text: body, choices } : { text: body };
+}
+
+export function fileFromBytes(name: string, mimeType: string, bytes: Uint8Array): ReplyFile {
+  return {
+    name,
+    mimeType,
+    size: bytes.byteLength,
+    async *open() {
+      yield bytes;
+    },
+  };
+}
+
+export async function readFile(file: ReplyFile): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of file.open()) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * What is kept to answer a redelivery: never image or file bytes (they would pass DynamoDB's item
+ * limit, and a redelivered export is simply computed again), nor data meant for views.
+ */
+export function storableReplies(replies: readonly Reply[]): Reply[] {
+  return replies.map(({ image: _image, file: _file, data: _data, ...rest }) => rest);
+}

@@ -4,12 +4,13 @@ import { CurrencyCode } from '../money/currencies';
 import { CategoryTotal } from '../ports/ledger-store.port';
 import { checkBudgets } from './budget-alerts';
 import { Expense } from './expense';
+import { MemberId } from './ledger-id';
 import { LedgerEvent } from './ledger-events';
 import { EMPTY_LEDGER, evolve, LedgerState } from './ledger-state';
 
 const USD = 'USD' as CurrencyCode;
 const expense = (minor: number, category = 'food', date = '2026-11-10', currency = USD): Expense => ({
-  ref: 1, amount: { minor, currency }, category: category as Category, description: '', date: date as LocalDate, recordedAt: '', recordedBy: '',
+  ref: 1, amount: { minor, currency }, category: category as Category, description: '', date: date as LocalDate, recordedAt: '', recordedBy: 'mb_0000000000000001' as MemberId,
 });
 const given = (...events: LedgerEvent[]) => events.reduce(evolve, EMPTY_LEDGER);
 const foodBudget = (minor: number): LedgerEvent => ({ type: 'BudgetSet', data: { budget: { scope: { kind: 'category', category: 'food' as Category }, limit: { minor, currency: USD } } } });

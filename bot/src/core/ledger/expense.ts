@@ -1,6 +1,7 @@
 import { LocalDate } from '../calendar/local-date';
 import { Category } from '../expenses/categories';
 import { Money } from '../money/money';
+import { MemberId } from './ledger-id';
 
 /** A recorded expense as the ledger holds it now. `ref` is the short number people type ("delete 42"). */
 export interface Expense {
@@ -12,7 +13,8 @@ export interface Expense {
   readonly date: LocalDate;
   /** The UTC instant it was recorded. */
   readonly recordedAt: string;
-  readonly recordedBy: string;
+  /** The member who recorded it (and, in this wave, paid). */
+  readonly recordedBy: MemberId;
 }
 
 export function formatRef(ref: number): string {

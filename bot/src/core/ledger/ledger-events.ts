@@ -2,9 +2,16 @@ import { DateOrder } from '../grammar/parse-date-word';
 import { CurrencyCode } from '../money/currencies';
 import { Budget, BudgetAlert, BudgetScope } from './budget';
 import { Expense } from './expense';
+import { LedgerScope, MemberId } from './ledger-id';
 
-/** What happened to a ledger, appended in order and never changed. */
+/**
+ * What happened to a ledger, appended in order and never changed. People appear only as member
+ * ids; names and platform identities live in the directory, beside the events.
+ */
 export type LedgerEvent =
+  /** `conversation` is the directory key the ledger was opened for; `settings` its first hints. */
+  | { type: 'LedgerOpened'; data: { scope: LedgerScope; conversation: string; settings: Partial<LedgerSettings> } }
+  | { type: 'MemberJoined'; data: { member: MemberId } }
   | { type: 'ExpenseRecorded'; data: { expense: Expense; alerts: BudgetAlert[] } }
   | { type: 'ExpenseAmended'; data: { before: Expense; after: Expense; alerts: BudgetAlert[] } }
   | { type: 'ExpenseDeleted'; data: { expense: Expense } }
@@ -16,6 +23,8 @@ export interface LedgerSettings {
   readonly currency: CurrencyCode;
   readonly timeZone: string;
   readonly dateOrder: DateOrder;
+  /** A BCP 47 tag; decides the language and number words of replies where they differ. */
+  readonly locale?: string;
 }
 
 export const DEFAULT_SETTINGS: LedgerSettings = {

@@ -1,9 +1,11 @@
 import { Category } from '../expenses/categories';
 import { Budget, BudgetAlert, budgetKey } from './budget';
 import { DEFAULT_SETTINGS, LedgerEvent, LedgerSettings } from './ledger-events';
+import { LedgerScope } from './ledger-id';
 
 /** What a ledger needs to know to decide the next event; folded from its events. */
 export interface LedgerState {
+  readonly scope: LedgerScope;
   readonly settings: LedgerSettings;
   readonly budgets: Readonly<Record<string, Budget>>;
   /** Budget alerts already announced, as "YYYY-MM|budgetKey|threshold". */
@@ -13,7 +15,7 @@ export interface LedgerState {
   readonly categories: readonly Category[];
 }
 
-export const EMPTY_LEDGER: LedgerState = { settings: DEFAULT_SETTINGS, budgets: {}, announced: [], nextRef: 1, categories: [] };
+export const EMPTY_LEDGER: LedgerState = { scope: 'personal', settings: DEFAULT_SETTINGS, budgets: {}, announced: [], nextRef: 1, categories: [] };
 
 export const alertId = (a: BudgetAlert) => `${a.month}|${a.budgetKey}|${a.threshold}`;
 
@@ -22,6 +24,10 @@ const ANNOUNCED_KEPT = 60;
 
 export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
   switch (event.type) {
+    case 'LedgerOpened':
+      return { ...state, scope: event.data.scope, settings: { ...state.settings, ...event.data.settings } };
+    case 'MemberJoined':
+      return state;
     case 'ExpenseRecorded':
       return {
         ...state,

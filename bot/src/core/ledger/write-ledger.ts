@@ -1,15 +1,19 @@
 import { Category } from '../expenses/categories';
 import { Reply } from '../conversation/reply';
+import { MemberLink } from '../directory/ledger-directory.port';
+import { LedgerBusyError } from '../operational-error';
 import { Clock } from '../ports/clock.port';
 import { LedgerHead, LedgerWriter } from '../ports/ledger-store.port';
 import { isUserError, UserError } from '../user-error';
 import { LedgerEvent } from './ledger-events';
-import { LedgerId } from './ledger-id';
+import { LedgerId, MemberId } from './ledger-id';
 import { evolve } from './ledger-state';
+import { LedgerWriteQueue } from './ledger-write-queue';
 
 export interface Decision {
   readonly events: readonly LedgerEvent[];
   readonly replies: readonly Reply[];
+  readonly members?: readonly MemberLink[];
 }
 
 export interface WriteContext {
@@ -20,29 +24,35 @@ export interface WriteContext {
 
 export interface WriteRequest {
   readonly ledger: LedgerId;
-  readonly actor: string;
+  readonly actor: MemberId;
   readonly idempotencyKey?: string;
   /** Ask the store for the category remembered for this description. */
   readonly descriptionKey?: string;
   readonly decide: (ctx: WriteContext) => Promise<Decision | UserError>;
 }
 
+export interface WriteDeps {
+  readonly writer: LedgerWriter;
+  readonly clock: Clock;
+  readonly queue: LedgerWriteQueue;
+}
+
 /**
- * How long to keep retrying when other writers keep winning the race for the same ledger. Contention
- * is per ledger (one person, or one group chat), so this is only reached when something is wrong.
+ * How long to keep retrying when writers in other processes keep winning the race for the same
+ * ledger. Writers in this process queue instead (LedgerWriteQueue), so this is rarely reached.
  */
-const RETRY_FOR_MS = 15_000;
+const RETRY_FOR_MS = 10_000;
 
 /**
  * Optimistic concurrency: read the ledger's head, decide, and append on the condition that nobody
  * appended in between; on a conflict, decide again on the fresh state. A redelivered idempotency key
- * answers what was answered the first time and writes nothing.
+ * answers what was answered the first time and writes nothing. Gives up with LedgerBusyError.
  */
-export async function writeLedger(
-  writer: LedgerWriter,
-  clock: Clock,
-  request: WriteRequest,
-): Promise<readonly Reply[] | UserError> {
+export function writeLedger(deps: WriteDeps, request: WriteRequest): Promise<readonly Reply[] | UserError> {
+  return deps.queue.run(request.ledger, () => attemptWrites(deps, request));
+}
+
+async function attemptWrites({ writer, clock }: WriteDeps, request: WriteRequest): Promise<readonly Reply[] | UserError> {
   const giveUpAt = performance.now() + RETRY_FOR_MS;
   for (let attempt = 1; ; attempt += 1) {
     const loaded = await writer.load(request.ledger, {
@@ -66,6 +76,7 @@ export async function writeLedger(
       actor: request.actor,
       at: now,
       replies: decision.replies,
+      ...(decision.members ? { members: decision.members } : {}),
       ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
     });
     if (outcome === 'written') return decision.replies;
@@ -74,7 +85,7 @@ export async function writeLedger(
       if (prior) return prior;
     }
     if (performance.now() > giveUpAt) {
-      throw new Error(`ledger ${request.ledger}: gave up after ${attempt} conflicting writes in ${RETRY_FOR_MS} ms`);
+      throw new LedgerBusyError(`ledger ${request.ledger}: gave up after ${attempt} conflicting writes in ${RETRY_FOR_MS} ms`);
     }
     // Full jitter, so writers that collided do not collide again in step.
     await sleep(Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 6)));

@@ -3,14 +3,11 @@ import { Category } from '../expenses/categories';
 import { Reply } from '../conversation/reply';
 import { Expense } from '../ledger/expense';
 import { LedgerEvent } from '../ledger/ledger-events';
-import { LedgerId } from '../ledger/ledger-id';
+import { MemberLink } from '../directory/ledger-directory.port';
+import { LedgerId, MemberId } from '../ledger/ledger-id';
 import { LedgerState } from '../ledger/ledger-state';
 import { CurrencyCode } from '../money/currencies';
 
-/** Thrown by storage adapters when the database cannot be reached: the user should simply try again. */
-export class StorageUnavailableError extends Error {
-  override readonly name = 'StorageUnavailableError';
-}
 
 export interface LedgerHead {
   readonly version: number;
@@ -31,15 +28,22 @@ export interface LedgerAppend {
   readonly events: readonly LedgerEvent[];
   /** The state after the events, kept beside them so the next write need not replay. */
   readonly state: LedgerState;
-  readonly actor: string;
+  readonly actor: MemberId;
   readonly at: Date;
   readonly idempotencyKey?: string;
+  /** Stored to answer a redelivery of the same key (files and images are left out). */
   readonly replies: readonly Reply[];
+  /** People linked to the ledger by this write, kept beside the events. */
+  readonly members?: readonly MemberLink[];
 }
 
 export type AppendOutcome = 'written' | 'conflict' | 'duplicate';
 
-/** The write side: a ledger's events, appended atomically with everything they change. */
+/**
+ * The write side: a ledger's events, appended atomically with everything they change (read models,
+ * directory entries, member links, the idempotency record), on the condition that the ledger is
+ * still at `expectedVersion` and the links and directory entries it creates do not exist yet.
+ */
 export interface LedgerWriter {
   load(ledger: LedgerId, options: { idempotencyKey?: string; descriptionKey?: string }): Promise<LoadedLedger>;
   append(append: LedgerAppend): Promise<AppendOutcome>;
@@ -48,8 +52,8 @@ export interface LedgerWriter {
 
 export interface ExpenseQueries {
   expense(ledger: LedgerId, ref: number): Promise<Expense | undefined>;
-  /** The most recently recorded expense that still exists. */
-  latestRecorded(ledger: LedgerId): Promise<Expense | undefined>;
+  /** The most recently recorded expense that still exists (recorded by `by`, when given). */
+  latestRecorded(ledger: LedgerId, by?: MemberId): Promise<Expense | undefined>;
   /** Newest date first. */
   recent(ledger: LedgerId, limit: number): Promise<Expense[]>;
   /** Oldest date first, both ends included. */

@@ -1,19 +1,29 @@
 import { formatDate } from '../calendar/local-date';
-import { Choice } from '../conversation/reply';
-import { Expense, formatRef } from '../ledger/expense';
-import { formatMoney } from '../money/money';
 import { actions } from '../conversation/actions';
+import { bold, item, Span } from '../conversation/formatted-text';
+import { ChoiceRow } from '../conversation/reply';
+import { Expense, formatRef } from '../ledger/expense';
+import { MemberId } from '../ledger/ledger-id';
+import { formatMoney } from '../money/money';
 
-/** "#42 $12.50 · food · lunch · Mon 4 Mar 2026" */
-export function expenseLine(e: Expense): string {
-  const parts = [formatRef(e.ref), formatMoney(e.amount), e.category, e.description, formatDate(e.date)];
-  return parts.filter((p) => p !== '').join(' · ');
+/** "#42 · $12.50 · food · lunch · Mon 4 Mar 2026", the amount in bold; in a group, who recorded it. */
+export function expenseSpans(e: Expense, names?: ReadonlyMap<MemberId, string>): Span[] {
+  const after = [e.category, e.description, formatDate(e.date)];
+  if (names) after.push(`by ${names.get(e.recordedBy) ?? 'a former member'}`);
+  return [{ text: `${formatRef(e.ref)} · ` }, bold(formatMoney(e.amount)), { text: ` · ${after.filter((p) => p !== '').join(' · ')}` }];
 }
 
-export function expenseChoices(e: Expense): Choice[] {
-  return [
-    { label: 'Undo', action: actions.undo(e.ref) },
+export const expenseBlock = (e: Expense, names?: ReadonlyMap<MemberId, string>) => item(...expenseSpans(e, names));
+
+/** The plain text of an expense line. */
+export function expenseLine(e: Expense): string {
+  return expenseSpans(e).map((s) => s.text).join('');
+}
+
+export function expenseChoices(e: Expense): ChoiceRow[] {
+  return [[
+    { label: 'Undo', action: actions.undo(e.ref), style: 'danger' },
     { label: 'Edit', action: actions.edit(e.ref) },
     { label: 'Change category', action: actions.changeCategory(e.ref) },
-  ];
+  ]];
 }

@@ -1,100 +1,82 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { chat, ledgerTestBed } from '../../../../test/support/test-ledger';
+import { chat, ledgerOf } from '../../../../test/support/chat';
+import { ledgerTestBed } from '../../../../test/support/test-ledger';
 import { LedgerId } from '../../core/ledger/ledger-id';
-import { EMPTY_LEDGER, evolve } from '../../core/ledger/ledger-state';
-import { LedgerEvent } from '../../core/ledger/ledger-events';
-import { CurrencyCode } from '../../core/money/currencies';
-import { createDynamoLedgerWriter } from './dynamodb-ledger-writer';
 import { keys } from './item-keys';
+import { BY_KIND_INDEX } from './table-spec';
 
+// How the ledger sits in the table: the item layout other tools (ops, backups) rely on.
 const bed = ledgerTestBed('store');
 
-async function itemsOf(ledger: string) {
+async function itemsOf(pk: string) {
   const out = await bed.table.doc.send(new QueryCommand({
-    TableName: bed.table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.ledger(ledger as LedgerId) }, ConsistentRead: true,
+    TableName: bed.table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true,
   }));
   return out.Items ?? [];
 }
-
-test('50 concurrent adds to one ledger give 50 expenses and totals equal to their sum', async () => {
-  const { say } = chat(bed.deps, 'crowd');
-  const amounts = Array.from({ length: 50 }, (_, i) => i + 1);
-  const replies = await Promise.all(amounts.map((n) => say(`${n}.25 snack #food`, `crowd-${n}`)));
-  expect(replies.every((r) => r.startsWith('✅ Recorded #'))).toBe(true);
-  const refs = replies.map((r) => Number(/#(\d+)/.exec(r)![1]));
-  expect(new Set(refs).size).toBe(50);
-  expect(Math.max(...refs)).toBe(50);
-  const sum = amounts.reduce((s, n) => s + n * 100 + 25, 0);
-  const report = await say('report');
-  expect(report).toContain(`*USD*: $${(sum / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} in 50 expenses`);
-  const items = await itemsOf('local:crowd');
-  expect(items.filter((i) => String(i.sk).startsWith('EV#'))).toHaveLength(50);
-  expect(items.filter((i) => String(i.sk).startsWith('EXP#'))).toHaveLength(50);
-  const head = items.find((i) => i.sk === 'HEAD')!;
-  expect(head.version).toBe(50);
-});
+const ledgerItems = (ledger: LedgerId) => itemsOf(keys.ledger(ledger));
 
 test('the same delivery racing itself is recorded once', async () => {
   const { say } = chat(bed.deps, 'racer');
   const replies = await Promise.all(Array.from({ length: 10 }, () => say('7 pizza', 'slack:event:Ev123')));
   expect(new Set(replies).size).toBe(1);
-  const items = await itemsOf('local:racer');
+  const items = await ledgerItems((await ledgerOf(bed.deps, 'racer')).ledger);
   expect(items.filter((i) => String(i.sk).startsWith('EXP#'))).toHaveLength(1);
   expect(items.filter((i) => String(i.sk).startsWith('IDEM#'))).toHaveLength(1);
 });
 
-test('idempotency records expire by TTL', async () => {
+test('idempotency records expire by TTL and keep no file bytes', async () => {
   await chat(bed.deps, 'ttl').say('7 pizza', 'telegram:update:1');
-  const [idem] = (await itemsOf('local:ttl')).filter((i) => String(i.sk).startsWith('IDEM#'));
-  const inSevenDays = Date.parse('2026-11-29T10:00:00Z') / 1000;
-  expect(idem!.expiresAt).toBe(inSevenDays);
+  const [idem] = (await ledgerItems((await ledgerOf(bed.deps, 'ttl')).ledger)).filter((i) => String(i.sk).startsWith('IDEM#'));
+  expect(idem!.expiresAt).toBe(Date.parse('2026-11-29T10:00:00Z') / 1000);
+  expect(JSON.parse(String(idem!.replies))[0].text[0].spans[0].text).toBe('✅ Recorded ');
 });
 
-test('a transaction that fails leaves nothing behind', async () => {
-  const writer = createDynamoLedgerWriter(bed.table);
-  const ledger = 'local:stale' as LedgerId;
-  await chat(bed.deps, 'stale').say('5 first');
-  const before = await itemsOf(ledger);
-  const expense = {
-    ref: 2, amount: { minor: 999, currency: 'USD' as CurrencyCode }, category: 'food', description: 'ghost',
-    date: '2026-11-22', recordedAt: '2026-11-22T10:00:00.000Z', recordedBy: 'x',
-  } as never;
-  const events: LedgerEvent[] = [{ type: 'ExpenseRecorded', data: { expense, alerts: [] } }];
-  // A writer that read version 0 lost the race to the first add: everything it meant to write is refused.
-  const outcome = await writer.append({
-    ledger, expectedVersion: 0, events, state: events.reduce(evolve, EMPTY_LEDGER), actor: 'x', at: new Date(), replies: [], idempotencyKey: 'ghost',
-  });
-  expect(outcome).toBe('conflict');
-  expect(await itemsOf(ledger)).toEqual(before);
-});
-
-test('a redelivered key is refused as a duplicate without touching anything', async () => {
-  const writer = createDynamoLedgerWriter(bed.table);
-  const ledger = 'local:dup' as LedgerId;
-  await chat(bed.deps, 'dup').say('5 first', 'key-1');
-  const before = await itemsOf(ledger);
-  const head = await writer.load(ledger, {});
-  const outcome = await writer.append({
-    ledger, expectedVersion: head.head.version, events: [{ type: 'SettingsChanged', data: { timeZone: 'Europe/Paris' } }],
-    state: head.head.state, actor: 'x', at: new Date(), replies: [], idempotencyKey: 'key-1',
-  });
-  expect(outcome).toBe('duplicate');
-  expect(await itemsOf(ledger)).toEqual(before);
-});
-
-test('events are kept in order with who did what, and read models agree with them', async () => {
-  const { say } = chat(bed.deps, 'audit');
+test('events are in order, name people only by member id, and the read models agree with them', async () => {
+  const { say } = chat(bed.deps, 'audit', { displayName: 'Audrey Auditor' });
   await say('10 a #food');
   await say('edit 1 amount 12');
   await say('delete 1');
-  const items = await itemsOf('local:audit');
+  const { ledger, member } = await ledgerOf(bed.deps, 'audit');
+  const items = await ledgerItems(ledger);
   const events = items.filter((i) => String(i.sk).startsWith('EV#'));
-  expect(events.map((e) => e.type)).toEqual(['ExpenseRecorded', 'ExpenseAmended', 'ExpenseDeleted']);
-  expect(events.every((e) => e.actor === 'audit' && e.schemaVersion === 1)).toBe(true);
+  expect(events.map((e) => e.type)).toEqual(['LedgerOpened', 'MemberJoined', 'ExpenseRecorded', 'ExpenseAmended', 'ExpenseDeleted']);
+  expect(events.every((e) => e.actor === member && e.schemaVersion === 1)).toBe(true);
+  // The name lives in the member item only; a personal ledger's opening names its conversation,
+  // and forgetting the person deletes that whole ledger.
+  expect(JSON.stringify(events)).not.toMatch(/Audrey/);
   const totals = items.filter((i) => /^T[MD]#/.test(String(i.sk)));
   expect(totals.map((t) => [t.sk, t.minor, t.count])).toEqual([
     ['TD#2026-11-22#USD#food', 0, 0],
     ['TM#2026-11#USD#food', 0, 0],
   ]);
   expect(items.filter((i) => String(i.sk).startsWith('EXP#'))).toHaveLength(0);
+  expect(items.find((i) => i.sk === `MEMBER#${member}`)?.name).toBe('Audrey Auditor');
+});
+
+test('the directory: the conversation leads to the ledger, the identity to its memberships, each in its own partition', async () => {
+  await chat(bed.deps, 'dora').say('3 tea');
+  await chat(bed.deps, 'dora', { group: 'book-club' }).say('4 tea');
+  const personal = await ledgerOf(bed.deps, 'dora');
+  const club = await ledgerOf(bed.deps, 'dora', { group: 'book-club' });
+  expect(await itemsOf('DIR#person:local:dora')).toEqual([expect.objectContaining({ sk: 'LEDGER', ledger: personal.ledger, scope: 'personal' })]);
+  expect(await itemsOf('DIR#group:local:book-club')).toEqual([expect.objectContaining({ sk: 'LEDGER', ledger: club.ledger, scope: 'group' })]);
+  const clubEvents = (await ledgerItems(club.ledger)).filter((i) => String(i.sk).startsWith('EV#'));
+  expect(JSON.stringify(clubEvents)).not.toContain('dora');
+  const memberships = await itemsOf('ID#local:dora');
+  expect(memberships.map((m) => [m.sk, m.ledger, m.member])).toEqual([
+    ['C#group:local:book-club', club.ledger, club.member],
+    ['C#person:local:dora', personal.ledger, personal.member],
+  ]);
+});
+
+test('every ledger is listed in the sparse index, and nothing else is', async () => {
+  await chat(bed.deps, 'lister').say('3 tea');
+  const { ledger } = await ledgerOf(bed.deps, 'lister');
+  const out = await bed.table.doc.send(new QueryCommand({
+    TableName: bed.table.tableName, IndexName: BY_KIND_INDEX,
+    KeyConditionExpression: 'kindKey = :k', ExpressionAttributeValues: { ':k': keys.ledgerListing(ledger) },
+  }));
+  expect(out.Items?.map((i) => [i.pk, i.sk])).toContainEqual([keys.ledger(ledger), 'META']);
+  expect(out.Items?.every((i) => i.sk === 'META')).toBe(true);
 });

@@ -1,9 +1,10 @@
-import { BatchGetCommand, TransactWriteCommand, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { Reply } from '../../core/conversation/reply';
+import { Reply, storableReplies } from '../../core/conversation/reply';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
 import { AppendOutcome, LedgerAppend, LedgerWriter, LoadedLedger } from '../../core/ports/ledger-store.port';
+import { batchGet } from './batch-get';
 import { DynamoTable } from './dynamodb-tables';
 import { headItemSchema, memoryItemSchema, repliesSchema } from './item-schemas';
 import { keys } from './item-keys';
@@ -27,7 +28,7 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
     const wanted = [keys.head];
     if (options.idempotencyKey) wanted.push(keys.idempotency(options.idempotencyKey));
     if (options.descriptionKey) wanted.push(keys.memory(options.descriptionKey));
-    const items = await batchGet(pk, wanted);
+    const items = await itemsBySk(pk, wanted);
     const head = items.get(keys.head);
     const parsedHead = head ? headItemSchema.parse(head) : { version: 0, state: EMPTY_LEDGER };
     const idem = options.idempotencyKey ? items.get(keys.idempotency(options.idempotencyKey)) : undefined;
@@ -39,16 +40,9 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
     };
   }
 
-  async function batchGet(pk: string, sks: string[]): Promise<Map<string, Record<string, unknown>>> {
-    const found = new Map<string, Record<string, unknown>>();
-    let pending: Record<string, unknown>[] = sks.map((sk) => ({ pk, sk }));
-    for (let round = 0; pending.length > 0; round += 1) {
-      if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** round)));
-      const out = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
-      for (const item of out.Responses?.[tableName] ?? []) found.set(item.sk as string, item);
-      pending = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
-    }
-    return found;
+  async function itemsBySk(pk: string, sks: string[]): Promise<Map<string, Record<string, unknown>>> {
+    const items = await batchGet(table, sks.map((sk) => ({ pk, sk })));
+    return new Map(items.map((item) => [item.sk as string, item]));
   }
 
   async function append(a: LedgerAppend): Promise<AppendOutcome> {
@@ -60,7 +54,7 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
             TableName: tableName,
             Item: {
               pk, sk: keys.idempotency(a.idempotencyKey), type: 'Idempotency', version,
-              replies: serializeReplies(a.replies),
+              replies: JSON.stringify(storableReplies(a.replies)),
               expiresAt: Math.floor(a.at.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
@@ -86,9 +80,20 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }));
-    const readModels = mergeChanges(a.events.flatMap(readModelChanges)).map((c) => toTransactItem(pk, c));
+    const at = a.at.toISOString();
+    const readModels = mergeChanges(a.events.flatMap((e) => readModelChanges(e, a.ledger, at))).map((c) => toTransactItem(pk, c));
+    const members = (a.members ?? []).flatMap((m): TransactItem[] => [
+      {
+        Put: {
+          TableName: tableName,
+          Item: { pk: keys.identity(m.identityKey), sk: keys.membership(m.conversationKey), type: 'Membership', ledger: m.ledger, member: m.member },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Put: { TableName: tableName, Item: { pk: keys.ledger(m.ledger), sk: keys.member(m.member), type: 'Member', name: m.displayName } } },
+    ]);
     try {
-      await doc.send(new TransactWriteCommand({ TransactItems: [...idemItem, head, ...events, ...readModels] }));
+      await doc.send(new TransactWriteCommand({ TransactItems: [...idemItem, head, ...events, ...readModels, ...members] }));
       return 'written';
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
@@ -102,7 +107,13 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
   function toTransactItem(pk: string, change: ReadModelChange): TransactItem {
     switch (change.kind) {
       case 'put':
-        return { Put: { TableName: tableName, Item: { pk, sk: change.sk, ...change.item } } };
+        return {
+          Put: {
+            TableName: tableName,
+            Item: { pk: change.pk ?? pk, sk: change.sk, ...change.item },
+            ...(change.ifAbsent ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+          },
+        };
       case 'delete':
         return { Delete: { TableName: tableName, Key: { pk, sk: change.sk } } };
       case 'add':
@@ -119,16 +130,12 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
   }
 
   async function priorReplies(ledger: LedgerId, idempotencyKey: string): Promise<readonly Reply[] | undefined> {
-    const items = await batchGet(keys.ledger(ledger), [keys.idempotency(idempotencyKey)]);
+    const items = await itemsBySk(keys.ledger(ledger), [keys.idempotency(idempotencyKey)]);
     const item = items.get(keys.idempotency(idempotencyKey));
     return item ? parseReplies(item) : undefined;
   }
 
   return { load, append, priorReplies };
-}
-
-function serializeReplies(replies: readonly Reply[]): string {
-  return JSON.stringify(replies);
 }
 
 function parseReplies(item: Record<string, unknown>): readonly Reply[] {

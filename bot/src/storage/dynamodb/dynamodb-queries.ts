@@ -11,14 +11,18 @@ import { keys, RANGE_END } from './item-keys';
 import { BY_DATE_INDEX } from './table-spec';
 
 /** Reads are strongly consistent: a reply never shows a ledger older than the write just answered. */
-async function queryAll(table: DynamoTable, input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+async function queryAll(
+  table: DynamoTable,
+  { stopAfter, ...input }: Omit<QueryCommandInput, 'TableName'> & { stopAfter?: number },
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
+  const enough = stopAfter ?? input.Limit;
   let start: Record<string, unknown> | undefined;
   do {
     const out = await table.doc.send(new QueryCommand({ ...input, TableName: table.tableName, ConsistentRead: true, ExclusiveStartKey: start }));
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
-    if (input.Limit !== undefined && items.length >= input.Limit) break;
+    if (enough !== undefined && items.length >= enough) break;
   } while (start);
   return items;
 }
@@ -31,12 +35,20 @@ export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
       const out = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.expense(ref) }, ConsistentRead: true }));
       return out.Item ? toExpense(out.Item) : undefined;
     },
-    async latestRecorded(ledger) {
+    async latestRecorded(ledger, by) {
+      // With `by`, a filter: DynamoDB reads newest first until one of theirs turns up.
       const [item] = await queryAll(table, {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.expensePrefix },
+        ...(by
+          ? {
+              FilterExpression: '#expense.recordedBy = :by',
+              ExpressionAttributeNames: { '#expense': 'expense' },
+              ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.expensePrefix, ':by': by },
+            }
+          : { ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.expensePrefix } }),
         ScanIndexForward: false,
-        Limit: 1,
+        Limit: by ? 100 : 1,
+        stopAfter: 1,
       });
       return item ? toExpense(item) : undefined;
     },

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { StorageUnavailableError } from '../../core/ports/ledger-store.port';
+import { StorageUnavailableError } from '../../core/operational-error';
 
 /** Where the table lives; adapters share one document client. */
 export interface DynamoTable {

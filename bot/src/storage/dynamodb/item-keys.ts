@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
-import { LedgerId } from '../../core/ledger/ledger-id';
+import { LedgerId, MemberId } from '../../core/ledger/ledger-id';
 
-/** Sort keys of a ledger's items; every item of a ledger shares the partition key `L#<ledger id>`. */
+/**
+ * Keys of the table's items. A ledger's own items share the partition `L#<ledger id>`; the
+ * directory lives in partitions of its own: `DIR#<conversation key>` leads to a ledger, and
+ * `ID#<identity key>` holds a person's memberships (what "forget me" finds and unlinks).
+ */
 export const keys = {
   ledger: (ledger: LedgerId) => `L#${ledger}`,
   head: 'HEAD',
+  meta: 'META',
   event: (version: number) => `EV#${String(version).padStart(12, '0')}`,
   eventPrefix: 'EV#',
   idempotency: (key: string) => `IDEM#${key.length > 200 ? createHash('sha256').update(key).digest('hex') : key}`,
@@ -14,6 +19,14 @@ export const keys = {
   monthTotal: (month: string, currency: string, category: string) => `TM#${month}#${currency}#${category}`,
   dayTotal: (date: string, currency: string, category: string) => `TD#${date}#${currency}#${category}`,
   memory: (descriptionKey: string) => `MEMO#${descriptionKey}`,
+  member: (member: MemberId) => `MEMBER#${member}`,
+  memberPrefix: 'MEMBER#',
+  conversation: (conversationKey: string) => `DIR#${conversationKey}`,
+  conversationLedger: 'LEDGER',
+  identity: (identityKey: string) => `ID#${identityKey}`,
+  membership: (conversationKey: string) => `C#${conversationKey}`,
+  /** The sparse index that lists ledgers, spread over 16 partitions by the id's first character. */
+  ledgerListing: (ledger: LedgerId) => `LEDGERS#${ledger.charAt(3)}`,
 };
 
 /** Sorts after every character a key can hold, to close a range. */

@@ -5,6 +5,7 @@ import { CurrencyCode } from '../../core/money/currencies';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerState } from '../../core/ledger/ledger-state';
 import { Reply } from '../../core/conversation/reply';
+import { isLedgerId, isMemberId, LedgerId, MemberId } from '../../core/ledger/ledger-id';
 
 /** Items are parsed on the way in from the database, like any other edge. */
 const currency = z.string().regex(/^[A-Z]{3}$/).transform((c) => c as CurrencyCode);
@@ -19,7 +20,7 @@ export const expenseSchema = z.object({
   description: z.string(),
   date: localDate,
   recordedAt: z.string(),
-  recordedBy: z.string(),
+  recordedBy: z.string().transform((m) => m as MemberId),
 }) satisfies z.ZodType<Expense, unknown>;
 
 const budgetSchema = z.object({
@@ -31,10 +32,12 @@ const budgetSchema = z.object({
 });
 
 export const ledgerStateSchema = z.object({
+  scope: z.enum(['personal', 'group']),
   settings: z.object({
     currency,
     timeZone: z.string(),
     dateOrder: z.enum(['dmy', 'mdy']),
+    locale: z.string().optional(),
   }),
   budgets: z.record(z.string(), budgetSchema),
   announced: z.array(z.string()),
@@ -46,13 +49,32 @@ export const headItemSchema = z.object({ version: z.number().int().nonnegative()
 
 export const expenseItemSchema = z.object({ expense: expenseSchema });
 
-const replyFile = z.object({ name: z.string(), mimeType: z.string(), content: z.instanceof(Uint8Array) });
+const formattedText = z.array(z.object({
+  kind: z.enum(['line', 'item']),
+  spans: z.array(z.object({ text: z.string(), style: z.enum(['bold', 'code']).optional() })),
+}));
+const choice = z.object({ label: z.string(), action: z.string(), style: z.enum(['primary', 'danger']).optional() });
+const form = z.object({
+  title: z.string(),
+  submit: z.object({ label: z.string(), action: z.string() }),
+  fields: z.array(z.object({ name: z.string(), label: z.string(), value: z.string(), hint: z.string().optional(), error: z.string().optional() })),
+});
+/** Replies kept for redeliveries: never files, images or view data (see storableReplies). */
 export const repliesSchema = z.array(z.object({
-  text: z.string(),
-  choices: z.array(z.object({ label: z.string(), action: z.string() })).optional(),
-  image: replyFile.optional(),
-  file: replyFile.optional(),
+  text: formattedText,
+  choices: z.array(z.array(choice)).optional(),
+  audience: z.enum(['conversation', 'sender']).optional(),
+  replacesPressed: z.boolean().optional(),
+  form: form.optional(),
 })) satisfies z.ZodType<Reply[], unknown>;
+
+export const conversationItemSchema = z.object({
+  ledger: z.string().refine(isLedgerId).transform((l) => l as LedgerId),
+  scope: z.enum(['personal', 'group']),
+});
+export const membershipItemSchema = z.object({ member: z.string().refine(isMemberId).transform((m) => m as MemberId) });
+export const memberItemSchema = z.object({ sk: z.string(), name: z.string() });
 
 export const totalItemSchema = z.object({ sk: z.string(), minor: z.number().int(), count: z.number().int() });
 export const memoryItemSchema = z.object({ category });
+export const localMailboxItemSchema = z.object({ sk: z.string(), reply: z.string() });

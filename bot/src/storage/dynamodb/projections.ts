@@ -2,11 +2,16 @@ import { yearMonthOf } from '../../core/calendar/local-date';
 import { descriptionKey } from '../../core/expenses/categories';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
+import { LedgerId } from '../../core/ledger/ledger-id';
 import { keys } from './item-keys';
 
-/** A change to one read-model item; the store turns these into transaction items. */
+/**
+ * A change to one read-model item; the store turns these into transaction items. `pk` is the
+ * ledger's own partition unless given (directory entries live elsewhere); `ifAbsent` makes the
+ * whole write fail if the item exists (one ledger per conversation, even when two race).
+ */
 export type ReadModelChange =
-  | { kind: 'put'; sk: string; item: Record<string, unknown> }
+  | { kind: 'put'; pk?: string; sk: string; item: Record<string, unknown>; ifAbsent?: true }
   | { kind: 'delete'; sk: string }
   | { kind: 'add'; sk: string; minor: number; count: number };
 
@@ -15,8 +20,19 @@ export type ReadModelChange =
  * day and month totals per category and currency, and the category remembered for a description.
  * Pure, so the same function serves the live write and a rebuild from the events.
  */
-export function readModelChanges(event: LedgerEvent): ReadModelChange[] {
+export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: string): ReadModelChange[] {
   switch (event.type) {
+    case 'LedgerOpened':
+      return [
+        {
+          kind: 'put', pk: keys.conversation(event.data.conversation), sk: keys.conversationLedger, ifAbsent: true,
+          item: { type: 'Conversation', ledger, scope: event.data.scope },
+        },
+        {
+          kind: 'put', sk: keys.meta,
+          item: { type: 'LedgerMeta', scope: event.data.scope, openedAt: at, kindKey: keys.ledgerListing(ledger), kindSort: `${at}#${ledger}` },
+        },
+      ];
     case 'ExpenseRecorded':
       return [...putExpense(event.data.expense), ...totals(event.data.expense, 1), ...remember(event.data.expense)];
     case 'ExpenseAmended':
@@ -60,11 +76,12 @@ function remember(e: Expense): ReadModelChange[] {
 export function mergeChanges(changes: readonly ReadModelChange[]): ReadModelChange[] {
   const bySk = new Map<string, ReadModelChange>();
   for (const change of changes) {
-    const prior = bySk.get(change.sk);
+    const key = `${change.kind === 'put' ? change.pk ?? '' : ''}|${change.sk}`;
+    const prior = bySk.get(key);
     if (prior?.kind === 'add' && change.kind === 'add') {
-      bySk.set(change.sk, { ...change, minor: prior.minor + change.minor, count: prior.count + change.count });
+      bySk.set(key, { ...change, minor: prior.minor + change.minor, count: prior.count + change.count });
     } else {
-      bySk.set(change.sk, change);
+      bySk.set(key, change);
     }
   }
   return [...bySk.values()].filter((c) => c.kind !== 'add' || c.minor !== 0 || c.count !== 0);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { chat, ledgerTestBed } from '../../../../test/support/test-ledger';
-import { LedgerId } from '../../core/ledger/ledger-id';
+import { chat, ledgerOf } from '../../../../test/support/chat';
+import { ledgerTestBed } from '../../../../test/support/test-ledger';
 import { LocalDate } from '../../core/calendar/local-date';
 
 const bed = ledgerTestBed('agree');
@@ -31,7 +31,7 @@ test('property: after any adds, undos, deletes and edits, the totals equal the s
         if (c.kind === 'category') await say(`edit ${c.ref} category ${c.category}`);
         if (c.kind === 'date') await say(`edit ${c.ref} date 2026-${c.month}-${String(c.day).padStart(2, '0')}`);
       }
-      const ledger = `local:${user}` as LedgerId;
+      const { ledger } = await ledgerOf(bed.deps, user);
       for (const [from, to] of [['2026-10-01', '2026-10-31'], ['2026-11-01', '2026-11-30'], ['2026-11-03', '2026-11-17']] as [LocalDate, LocalDate][]) {
         const expenses = await bed.deps.expenses.between(ledger, from, to);
         const expected = new Map<string, { minor: number; count: number }>();

@@ -1,18 +1,24 @@
-import { chat, coreOn, ledgerTestBed, unreachableTable } from '../../../../test/support/test-ledger';
+import { chat as chatWith, choicesOf, inbound, textOf } from '../../../../test/support/chat';
+import { fixedClock, inMemoryCore } from '../../../../test/support/in-memory-core';
+import { coreOn, unreachableTable } from '../../../../test/support/test-ledger';
 import { handleMessage } from './handle-message';
-import { LedgerId } from '../ledger/ledger-id';
+import { readFile } from './reply';
 
-// The core, through handleMessage, on a real DynamoDB Local table.
-const bed = ledgerTestBed('conversation');
-beforeEach(() => bed.clock.set('2026-11-22T10:00:00Z'));
+// The core, through handleMessage, on in-memory ports (the contract suite keeps them honest).
+const bed = { clock: fixedClock('2026-11-22T10:00:00Z'), deps: inMemoryCore().deps };
+beforeEach(() => {
+  bed.clock = fixedClock('2026-11-22T10:00:00Z');
+  bed.deps = inMemoryCore(bed.clock).deps;
+});
+const chat = (deps: typeof bed.deps, user: string) => chatWith(deps, user);
 
 test('a quick add answers with the amount, category, date and reference, and offers Undo and Change category', async () => {
-  const { send } = chat(bed.deps, 'quick');
-  const [reply] = await send({ text: '12.50 lunch #food' });
-  expect(reply!.text).toBe('✅ Recorded #1 · $12.50 · food · lunch · Sun 22 Nov 2026');
-  expect(reply!.choices?.map((c) => c.label)).toEqual(['Undo', 'Edit', 'Change category']);
-  const [second] = await send({ text: '₫120.000 groceries' });
-  expect(second!.text).toBe('✅ Recorded #2 · ₫120,000 · groceries · groceries · Sun 22 Nov 2026');
+  const { sendText } = chat(bed.deps, 'quick');
+  const [reply] = await sendText('12.50 lunch #food');
+  expect(textOf([reply!])).toBe('✅ Recorded #1 · $12.50 · food · lunch · Sun 22 Nov 2026');
+  expect(choicesOf(reply).map((c) => c.label)).toEqual(['Undo', 'Edit', 'Change category']);
+  const [second] = await sendText('₫120.000 groceries');
+  expect(textOf([second!])).toBe('✅ Recorded #2 · ₫120,000 · groceries · groceries · Sun 22 Nov 2026');
 });
 
 test('category: the ledger’s own history first, then keywords, else other', async () => {
@@ -45,16 +51,16 @@ test('report: totals per category and currency, the previous month beside them, 
   await say('coffee 3 EUR');
   const report = await say('report');
   expect(report).toContain('Spending in November 2026');
-  expect(report).toContain('*USD*: $20.00 in 2 expenses (October 2026: $40.00, -50%)');
+  expect(report).toContain('USD: $20.00 in 2 expenses (October 2026: $40.00, -50%)');
   expect(report).toContain('• food: $12.50 (before: $40.00)');
   expect(report).toContain('• transport: $7.50');
   expect(report).toContain('Daily average: $0.91 over 22 days');
-  expect(report).toContain('*EUR*: €3.00 in 1 expense');
-  expect(await say('report 2026-10')).toContain('*USD*: $40.00 in 1 expense (September 2026: $0.00)');
-  expect(await say('report year')).toContain('*USD*: $60.00 in 3 expenses');
+  expect(report).toContain('EUR: €3.00 in 1 expense');
+  expect(await say('report 2026-10')).toContain('USD: $40.00 in 1 expense (September 2026: $0.00)');
+  expect(await say('report year')).toContain('USD: $60.00 in 3 expenses');
   const week = await say('report week');
   expect(week).toContain('the week of 2026-11-16');
-  expect(week).toContain('*USD*: $20.00');
+  expect(week).toContain('USD: $20.00');
   expect(await say('report fortnight')).toContain('not a period I know');
 });
 
@@ -100,7 +106,7 @@ test('undo, delete and edit keep the totals right', async () => {
   expect(await say('edit 2 note the b trip')).toContain('the b trip');
   expect(await say('report')).toContain('no expenses recorded');
   const october = await say('report 2026-10');
-  expect(october).toContain('*USD*: $25.50 in 1 expense');
+  expect(october).toContain('USD: $25.50 in 1 expense');
   expect(october).toContain('• travel: $25.50');
   expect(await say('edit 2 colour red')).toContain('I can edit the amount, category, date or note');
   expect(await say('edit 99 amount 5')).toContain('There is no expense #99');
@@ -109,22 +115,22 @@ test('undo, delete and edit keep the totals right', async () => {
 });
 
 test('export: an RFC 4180 CSV with the documented header', async () => {
-  const { send, say } = chat(bed.deps, 'exporter');
+  const { sendText, say } = chat(bed.deps, 'exporter');
   await say('12.50 lunch, with "Sam" #food 2026-11-03');
   await say('₫120.000 groceries 2026-11-05');
   await say('1.250 KWD =SUM(A1) 2026-11-04');
   await say('99 old 2026-10-30');
-  const [reply] = await send({ text: 'export' });
+  const [reply] = await sendText('export');
   expect(reply!.file?.name).toBe('spendwise-2026-11-01-to-2026-11-30.csv');
   expect(reply!.file?.mimeType).toBe('text/csv');
-  expect(Buffer.from(reply!.file!.content).toString('utf8')).toBe(
+  expect((await readFile(reply!.file!)).toString('utf8')).toBe(
     'date,amount,currency,category,description,reference\r\n' +
     '2026-11-03,12.50,USD,food,"lunch, with ""Sam""",#1\r\n' +
     "2026-11-04,1.250,KWD,other,'=SUM(A1),#3\r\n" +
     '2026-11-05,120000,VND,groceries,groceries,#2\r\n',
   );
-  const [october] = await send({ text: 'export 2026-10' });
-  expect(Buffer.from(october!.file!.content).toString('utf8')).toContain('2026-10-30,99.00,USD,other,old,#4');
+  const [october] = await sendText('export 2026-10');
+  expect((await readFile(october!.file!)).toString('utf8')).toContain('2026-10-30,99.00,USD,other,old,#4');
 });
 
 test('settings: currency and timezone change what an add means', async () => {
@@ -165,15 +171,15 @@ test('the same idempotency key twice records once and answers the same', async (
 });
 
 test('choices: Undo removes that expense, Change category offers categories and sets one', async () => {
-  const { send, press, say } = chat(bed.deps, 'presser');
-  const [added] = await send({ text: '8 cinema' });
-  const undo = added!.choices!.find((c) => c.label === 'Undo')!;
+  const { sendText, send, press, say } = chat(bed.deps, 'presser');
+  const [added] = await sendText('8 cinema');
+  const undo = choicesOf(added).find((c) => c.label === 'Undo')!;
   expect(await press(undo.action)).toContain('Deleted #1');
   expect(await press(undo.action)).toContain('There is no expense #1');
-  const [other] = await send({ text: '8 cinema' });
-  const [picker] = await send({ action: other!.choices!.find((c) => c.label === 'Change category')!.action });
-  expect(picker!.text).toContain('now entertainment');
-  const travel = picker!.choices!.find((c) => c.label === 'travel')!;
+  const [other] = await sendText('8 cinema');
+  const [picker] = await send({ kind: 'press', action: choicesOf(other).find((c) => c.label === 'Change category')!.action });
+  expect(textOf([picker!])).toContain('now entertainment');
+  const travel = choicesOf(picker).find((c) => c.label === 'travel')!;
   expect(await press(travel.action)).toContain('Updated #2 · $8.00 · travel');
   expect(await press('frobnicate:1')).toContain('not one I know');
   expect(await say('list')).toContain('travel');
@@ -192,8 +198,8 @@ test('a ledger is reachable only by its own identity', async () => {
 test('when DynamoDB does not answer, the user is told to try again and the process keeps going', async () => {
   const dead = unreachableTable();
   const offline = coreOn(dead, bed.clock);
-  const replies = await handleMessage({ ledger: 'local:offline' as LedgerId, actor: 'offline', text: '12 lunch' }, offline);
-  expect(replies[0]!.text).toContain('nothing was saved. Please try again');
+  const replies = await handleMessage(inbound('offline', { kind: 'text', text: '12 lunch' }), offline);
+  expect(textOf(replies)).toContain('nothing was saved. Please try again');
   expect(offline.errors).toHaveLength(1);
   dead.doc.destroy();
 });

@@ -1,0 +1,48 @@
+import { FormattedText, groupBlocks, plainText, Span } from '../../core/conversation/formatted-text';
+import { readFile, Reply, ReplyFile } from '../../core/conversation/reply';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function spanHtml(span: Span): string {
+  const text = escapeHtml(span.text);
+  if (span.style === 'bold') return `<b>${text}</b>`;
+  if (span.style === 'code') return `<code>${text}</code>`;
+  return text;
+}
+
+/** The local page's HTML: every character of the text escaped, formatting only from the spans. */
+export function toLocalHtml(text: FormattedText): string {
+  return groupBlocks(text)
+    .map((g) => {
+      const rendered = g.blocks.map((b) => b.spans.map(spanHtml).join(''));
+      return g.kind === 'item' ? `<ul>${rendered.map((r) => `<li>${r}</li>`).join('')}</ul>` : rendered.join('<br>');
+    })
+    .join('<br>');
+}
+
+async function fileJson(file: ReplyFile) {
+  return { name: file.name, mimeType: file.mimeType, base64: (await readFile(file)).toString('base64') };
+}
+
+/**
+ * A reply as the local chat API answers it. `text` and `choices` keep their original shape (plain
+ * text; buttons as `{label, action}`); everything newer sits beside them.
+ */
+export async function toLocalJson(reply: Reply) {
+  return {
+    text: plainText(reply.text),
+    html: toLocalHtml(reply.text),
+    ...(reply.choices?.length
+      ? {
+          choices: reply.choices.flat().map((c) => ({ label: c.label, action: c.action })),
+          choiceRows: reply.choices.map((row) => row.map((c) => ({ label: c.label, action: c.action, ...(c.style ? { style: c.style } : {}) }))),
+        }
+      : {}),
+    ...(reply.audience === 'sender' ? { audience: 'sender' } : {}),
+    ...(reply.replacesPressed ? { replacesPressed: true } : {}),
+    ...(reply.form ? { form: reply.form } : {}),
+    ...(reply.image ? { image: await fileJson(reply.image) } : {}),
+    ...(reply.file ? { file: await fileJson(reply.file) } : {}),
+    ...(reply.data ? { data: reply.data } : {}),
+  };
+}

@@ -1,0 +1,10 @@
+import { InboundMessage } from './inbound-message';
+import { LedgerId, LedgerScope, MemberId } from '../ledger/ledger-id';
+
+/** A message with the ledger it acts on and who is acting, as the directory resolved them. */
+export interface Turn {
+  readonly ledger: LedgerId;
+  readonly scope: LedgerScope;
+  readonly member: MemberId;
+  readonly message: InboundMessage;
+}

@@ -1,0 +1,72 @@
+import { conversationKey, identityKey, InboundMessage } from '../conversation/inbound-message';
+import { Turn } from '../conversation/turn';
+import { LedgerEvent } from '../ledger/ledger-events';
+import { LedgerId, LedgerScope, MemberId, newLedgerId, newMemberId } from '../ledger/ledger-id';
+import { EMPTY_LEDGER, evolve } from '../ledger/ledger-state';
+import { LedgerWriteQueue } from '../ledger/ledger-write-queue';
+import { LedgerBusyError } from '../operational-error';
+import { Clock } from '../ports/clock.port';
+import { LedgerWriter } from '../ports/ledger-store.port';
+import { settingsFromHints } from './first-settings';
+import { LedgerDirectory, MemberLink } from './ledger-directory.port';
+
+export interface ResolveDeps {
+  readonly directory: LedgerDirectory;
+  readonly writer: LedgerWriter;
+  readonly clock: Clock;
+  readonly queue: LedgerWriteQueue;
+}
+
+/** Two first messages racing for one conversation: the loser reads the winner's ledger. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The ledger a message acts on, and the sender's member id in it. A conversation seen for the first
+ * time opens its ledger (a private one the person's own, a group's shared one) with the sender as
+ * first member and their platform hints as first settings; a new person in a group joins its ledger.
+ */
+export async function resolveLedger(message: InboundMessage, deps: ResolveDeps): Promise<Turn> {
+  const conversation = conversationKey(message);
+  const identity = identityKey(message.sender);
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    const found = await deps.directory.find(conversation, identity);
+    if (found.ledger && found.member) return { ledger: found.ledger.id, scope: found.ledger.scope, member: found.member, message };
+    const member = newMemberId();
+    const link = (ledger: LedgerId): MemberLink => ({
+      identityKey: identity, conversationKey: conversation, ledger, member, displayName: message.sender.displayName,
+    });
+    const joined = found.ledger
+      ? await join(found.ledger.id, member, link(found.ledger.id), deps)
+      : await open(message, conversation, member, link, deps);
+    if (joined) return { ...joined, member, message };
+  }
+  throw new LedgerBusyError(`conversation ${conversation}: no ledger after ${MAX_ATTEMPTS} attempts`);
+}
+
+async function open(
+  message: InboundMessage, conversation: string, member: MemberId, link: (ledger: LedgerId) => MemberLink, deps: ResolveDeps,
+): Promise<{ ledger: LedgerId; scope: LedgerScope } | undefined> {
+  const ledger = newLedgerId();
+  const scope: LedgerScope = message.conversation.kind === 'private' ? 'personal' : 'group';
+  const events: LedgerEvent[] = [
+    { type: 'LedgerOpened', data: { scope, conversation, settings: settingsFromHints(message.hints) } },
+    { type: 'MemberJoined', data: { member } },
+  ];
+  const outcome = await deps.writer.append({
+    ledger, expectedVersion: 0, events, state: events.reduce(evolve, EMPTY_LEDGER),
+    actor: member, at: deps.clock.now(), replies: [], members: [link(ledger)],
+  });
+  return outcome === 'written' ? { ledger, scope } : undefined;
+}
+
+function join(ledger: LedgerId, member: MemberId, link: MemberLink, deps: ResolveDeps): Promise<{ ledger: LedgerId; scope: LedgerScope } | undefined> {
+  return deps.queue.run(ledger, async () => {
+    const { head } = await deps.writer.load(ledger, {});
+    const events: LedgerEvent[] = [{ type: 'MemberJoined', data: { member } }];
+    const outcome = await deps.writer.append({
+      ledger, expectedVersion: head.version, events, state: events.reduce(evolve, head.state),
+      actor: member, at: deps.clock.now(), replies: [], members: [link],
+    });
+    return outcome === 'written' ? { ledger, scope: head.state.scope } : undefined;
+  });
+}

@@ -1,0 +1,20 @@
+import { Platform } from '../conversation/inbound-message';
+import { Reply } from '../conversation/reply';
+
+/** Where to post later: the platform's own coordinates of a conversation. */
+export interface ConversationAddress {
+  readonly platform: Platform;
+  readonly workspace?: string;
+  /** The chat or channel id; for the local chat, the user's name. */
+  readonly conversationId: string;
+  /** The person a `sender`-only reply is for. */
+  readonly userId?: string;
+}
+
+/**
+ * Talking later: receipts read after Slack's 3-second ack, scheduled messages, digests. Each channel
+ * implements it; the local chat keeps the replies for the page to fetch.
+ */
+export interface Outbound {
+  post(to: ConversationAddress, replies: readonly Reply[]): Promise<void>;
+}

@@ -1,0 +1,181 @@
+import { LocalDate } from '../../core/calendar/local-date';
+import { Reply, storableReplies } from '../../core/conversation/reply';
+import { DirectoryLookup, LedgerDirectory } from '../../core/directory/ledger-directory.port';
+import { Category, descriptionKey } from '../../core/expenses/categories';
+import { Expense } from '../../core/ledger/expense';
+import { LedgerEvent } from '../../core/ledger/ledger-events';
+import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
+import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
+import { CategoryTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
+
+interface StoredEvent {
+  readonly version: number;
+  readonly event: LedgerEvent;
+  readonly actor: MemberId;
+  readonly at: string;
+}
+
+interface LedgerRecord {
+  head: LedgerHead;
+  readonly events: StoredEvent[];
+  readonly replies: Map<string, readonly Reply[]>;
+  readonly expenses: Map<number, Expense>;
+  /** Per day, currency and category: "date|currency|category". */
+  readonly dayTotals: Map<string, { minor: number; count: number }>;
+  readonly memory: Map<string, Category>;
+  readonly names: Map<MemberId, string>;
+}
+
+export interface InMemoryStore {
+  readonly writer: LedgerWriter;
+  readonly expenses: ExpenseQueries;
+  readonly totals: SpendingTotals;
+  readonly directory: LedgerDirectory;
+  /** Every event of a ledger, in order, for tests that look at the log. */
+  events(ledger: LedgerId): readonly StoredEvent[];
+}
+
+/**
+ * The core's storage ports in memory, for fast tests of the core. The contract suite runs the same
+ * cases against this and the DynamoDB adapter, so the two cannot disagree.
+ */
+export function createInMemoryStore(): InMemoryStore {
+  const ledgers = new Map<LedgerId, LedgerRecord>();
+  const conversations = new Map<string, { id: LedgerId; scope: LedgerScope }>();
+  const memberships = new Map<string, MemberId>();
+  const membershipKey = (identityKey: string, conversationKey: string) => `${identityKey}|${conversationKey}`;
+
+  const record = (ledger: LedgerId): LedgerRecord | undefined => ledgers.get(ledger);
+  const clone = <T>(value: T): T => structuredClone(value);
+
+  const writer: LedgerWriter = {
+    async load(ledger, options) {
+      const r = record(ledger);
+      const prior = options.idempotencyKey ? r?.replies.get(options.idempotencyKey) : undefined;
+      const remembered = options.descriptionKey ? r?.memory.get(options.descriptionKey) : undefined;
+      return {
+        head: clone(r?.head ?? { version: 0, state: EMPTY_LEDGER }),
+        ...(prior ? { priorReplies: clone(prior) } : {}),
+        ...(remembered ? { rememberedCategory: remembered } : {}),
+      };
+    },
+    async priorReplies(ledger, key) {
+      const prior = record(ledger)?.replies.get(key);
+      return prior ? clone(prior) : undefined;
+    },
+    async append(a) {
+      const existing = record(a.ledger);
+      // Checked in the order the DynamoDB transaction reports them: the delivery, then the version.
+      if (a.idempotencyKey && existing?.replies.has(a.idempotencyKey)) return 'duplicate';
+      if ((existing?.head.version ?? 0) !== a.expectedVersion) return 'conflict';
+      for (const event of a.events) {
+        if (event.type === 'LedgerOpened' && conversations.has(event.data.conversation)) return 'conflict';
+      }
+      if (a.members?.some((m) => memberships.has(membershipKey(m.identityKey, m.conversationKey)))) return 'conflict';
+
+      const r: LedgerRecord = existing ?? {
+        head: { version: 0, state: EMPTY_LEDGER }, events: [], replies: new Map(), expenses: new Map(),
+        dayTotals: new Map(), memory: new Map(), names: new Map(),
+      };
+      ledgers.set(a.ledger, r);
+      a.events.forEach((event, i) => {
+        r.events.push({ version: a.expectedVersion + i + 1, event: clone(event), actor: a.actor, at: a.at.toISOString() });
+        project(r, event, (key, value) => conversations.set(key, { id: a.ledger, scope: value }));
+      });
+      r.head = clone({ version: a.expectedVersion + a.events.length, state: a.state });
+      if (a.idempotencyKey) r.replies.set(a.idempotencyKey, clone(storableReplies(a.replies)));
+      for (const m of a.members ?? []) {
+        memberships.set(membershipKey(m.identityKey, m.conversationKey), m.member);
+        ledgers.get(m.ledger)?.names.set(m.member, m.displayName);
+      }
+      return 'written';
+    },
+  };
+
+  const expenses: ExpenseQueries = {
+    async expense(ledger, ref) {
+      const e = record(ledger)?.expenses.get(ref);
+      return e ? clone(e) : undefined;
+    },
+    async latestRecorded(ledger, by) {
+      const all = [...(record(ledger)?.expenses.values() ?? [])].filter((e) => by === undefined || e.recordedBy === by);
+      return clone(all.sort((a, b) => b.ref - a.ref)[0]);
+    },
+    async recent(ledger, limit) {
+      return clone(byDate(record(ledger)).reverse().slice(0, limit));
+    },
+    async between(ledger, from, to) {
+      return clone(byDate(record(ledger)).filter((e) => e.date >= from && e.date <= to));
+    },
+  };
+
+  const totals: SpendingTotals = {
+    async totals(ledger, from: LocalDate, to: LocalDate): Promise<CategoryTotal[]> {
+      const sums = new Map<string, CategoryTotal>();
+      for (const [key, t] of record(ledger)?.dayTotals ?? []) {
+        const [date, currency, category] = key.split('|') as [string, string, string];
+        if (date < from || date > to) continue;
+        const prior = sums.get(`${currency}|${category}`);
+        sums.set(`${currency}|${category}`, {
+          currency: currency as CategoryTotal['currency'], category: category as Category,
+          minor: (prior?.minor ?? 0) + t.minor, count: (prior?.count ?? 0) + t.count,
+        });
+      }
+      return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+  };
+
+  const directory: LedgerDirectory = {
+    async find(conversationKey, identityKey): Promise<DirectoryLookup> {
+      const ledger = conversations.get(conversationKey);
+      const member = memberships.get(membershipKey(identityKey, conversationKey));
+      return { ...(ledger ? { ledger: { ...ledger } } : {}), ...(member ? { member } : {}) };
+    },
+    async memberNames(ledger) {
+      return new Map(record(ledger)?.names ?? []);
+    },
+  };
+
+  return { writer, expenses, totals, directory, events: (ledger) => clone(record(ledger)?.events ?? []) };
+}
+
+function byDate(r: LedgerRecord | undefined): Expense[] {
+  return [...(r?.expenses.values() ?? [])].sort((a, b) => a.date.localeCompare(b.date) || a.ref - b.ref);
+}
+
+/** The read models an event changes, as the DynamoDB projections keep them. */
+function project(r: LedgerRecord, event: LedgerEvent, openConversation: (key: string, scope: LedgerScope) => void): void {
+  const count = (e: Expense, sign: 1 | -1) => {
+    const key = `${e.date}|${e.amount.currency}|${e.category}`;
+    const t = r.dayTotals.get(key) ?? { minor: 0, count: 0 };
+    r.dayTotals.set(key, { minor: t.minor + sign * e.amount.minor, count: t.count + sign });
+  };
+  const remember = (e: Expense) => {
+    const key = descriptionKey(e.description);
+    if (key) r.memory.set(key, e.category);
+  };
+  switch (event.type) {
+    case 'LedgerOpened':
+      openConversation(event.data.conversation, event.data.scope);
+      return;
+    case 'ExpenseRecorded':
+      r.expenses.set(event.data.expense.ref, event.data.expense);
+      count(event.data.expense, 1);
+      remember(event.data.expense);
+      return;
+    case 'ExpenseAmended': {
+      const { before, after } = event.data;
+      r.expenses.set(after.ref, after);
+      count(before, -1);
+      count(after, 1);
+      if (after.category !== before.category || after.description !== before.description) remember(after);
+      return;
+    }
+    case 'ExpenseDeleted':
+      r.expenses.delete(event.data.expense.ref);
+      count(event.data.expense, -1);
+      return;
+    default:
+      return;
+  }
+}
