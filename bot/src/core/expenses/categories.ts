@@ -3,7 +3,9 @@ export type Category = string & { readonly __brand: 'Category' };
 
 export const FALLBACK_CATEGORY = 'other' as Category;
 
-const CATEGORY_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_-]{0,31}$/u;
+/** Letters (with their marks), digits and emoji, in any script: #food, #продукты, #🍕. At most 32 code points. */
+const CATEGORY_CHAR = String.raw`\p{L}\p{M}\p{N}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f`;
+const CATEGORY_PATTERN = new RegExp(`^[${CATEGORY_CHAR}][${CATEGORY_CHAR}_-]{0,31}$`, 'u');
 
 export function toCategory(input: string): Category | undefined {
   const name = input.replace(/^#/, '').toLowerCase();

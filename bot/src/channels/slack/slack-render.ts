@@ -1,0 +1,105 @@
+import { FormattedText, groupBlocks, Span, TextBlock } from '../../core/conversation/formatted-text';
+import { Form, Reply } from '../../core/conversation/reply';
+
+/** Slack's limits (Block Kit reference): button text 75 characters, 25 elements per actions block. */
+const MAX_BUTTON_TEXT = 75;
+const MAX_BUTTONS_PER_ROW = 25;
+const MAX_MODAL_TITLE = 24;
+
+/** The only characters mrkdwn asks to escape (https://docs.slack.dev/messaging/formatting-message-text). */
+const escapeMrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function spanMrkdwn(span: Span): string {
+  const text = escapeMrkdwn(span.text);
+  if (span.style === 'bold') return `*${text}*`;
+  if (span.style === 'code') return `\`${text}\``;
+  return text;
+}
+
+/** mrkdwn, for the notification text and the surfaces that take mrkdwn (App Home sections, modals). */
+export function toSlackMrkdwn(text: FormattedText): string {
+  return text.map((b) => (b.kind === 'item' ? '• ' : '') + b.spans.map(spanMrkdwn).join('')).join('\n');
+}
+
+type RichTextElement = { type: 'text'; text: string; style?: { bold?: true; code?: true } };
+
+const richSpan = (span: Span): RichTextElement => ({
+  type: 'text',
+  text: span.text,
+  ...(span.style === 'bold' ? { style: { bold: true } } : span.style === 'code' ? { style: { code: true } } : {}),
+});
+
+const richSection = (blocks: TextBlock[]) => ({
+  type: 'rich_text_section' as const,
+  elements: blocks.flatMap((b, i) => [...(i > 0 ? [{ type: 'text' as const, text: '\n' }] : []), ...b.spans.map(richSpan)]),
+});
+
+/**
+ * A rich_text block: formatting comes only from the spans, so a description holding `*` or `_`
+ * shows exactly as typed (mrkdwn has no way to escape those).
+ */
+export function toSlackRichText(text: FormattedText) {
+  return {
+    type: 'rich_text' as const,
+    elements: groupBlocks(text).map((g) =>
+      g.kind === 'item'
+        ? { type: 'rich_text_list' as const, style: 'bullet' as const, elements: g.blocks.map((b) => richSection([b])) }
+        : richSection(g.blocks)),
+  };
+}
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** A reply as a message: blocks, the mrkdwn `text` fallback (notifications), and how to post it. */
+export function toSlackMessage(reply: Reply) {
+  const rows = (reply.choices ?? []).filter((row) => row.length > 0);
+  return {
+    text: toSlackMrkdwn(reply.text),
+    blocks: [
+      toSlackRichText(reply.text),
+      ...rows.map((row, r) => ({
+        type: 'actions' as const,
+        block_id: `choices-${r}`,
+        elements: row.slice(0, MAX_BUTTONS_PER_ROW).map((c, i) => ({
+          type: 'button' as const,
+          action_id: `choice-${r}-${i}`,
+          text: { type: 'plain_text' as const, text: clip(c.label, MAX_BUTTON_TEXT), emoji: true },
+          value: c.action,
+          ...(c.style ? { style: c.style } : {}),
+        })),
+      })),
+    ],
+    /** For the sender alone: chat.postEphemeral, or respond() with response_type "ephemeral". */
+    ephemeral: reply.audience === 'sender',
+    ...(reply.replacesPressed ? { replace_original: true } : {}),
+  };
+}
+
+/** The callback id every Spendwise modal carries; the form's submit action rides in private_metadata. */
+export const SLACK_FORM_CALLBACK_ID = 'spendwise-form';
+
+/** A form as a modal view (views.open); each field is an input block whose block_id is the field name. */
+export function toSlackModal(form: Form) {
+  return {
+    type: 'modal' as const,
+    callback_id: SLACK_FORM_CALLBACK_ID,
+    private_metadata: form.submit.action,
+    title: { type: 'plain_text' as const, text: clip(form.title, MAX_MODAL_TITLE) },
+    submit: { type: 'plain_text' as const, text: clip(form.submit.label, MAX_MODAL_TITLE) },
+    close: { type: 'plain_text' as const, text: 'Cancel' },
+    blocks: form.fields.map((f) => ({
+      type: 'input' as const,
+      block_id: f.name,
+      optional: true,
+      label: { type: 'plain_text' as const, text: f.label },
+      element: { type: 'plain_text_input' as const, action_id: 'value', initial_value: f.value },
+      ...(f.hint ? { hint: { type: 'plain_text' as const, text: f.hint } } : {}),
+    })),
+  };
+}
+
+/** A form that came back with field errors, as the view_submission answer Slack shows under each field. */
+export function toSlackFormErrors(form: Form): { response_action: 'errors'; errors: Record<string, string> } | undefined {
+  const errors = Object.fromEntries(form.fields.filter((f) => f.error).map((f) => [f.name, f.error!]));
+  return Object.keys(errors).length ? { response_action: 'errors', errors } : undefined;
+}
