@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-(CHROMIUM ? test : test.skip)('the local chat page: type an expense, press its choices, download an export', async () => {
+(CHROMIUM ? test : test.skip)('the local chat page: type an expense, press its choices, download an export, receive later replies', async () => {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM!,
@@ -30,20 +30,31 @@ afterAll(() => server.close());
     await say('12.50 lunch #food', 1);
     expect(await bot.nth(0).innerText()).toContain('Recorded #1 · $12.50 · food · lunch');
 
+    // A reply to a press takes the pressed message's place, as on Telegram and Slack.
     await bot.nth(0).locator('button', { hasText: 'Change category' }).click();
-    await bot.nth(1).waitFor();
-    await bot.nth(1).locator('button', { hasText: 'travel' }).click();
-    await bot.nth(2).waitFor();
-    expect(await bot.nth(2).innerText()).toContain('Updated #1 · $12.50 · travel');
+    await bot.nth(0).locator('button', { hasText: 'travel' }).waitFor();
+    await bot.nth(0).locator('button', { hasText: 'travel' }).click();
+    await bot.nth(0).getByText('Updated #1').waitFor();
+    expect(await bot.nth(0).innerText()).toContain('Updated #1 · $12.50 · travel');
+    expect(await bot.nth(0).locator('b').first().innerText()).toBe('$12.50');
 
-    await say('export', 4);
-    const link = bot.nth(3).locator('a');
+    await say('export', 2);
+    const link = bot.nth(1).locator('a');
     expect(await link.getAttribute('download')).toMatch(/^spendwise-.*\.csv$/);
     const href = (await link.getAttribute('href'))!;
     expect(Buffer.from(href.split(',')[1]!, 'base64').toString('utf8')).toContain(',12.50,USD,travel,lunch,#1');
 
-    await say('lunch with Sam', 5);
-    expect(await bot.nth(4).innerText()).toContain("couldn't find an amount");
+    await say('lunch with Sam', 3);
+    expect(await bot.nth(2).innerText()).toContain("couldn't find an amount");
+
+    await say('5 <img src=x onerror=alert(1)> *tea*', 4);
+    expect(await bot.nth(3).innerText()).toContain('<img src=x onerror=alert(1)> *tea*');
+    expect(await bot.nth(3).locator('img').count()).toBe(0);
+
+    // Something the bot says later, to this chat: the page's long poll shows it.
+    await server.services.core.outbound.post({ platform: 'local', conversationId: 'u:browser' }, [{ text: [{ kind: 'line', spans: [{ text: 'Your weekly digest' }] }] }]);
+    await bot.nth(4).waitFor({ timeout: 10_000 });
+    expect(await bot.nth(4).innerText()).toContain('Your weekly digest');
   } finally {
     await browser.close();
   }

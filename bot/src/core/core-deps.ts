@@ -14,5 +14,7 @@ export interface CoreDeps {
   readonly outbound: Outbound;
   readonly clock: Clock;
   readonly queue: LedgerWriteQueue;
+  /** How long a write keeps retrying a ledger other processes keep changing (default 10 s). */
+  readonly retryForMs?: number;
   readonly log: { error(details: object, message: string): void };
 }

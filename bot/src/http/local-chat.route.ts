@@ -26,7 +26,7 @@ const LocalChatRequest = z.strictObject({
 const MessagesQuery = z.strictObject({
   user: name,
   group: name.optional(),
-  after: z.string().regex(/^[0-9#a-f]{1,64}$/).optional(),
+  after: z.string().regex(/^[0-9_a-f]{1,64}$/).optional(),
   wait: z.coerce.number().int().min(0).max(30).default(25),
 });
 

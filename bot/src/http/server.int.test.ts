@@ -5,6 +5,7 @@ import { createLogger } from '../logger';
 import { postJson, startTestServer, TestServer } from '../../../test/support/test-server';
 import { unreachableTable } from '../../../test/support/test-ledger';
 import { tableAnswers } from '../storage/dynamodb/ensure-table';
+import { textReply } from '../core/conversation/reply';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -144,4 +145,39 @@ test('with the local chat off (production) its routes do not exist', async () =>
     listening.closeAllConnections();
     listening.close();
   }
+});
+
+test('replies produced later reach the local chat through a long poll with a cursor', async () => {
+  const get = async (query: string) => {
+    const res = await fetch(`${server.url}/local/messages?${query}`);
+    return { status: res.status, json: (await res.json()) as { replies: { text: string; html: string }[]; cursor: string } };
+  };
+  const start = await get('user=poller');
+  expect(start.json.replies).toEqual([]);
+  const later = (text: string) => server.services.core.outbound.post({ platform: 'local', conversationId: 'u:poller' }, [textReply(text)]);
+  // Waiting: the answer comes as soon as the reply is posted, not when the wait runs out.
+  const waiting = get(`user=poller&after=${start.json.cursor}&wait=20`);
+  await new Promise((r) => setTimeout(r, 300));
+  const posted = Date.now();
+  await later('🔔 a <b>digest</b>');
+  const first = await waiting;
+  expect(Date.now() - posted).toBeLessThan(5_000);
+  expect(first.json.replies.map((r) => [r.text, r.html])).toEqual([['🔔 a <b>digest</b>', '🔔 a &lt;b&gt;digest&lt;/b&gt;']]);
+  await later('second');
+  await later('third');
+  const next = await get(`user=poller&after=${first.json.cursor}&wait=0`);
+  expect(next.json.replies.map((r) => r.text)).toEqual(['second', 'third']);
+  expect((await get(`user=poller&after=${next.json.cursor}&wait=0`)).json.replies).toEqual([]);
+  // Another chat's replies are not mine.
+  expect((await get(`user=someone-else&after=${start.json.cursor}&wait=0`)).json.replies).toEqual([]);
+  expect((await get('user=bad%20name')).status).toBe(400);
+});
+
+test('a form can be submitted through the local chat, and a group chat is its own ledger', async () => {
+  await chat({ user: 'gina', group: 'flat-3', text: '30 groceries' });
+  const { json } = await chat({ user: 'gina', group: 'flat-3', form: { action: 'editform:1', values: { amount: '31' } } });
+  expect(json.replies[0].text).toContain('Updated #1 · $31.00 · groceries · groceries');
+  expect(json.replies[0].text).toContain('by gina');
+  expect((await chat({ user: 'gina', text: 'list' })).json.replies[0].text).toContain('No expenses yet');
+  expect((await chat({ user: 'gina', text: 'x', action: 'undo:1' })).status).toBe(400);
 });

@@ -8,7 +8,7 @@ export function createInMemoryLocalMailbox(now: () => Date): LocalMailbox {
   return {
     async put(conversation, replies: readonly Reply[]) {
       const box = boxes.get(conversation) ?? [];
-      for (const reply of replies) box.push({ cursor: `${cursorNow(now())}#${String((sequence += 1)).padStart(9, '0')}`, reply });
+      for (const reply of replies) box.push({ cursor: `${cursorNow(now())}_${String((sequence += 1)).padStart(9, '0')}`, reply });
       boxes.set(conversation, box);
     },
     async after(conversation, cursor, limit) {

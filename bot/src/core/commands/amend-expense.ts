@@ -4,7 +4,7 @@ import { Turn } from '../conversation/turn';
 import { checkBudgets, monthRange } from '../ledger/budget-alerts';
 import { Expense, formatRef } from '../ledger/expense';
 import { Decision, WriteContext, writeLedger } from '../ledger/write-ledger';
-import { expenseChoices, expenseSpans } from '../presentation/expense-text';
+import { actorName, expenseChoices, expenseSpans } from '../presentation/expense-text';
 import { isUserError, userError, UserError } from '../user-error';
 import { CommandResult, writeKey } from './command';
 import { refuseUnlessRecordedBy } from './expense-permission';
@@ -37,7 +37,7 @@ export function amendExpense(
       );
       return {
         events: [{ type: 'ExpenseAmended', data: { before, after, alerts: budgets.alerts } }],
-        replies: [{ text: formatted(line('✏️ Updated ', ...expenseSpans(after)), ...budgets.lines), choices: expenseChoices(after) }],
+        replies: [{ text: formatted(line('✏️ Updated ', ...expenseSpans(after, actorName(turn))), ...budgets.lines), choices: expenseChoices(after) }],
       };
     },
   });

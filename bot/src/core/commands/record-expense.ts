@@ -8,7 +8,7 @@ import { checkBudgets, monthRange } from '../ledger/budget-alerts';
 import { Expense } from '../ledger/expense';
 import { DEFAULT_SETTINGS } from '../ledger/ledger-events';
 import { writeLedger } from '../ledger/write-ledger';
-import { expenseChoices, expenseSpans } from '../presentation/expense-text';
+import { actorName, expenseChoices, expenseSpans } from '../presentation/expense-text';
 import { isUserError } from '../user-error';
 import { CommandResult, writeKey } from './command';
 
@@ -52,16 +52,11 @@ export async function recordExpense(text: string, turn: Turn, deps: CoreDeps): P
         events: [{ type: 'ExpenseRecorded', data: { expense, alerts: budgets.alerts } }],
         replies: [
           {
-            text: formatted(line('✅ Recorded ', ...expenseSpans(expense, byWhom(turn))), ...budgets.lines),
+            text: formatted(line('✅ Recorded ', ...expenseSpans(expense, actorName(turn))), ...budgets.lines),
             choices: expenseChoices(expense),
           },
         ],
       };
     },
   });
-}
-
-/** In a group, the confirmation says who recorded it. */
-function byWhom(turn: Turn) {
-  return turn.scope === 'group' ? new Map([[turn.member, turn.message.sender.displayName]]) : undefined;
 }

@@ -3,7 +3,7 @@ import { formatted, line } from '../conversation/formatted-text';
 import { Turn } from '../conversation/turn';
 import { Expense, formatRef } from '../ledger/expense';
 import { writeLedger } from '../ledger/write-ledger';
-import { expenseSpans } from '../presentation/expense-text';
+import { actorName, expenseSpans } from '../presentation/expense-text';
 import { userError } from '../user-error';
 import { CommandResult, writeKey } from './command';
 import { refuseUnlessRecordedBy } from './expense-permission';
@@ -28,7 +28,7 @@ export function removeExpense(
       if (refused) return refused;
       return {
         events: [{ type: 'ExpenseDeleted', data: { expense } }],
-        replies: [{ text: formatted(line('🗑️ Deleted ', ...expenseSpans(expense))) }],
+        replies: [{ text: formatted(line('🗑️ Deleted ', ...expenseSpans(expense, actorName(turn)))) }],
       };
     },
   });

@@ -35,6 +35,8 @@ export interface WriteDeps {
   readonly writer: LedgerWriter;
   readonly clock: Clock;
   readonly queue: LedgerWriteQueue;
+  /** How long to keep retrying a contended ledger before answering "busy" (default 10 s). */
+  readonly retryForMs?: number;
 }
 
 /**
@@ -52,8 +54,8 @@ export function writeLedger(deps: WriteDeps, request: WriteRequest): Promise<rea
   return deps.queue.run(request.ledger, () => attemptWrites(deps, request));
 }
 
-async function attemptWrites({ writer, clock }: WriteDeps, request: WriteRequest): Promise<readonly Reply[] | UserError> {
-  const giveUpAt = performance.now() + RETRY_FOR_MS;
+async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS }: WriteDeps, request: WriteRequest): Promise<readonly Reply[] | UserError> {
+  const giveUpAt = performance.now() + retryForMs;
   for (let attempt = 1; ; attempt += 1) {
     const loaded = await writer.load(request.ledger, {
       ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
@@ -85,7 +87,7 @@ async function attemptWrites({ writer, clock }: WriteDeps, request: WriteRequest
       if (prior) return prior;
     }
     if (performance.now() > giveUpAt) {
-      throw new LedgerBusyError(`ledger ${request.ledger}: gave up after ${attempt} conflicting writes in ${RETRY_FOR_MS} ms`);
+      throw new LedgerBusyError(`ledger ${request.ledger}: gave up after ${attempt} conflicting writes in ${retryForMs} ms`);
     }
     // Full jitter, so writers that collided do not collide again in step.
     await sleep(Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 6)));

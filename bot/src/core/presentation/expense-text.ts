@@ -1,5 +1,6 @@
 import { formatDate } from '../calendar/local-date';
 import { actions } from '../conversation/actions';
+import { Turn } from '../conversation/turn';
 import { bold, item, Span } from '../conversation/formatted-text';
 import { ChoiceRow } from '../conversation/reply';
 import { Expense, formatRef } from '../ledger/expense';
@@ -11,6 +12,11 @@ export function expenseSpans(e: Expense, names?: ReadonlyMap<MemberId, string>):
   const after = [e.category, e.description, formatDate(e.date)];
   if (names) after.push(`by ${names.get(e.recordedBy) ?? 'a former member'}`);
   return [{ text: `${formatRef(e.ref)} · ` }, bold(formatMoney(e.amount)), { text: ` · ${after.filter((p) => p !== '').join(' · ')}` }];
+}
+
+/** In a group, the acting person's name, for confirmations of what they recorded or changed. */
+export function actorName(turn: Turn): ReadonlyMap<MemberId, string> | undefined {
+  return turn.scope === 'group' ? new Map([[turn.member, turn.message.sender.displayName]]) : undefined;
 }
 
 export const expenseBlock = (e: Expense, names?: ReadonlyMap<MemberId, string>) => item(...expenseSpans(e, names));

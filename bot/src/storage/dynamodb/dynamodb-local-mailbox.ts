@@ -30,7 +30,7 @@ export function createDynamoLocalMailbox(table: DynamoTable, now: () => Date): L
       const at = now();
       for (const [i, reply] of replies.entries()) {
         // Same millisecond, several replies: the index and a random tail keep them apart and in order.
-        const sk = `${cursorNow(at)}#${String(i).padStart(3, '0')}#${randomBytes(4).toString('hex')}`;
+        const sk = `${cursorNow(at)}_${String(i).padStart(3, '0')}_${randomBytes(4).toString('hex')}`;
         await table.doc.send(new PutCommand({
           TableName: table.tableName,
           Item: {

@@ -1,0 +1,70 @@
+import { chat, choicesOf, ledgerOf, textOf } from '../../../../test/support/chat';
+import { inMemoryCore } from '../../../../test/support/in-memory-core';
+
+// A group ledger: everyone records, only the person who recorded an expense may change it.
+let core: ReturnType<typeof inMemoryCore>;
+beforeEach(() => {
+  core = inMemoryCore();
+});
+const inGroup = (user: string, displayName = user) => chat(core.deps, user, { platform: 'telegram', group: '-100200', displayName });
+
+test('given an expense Ana recorded in the group, when Ben presses its Undo, then only Ben is told and nothing changes', async () => {
+  const [added] = await inGroup('1', 'Ana').sendText('60 team lunch');
+  expect(textOf([added!])).toBe('✅ Recorded #1 · $60.00 · food · team lunch · Sun 22 Nov 2026 · by Ana');
+  const undo = choicesOf(added).find((c) => c.label === 'Undo')!;
+  const [refused] = await inGroup('2', 'Ben').send({ kind: 'press', action: undo.action });
+  expect(refused).toMatchObject({ audience: 'sender' });
+  expect(textOf([refused!])).toContain('Only the person who recorded #1 can change or delete it.');
+  expect(refused!.replacesPressed).toBeUndefined();
+  expect(await inGroup('2', 'Ben').say('list')).toContain('#1 · $60.00 · food · team lunch · Sun 22 Nov 2026 · by Ana');
+  const [undone] = await inGroup('1', 'Ana').send({ kind: 'press', action: undo.action });
+  expect(textOf([undone!])).toContain('Deleted #1');
+  expect(undone).toMatchObject({ replacesPressed: true });
+});
+
+test('given expenses of two people, when each types undo, then each removes their own last one', async () => {
+  await inGroup('1', 'Ana').say('10 a');
+  await inGroup('2', 'Ben').say('20 b');
+  await inGroup('1', 'Ana').say('30 c');
+  await inGroup('2', 'Ben').say('40 d');
+  expect(await inGroup('1', 'Ana').say('undo')).toContain('Deleted #3 · $30.00');
+  expect(await inGroup('1', 'Ana').say('undo')).toContain('Deleted #1 · $10.00');
+  expect(await inGroup('1', 'Ana').say('undo')).toContain('You have no expense in this ledger to undo');
+  const left = await inGroup('2', 'Ben').say('list');
+  expect(left).toContain('#4 · $40.00');
+  expect(left).toContain('#2 · $20.00');
+});
+
+test('given Ana’s expense, when Ben types delete, edit, or presses Edit or Change category, then he is refused privately', async () => {
+  const [added] = await inGroup('1', 'Ana').sendText('12 pizza');
+  const ben = inGroup('2', 'Ben');
+  for (const replies of [
+    await ben.sendText('delete 1'),
+    await ben.sendText('edit 1 amount 99'),
+    await ben.send({ kind: 'press', action: choicesOf(added).find((c) => c.label === 'Edit')!.action }),
+    await ben.send({ kind: 'press', action: choicesOf(added).find((c) => c.label === 'Change category')!.action }),
+    await ben.send({ kind: 'press', action: 'setcat:1:travel' }),
+    await ben.submit('editform:1', { amount: '1' }),
+  ]) {
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ audience: 'sender' });
+    expect(textOf(replies)).toContain('Only the person who recorded #1');
+  }
+  expect(await ben.say('list')).toContain('#1 · $12.00 · food · pizza');
+});
+
+test('in a personal ledger every expense is the owner’s, and the confirmation names nobody', async () => {
+  const me = chat(core.deps, 'solo');
+  expect(await me.say('5 tea')).toBe('✅ Recorded #1 · $5.00 · food · tea · Sun 22 Nov 2026');
+  expect(await me.say('undo')).toContain('Deleted #1');
+});
+
+test('a member’s name is kept beside the events, and the events name them only by member id', async () => {
+  await inGroup('1', 'Ana').say('10 a');
+  const { ledger, member } = await ledgerOf(core.deps, '1', { platform: 'telegram', group: '-100200' });
+  const events = core.store.events(ledger);
+  expect(events.map((e) => e.event.type)).toEqual(['LedgerOpened', 'MemberJoined', 'ExpenseRecorded']);
+  expect(events.every((e) => e.actor === member)).toBe(true);
+  expect(JSON.stringify(events)).not.toContain('Ana');
+  expect((await core.deps.directory.memberNames(ledger)).get(member!)).toBe('Ana');
+});
