@@ -15,6 +15,7 @@ const IAM_FOR_COMMAND: Record<string, string[]> = {
   DescribeTableCommand: ['dynamodb:DescribeTable'],
   // Only outside production: the embedded DynamoDB Local, and tables created for development.
   CreateTableCommand: [],
+  UpdateTableCommand: [],
   UpdateTimeToLiveCommand: [],
   ListTablesCommand: [],
 };

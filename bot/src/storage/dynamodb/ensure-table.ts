@@ -1,14 +1,19 @@
 import {
-  CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTimeToLiveCommand, waitUntilTableExists,
+  CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, TableDescription, UpdateTableCommand, UpdateTimeToLiveCommand,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoTable } from './dynamodb-tables';
-import { createTableInput, TABLE_SPEC } from './table-spec';
+import { createTableInput, globalIndexInput, TABLE_SPEC } from './table-spec';
 
-export type TableStatus = 'exists' | 'created';
+export type TableStatus = 'exists' | 'created' | 'upgraded';
 
-/** Creates the table (and its TTL) when it is missing. In production that is infrastructure's job. */
+/**
+ * Creates the table (and its TTL) when it is missing, and adds a global index a table from an older
+ * version lacks. In production both are infrastructure's job; this is for laptops and tests.
+ */
 export async function ensureTable(table: DynamoTable): Promise<TableStatus> {
-  if (await tableExists(table)) return 'exists';
+  const existing = await describe(table);
+  if (existing) return (await addMissingIndexes(table, existing)) ? 'upgraded' : 'exists';
   try {
     await table.doc.send(new CreateTableCommand(createTableInput(table.tableName)));
   } catch (error) {
@@ -22,14 +27,30 @@ export async function ensureTable(table: DynamoTable): Promise<TableStatus> {
   return 'created';
 }
 
-export async function tableExists(table: DynamoTable): Promise<boolean> {
+async function addMissingIndexes(table: DynamoTable, description: TableDescription): Promise<boolean> {
+  const present = new Set((description.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  const missing = TABLE_SPEC.globalIndexes.filter((i) => !present.has(i.name));
+  for (const index of missing) {
+    await table.doc.send(new UpdateTableCommand({
+      TableName: table.tableName,
+      AttributeDefinitions: [index.partitionKey, index.sortKey].map((a) => ({ AttributeName: a, AttributeType: 'S' as const })),
+      GlobalSecondaryIndexUpdates: [{ Create: globalIndexInput(index) }],
+    }));
+  }
+  return missing.length > 0;
+}
+
+async function describe(table: DynamoTable): Promise<TableDescription | undefined> {
   try {
-    await table.doc.send(new DescribeTableCommand({ TableName: table.tableName }));
-    return true;
+    return (await table.doc.send(new DescribeTableCommand({ TableName: table.tableName }))).Table;
   } catch (error) {
-    if (error instanceof ResourceNotFoundException) return false;
+    if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
   }
+}
+
+export async function tableExists(table: DynamoTable): Promise<boolean> {
+  return (await describe(table)) !== undefined;
 }
 
 /** Readiness: the table answers within a second and a half, with no retries. */
