@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const app = createHttpApp({ core: services.core, mailbox: services.mailbox, log, isReady: services.isReady, localChat: config.localChat });
-  const server: Server = app.listen(config.port, () => {
+  const server: Server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as { port: number };
     log.info({ port, localChat: config.localChat ? `http://localhost:${port}/` : 'off' }, 'listening');
   });

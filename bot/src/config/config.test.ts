@@ -32,3 +32,24 @@ test('every bad value is reported, each naming its variable; empty strings count
     expect(message).not.toContain('abc');
   }
 });
+
+test('Telegram is on with its token; webhook mode needs the secret, polling does not; the token never shows in errors', () => {
+  expect(loadConfig({}).telegram).toBeUndefined();
+  expect(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_SECRET: 's3cret', TELEGRAM_API_ROOT: 'http://127.0.0.1:9/' }).telegram)
+    .toEqual({ token: '123:abc', mode: 'webhook', webhookSecret: 's3cret', apiRoot: 'http://127.0.0.1:9' });
+  expect(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_MODE: 'polling' }).telegram).toEqual({ token: '123:abc', mode: 'polling' });
+  expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc' })).toThrow(/TELEGRAM_WEBHOOK_SECRET: required/);
+  expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'not a token', TELEGRAM_MODE: 'polling' })).toThrow(/TELEGRAM_BOT_TOKEN/);
+  try {
+    loadConfig({ TELEGRAM_BOT_TOKEN: 'not a token', TELEGRAM_MODE: 'polling' });
+  } catch (error) {
+    expect((error as Error).message).not.toContain('not a token');
+  }
+});
+
+test('HOST: this machine only outside production, every interface in production, or what it says', () => {
+  expect(loadConfig({}).host).toBe('127.0.0.1');
+  expect(loadConfig({ NODE_ENV: 'production', AWS_REGION: 'eu-west-1' }).host).toBe('0.0.0.0');
+  expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  expect(() => loadConfig({ HOST: 'example.com' })).toThrow(/HOST/);
+});

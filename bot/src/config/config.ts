@@ -17,12 +17,27 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
   SLACK_API_URL: z.url().optional(),
-  TELEGRAM_BOT_TOKEN: optionalText,
+  HOST: z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], 'an IP address to listen on, or localhost').optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'a bot token from @BotFather, like 123456:ABC-xyz').optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 of A-Z a-z 0-9 _ -').optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
   TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   RECEIPT_OCR: z.enum(['textract', 'local']).optional(),
+}).superRefine((env, ctx) => {
+  if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required with TELEGRAM_BOT_TOKEN when TELEGRAM_MODE=webhook (or set TELEGRAM_MODE=polling)' });
+  }
 });
+
+/** Telegram is on when its token is present. */
+export interface TelegramConfig {
+  readonly token: string;
+  readonly mode: 'webhook' | 'polling';
+  /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token on every webhook request. */
+  readonly webhookSecret?: string;
+  /** The Bot API root; Telegram's own unless a test or a local Bot API server says otherwise. */
+  readonly apiRoot?: string;
+}
 
 export type Storage =
   /** DynamoDB Local started by the service itself, data under `dataDir`. */
@@ -32,12 +47,14 @@ export type Storage =
 
 export interface Config {
   readonly production: boolean;
+  readonly host: string;
   readonly port: number;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly tableName: string;
   readonly storage: Storage;
   /** The loopback-only local chat and its page; never in production. */
   readonly localChat: boolean;
+  readonly telegram?: TelegramConfig;
 }
 
 export class ConfigError extends Error {
@@ -69,10 +86,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'embedded', dataDir: e.SPENDWISE_DATA_DIR };
   return Object.freeze({
     production,
+    // Outside production only this machine can reach the service unless HOST says otherwise.
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     tableName: e.SPENDWISE_TABLE,
     storage,
     localChat: !production,
+    ...(e.TELEGRAM_BOT_TOKEN
+      ? {
+          telegram: {
+            token: e.TELEGRAM_BOT_TOKEN,
+            mode: e.TELEGRAM_MODE,
+            ...(e.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: e.TELEGRAM_WEBHOOK_SECRET } : {}),
+            ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, '') } : {}),
+          },
+        }
+      : {}),
   });
 }

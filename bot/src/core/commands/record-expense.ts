@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../ledger/ledger-events';
 import { writeLedger } from '../ledger/write-ledger';
 import { actorName, expenseChoices, expenseSpans } from '../presentation/expense-text';
 import { isUserError } from '../user-error';
+import { timeZoneQuestion } from '../presentation/time-zone-question';
 import { CommandResult, writeKey } from './command';
 
 /** Quick add: one line of chat that reads as an expense. */
@@ -55,6 +56,8 @@ export async function recordExpense(text: string, turn: Turn, deps: CoreDeps): P
             text: formatted(line('✅ Recorded ', ...expenseSpans(expense, actorName(turn))), ...budgets.lines),
             choices: expenseChoices(expense),
           },
+          // The first expense of a ledger nobody told the timezone of: ask once.
+          ...(!head.state.timeZoneChosen && expense.ref === 1 ? [timeZoneQuestion(turn.message.hints.locale ?? settings.locale)] : []),
         ],
       };
     },

@@ -16,6 +16,12 @@ function changeSettings(turn: Turn, deps: CoreDeps, change: Partial<LedgerSettin
   });
 }
 
+/** Sets the ledger's timezone; `name` must be a valid IANA name. */
+export function setTimeZone(turn: Turn, deps: CoreDeps, name: string): Promise<CommandResult> {
+  const timeZone = canonicalTimeZone(name);
+  return changeSettings(turn, deps, { timeZone }, `🕒 Dates now follow ${timeZone}.`);
+}
+
 export const currencyCommand: Command = {
   name: 'currency',
   usage: 'currency <ISO code>',
@@ -38,8 +44,7 @@ export const timezoneCommand: Command = {
     if (!name || !isValidTimeZone(name)) {
       return userError('timezone.unknown', name ? `"${name}" is not a timezone I know.` : 'Tell me the timezone.', 'timezone Europe/Paris');
     }
-    const timeZone = canonicalTimeZone(name);
-    return changeSettings(turn, deps, { timeZone }, `🕒 Dates now follow ${timeZone}.`);
+    return setTimeZone(turn, deps, name);
   },
 };
 

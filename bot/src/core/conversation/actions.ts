@@ -11,7 +11,8 @@ export type Action =
   | { kind: 'edit'; ref: number }
   | { kind: 'changeCategory'; ref: number }
   | { kind: 'setCategory'; ref: number; category: CategoryToken }
-  | { kind: 'editForm'; ref: number };
+  | { kind: 'editForm'; ref: number }
+  | { kind: 'setTimeZone'; timeZone: string };
 
 /** A category written out when it fits, or its digest (matched against the ledger's categories). */
 export type CategoryToken = { readonly name: Category } | { readonly digest: string };
@@ -25,6 +26,8 @@ export const actions = {
   edit: (ref: number) => `edit:${ref}`,
   changeCategory: (ref: number) => `cat:${ref}`,
   editForm: (ref: number) => `editform:${ref}`,
+  /** IANA names are at most about 30 bytes, so this always fits. */
+  setTimeZone: (timeZone: string) => `tz:${timeZone}`,
   setCategory(ref: number, category: Category): string {
     const plain = `setcat:${ref}:${category}`;
     return Buffer.byteLength(plain) <= MAX_ACTION_BYTES ? plain : `setcat:${ref}:~${categoryDigest(category)}`;
@@ -38,6 +41,10 @@ export function categoryFromToken(token: CategoryToken, candidates: readonly Cat
 }
 
 export function parseAction(text: string): Action | undefined {
+  if (text.startsWith('tz:')) {
+    const timeZone = text.slice(3);
+    return /^[A-Za-z0-9_+\-/]{1,60}$/.test(timeZone) ? { kind: 'setTimeZone', timeZone } : undefined;
+  }
   const [kind, refText, ...rest] = text.split(':');
   if (!/^\d{1,9}$/.test(refText ?? '')) return undefined;
   const ref = Number(refText);

@@ -55,7 +55,7 @@ test('given Ana’s expense, when Ben types delete, edit, or presses Edit or Cha
 
 test('in a personal ledger every expense is the owner’s, and the confirmation names nobody', async () => {
   const me = chat(core.deps, 'solo');
-  expect(await me.say('5 tea')).toBe('✅ Recorded #1 · $5.00 · food · tea · Sun 22 Nov 2026');
+  expect((await me.say('5 tea')).split('\n')[0]).toBe('✅ Recorded #1 · $5.00 · food · tea · Sun 22 Nov 2026');
   expect(await me.say('undo')).toContain('Deleted #1');
 });
 
@@ -67,4 +67,22 @@ test('a member’s name is kept beside the events, and the events name them only
   expect(events.every((e) => e.actor === member)).toBe(true);
   expect(JSON.stringify(events)).not.toContain('Ana');
   expect((await core.deps.directory.memberNames(ledger)).get(member!)).toBe('Ana');
+});
+
+test('given lines people say to each other in a group, only a confident expense is recorded; the rest gets no answer', async () => {
+  const overheard = (text: string) => inGroup('1', 'Ana').send({ kind: 'text', text, overheard: true });
+  expect(await overheard('see you at 5')).toEqual([]);
+  expect(await overheard('5')).toEqual([]);
+  expect(await overheard('report')).toEqual([]);
+  expect(await overheard('12 lunch 15 dinner')).toEqual([]);
+  expect(await overheard('help')).toEqual([]);
+  expect(textOf(await overheard('60 team lunch'))).toContain('✅ Recorded #1 · $60.00');
+  expect(await inGroup('1', 'Ana').say('list')).toContain('Latest 1');
+});
+
+test('a photo with a caption is read by its caption until receipts can be read', async () => {
+  const file = { name: 'r.jpg', mimeType: 'image/jpeg', size: 4, bytes: async () => new Uint8Array(4) };
+  const me = chat(core.deps, 'caption', { hints: { timeZone: 'UTC' } });
+  expect(textOf(await me.send({ kind: 'files', files: [file], caption: '12.50 lunch #food' }))).toContain('Recorded #1 · $12.50 · food');
+  expect(textOf(await me.send({ kind: 'files', files: [file] }))).toContain('I cannot read files yet');
 });

@@ -3,6 +3,8 @@ import { amendExpense } from '../commands/amend-expense';
 import { CommandResult } from '../commands/command';
 import { refuseUnlessRecordedBy } from '../commands/expense-permission';
 import { removeExpense } from '../commands/remove-expense';
+import { setTimeZone } from '../commands/settings.commands';
+import { isValidTimeZone } from '../calendar/local-date';
 import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { formatRef } from '../ledger/expense';
 import { editFormReply } from '../presentation/edit-form';
@@ -28,6 +30,10 @@ export async function handleAction(action: string, turn: Turn, deps: CoreDeps): 
 async function decideAction(action: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const parsed = parseAction(action);
   if (!parsed) return userError('action.unknown', 'That button is not one I know (it may be from an older version).', 'help');
+  if (parsed.kind === 'setTimeZone') {
+    if (!isValidTimeZone(parsed.timeZone)) return userError('timezone.unknown', `"${parsed.timeZone}" is not a timezone I know.`, 'timezone Europe/Paris');
+    return setTimeZone(turn, deps, parsed.timeZone);
+  }
   const { ref } = parsed;
   const notFound = () => userError('expense.notFound', `There is no expense ${formatRef(ref)} in this ledger.`, 'list');
   switch (parsed.kind) {

@@ -4,7 +4,7 @@ import { CommandResult } from '../commands/command';
 import { recordExpense } from '../commands/record-expense';
 import { CoreDeps } from '../core-deps';
 import { resolveLedger } from '../directory/resolve-ledger';
-import { ADD_EXAMPLE, MAX_MESSAGE_LENGTH } from '../grammar/parse-expense-text';
+import { ADD_EXAMPLE, MAX_MESSAGE_LENGTH, startsWithAmount } from '../grammar/parse-expense-text';
 import { OperationalError } from '../operational-error';
 import { isUserError, userError, UserError } from '../user-error';
 import { formatted, line } from './formatted-text';
@@ -48,10 +48,20 @@ function route(turn: Turn, deps: CoreDeps): Promise<CommandResult> {
     case 'form':
       return handleForm(content.action, content.values, turn, deps);
     case 'files':
+      // Until receipts can be read, a caption is what the person meant ("12.50 lunch" under a photo).
+      if (content.caption?.trim()) return routeText(content.caption, turn, deps);
       return Promise.resolve(userError('files.unsupported', 'I cannot read files yet: type the expense instead.', ADD_EXAMPLE));
     case 'text':
-      return routeText(content.text, turn, deps);
+      return content.overheard ? routeOverheard(content.text, turn, deps) : routeText(content.text, turn, deps);
   }
+}
+
+/** People in a group talk to each other: only a confident expense line is recorded, the rest is silence. */
+async function routeOverheard(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  const text = raw.trim();
+  if (text.length > MAX_MESSAGE_LENGTH || text.includes('\n') || !startsWithAmount(text) || text.split(/\s+/).length < 2) return [];
+  const result = await recordExpense(text, turn, deps);
+  return isUserError(result) ? [] : result;
 }
 
 function routeText(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {

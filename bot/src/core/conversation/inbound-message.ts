@@ -25,7 +25,11 @@ export interface InboundFile {
 }
 
 export type MessageContent =
-  | { readonly kind: 'text'; readonly text: string }
+  /**
+   * `overheard`: a line in a group that was not addressed to the bot (Telegram with privacy mode
+   * off). It is recorded only if it reads confidently as an expense; anything else gets no answer.
+   */
+  | { readonly kind: 'text'; readonly text: string; readonly overheard?: boolean }
   /** A button press: its action, and the platform id of the message the button was on. */
   | { readonly kind: 'press'; readonly action: string; readonly pressedMessage?: string }
   /** A form submitted: the form's submit action and the field values by name. */

@@ -39,6 +39,12 @@ interface AmountToken {
   attachedCurrency?: string;
 }
 
+/** "12.50 lunch", "$5 coffee", "50k pho": the line opens with its amount, as a quick add does. */
+export function startsWithAmount(text: string): boolean {
+  const [first = ''] = text.trim().split(/\s+/u);
+  return AMOUNT.test(first);
+}
+
 /** Reads one line of chat as an expense, or says what is wrong with it. Never throws. */
 export function parseExpenseText(text: string, ctx: GrammarContext): ExpenseText | UserError {
   if (text.length > MAX_MESSAGE_LENGTH) {

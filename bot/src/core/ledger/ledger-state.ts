@@ -13,9 +13,11 @@ export interface LedgerState {
   readonly nextRef: number;
   /** Categories this ledger has used, for "categories" and the change-category choices. */
   readonly categories: readonly Category[];
+  /** Whether a platform hint or the people of the ledger said which timezone it is in. */
+  readonly timeZoneChosen: boolean;
 }
 
-export const EMPTY_LEDGER: LedgerState = { scope: 'personal', settings: DEFAULT_SETTINGS, budgets: {}, announced: [], nextRef: 1, categories: [] };
+export const EMPTY_LEDGER: LedgerState = { scope: 'personal', settings: DEFAULT_SETTINGS, budgets: {}, announced: [], nextRef: 1, categories: [], timeZoneChosen: false };
 
 export const alertId = (a: BudgetAlert) => `${a.month}|${a.budgetKey}|${a.threshold}`;
 
@@ -25,7 +27,12 @@ const ANNOUNCED_KEPT = 60;
 export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
   switch (event.type) {
     case 'LedgerOpened':
-      return { ...state, scope: event.data.scope, settings: { ...state.settings, ...event.data.settings } };
+      return {
+        ...state,
+        scope: event.data.scope,
+        settings: { ...state.settings, ...event.data.settings },
+        timeZoneChosen: state.timeZoneChosen || event.data.settings.timeZone !== undefined,
+      };
     case 'MemberJoined':
       return state;
     case 'ExpenseRecorded':
@@ -50,7 +57,7 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
       return { ...state, budgets: rest };
     }
     case 'SettingsChanged':
-      return { ...state, settings: { ...state.settings, ...event.data } };
+      return { ...state, settings: { ...state.settings, ...event.data }, timeZoneChosen: state.timeZoneChosen || event.data.timeZone !== undefined };
   }
 }
 

@@ -43,6 +43,7 @@ export const ledgerStateSchema = z.object({
   announced: z.array(z.string()),
   nextRef: z.number().int().positive(),
   categories: z.array(category),
+  timeZoneChosen: z.boolean().default(false),
 }) satisfies z.ZodType<LedgerState, unknown>;
 
 export const headItemSchema = z.object({ version: z.number().int().nonnegative(), state: ledgerStateSchema });
