@@ -3,8 +3,10 @@ import { CoreDeps } from './core/core-deps';
 import { Clock, systemClock } from './core/ports/clock.port';
 import { createOutbound } from './channels/outbound';
 import { LocalMailbox } from './channels/local/local-mailbox';
+import { createTelegramChannel, TelegramChannel } from './channels/telegram/telegram-channel';
 import { createLedgerWriteQueue } from './core/ledger/ledger-write-queue';
 import { Outbound } from './core/ports/outbound.port';
+import { HttpDeps } from './http/server';
 import { Logger } from './logger';
 import { createDynamoLedgerDirectory } from './storage/dynamodb/dynamodb-directory';
 import { createDynamoLocalMailbox } from './storage/dynamodb/dynamodb-local-mailbox';
@@ -18,6 +20,8 @@ export interface Services {
   readonly core: CoreDeps;
   /** Where the local chat keeps replies produced after their request. */
   readonly mailbox: LocalMailbox;
+  /** Present when TELEGRAM_BOT_TOKEN is set. */
+  readonly telegram?: TelegramChannel;
   readonly table: DynamoTable;
   /** True while DynamoDB answers for our table. */
   isReady(): Promise<boolean>;
@@ -53,12 +57,22 @@ export async function createServices(config: Config, log: Logger, options: { clo
 
   const clock = options.clock ?? systemClock;
   const mailbox = createDynamoLocalMailbox(table, () => clock.now());
+  // The channels need the core and the core's outbound needs the channels: bound once both exist.
+  const senders: { telegram?: TelegramChannel } = {};
+  const outbound = createOutbound({
+    local: mailbox,
+    ...(config.telegram ? { telegram: { post: (to, replies) => senders.telegram!.post(to, replies) } } : {}),
+  });
+  const core = coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound);
+  if (config.telegram) senders.telegram = createTelegramChannel(config.telegram, core, log.child({ channel: 'telegram' }));
   return {
-    core: coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, createOutbound({ local: mailbox })),
+    core,
     mailbox,
     table,
+    ...(senders.telegram ? { telegram: senders.telegram } : {}),
     isReady: () => tableAnswers(table),
     async close() {
+      senders.telegram?.stop();
       table.doc.destroy();
       await embedded?.stop();
     },
@@ -86,4 +100,24 @@ function remoteOptions(config: Config) {
     ...(endpoint ? { endpoint } : {}),
     ...(placeholderCredentials ? { credentials: LOCAL_CREDENTIALS, region: region ?? LOCAL_REGION } : {}),
   };
+}
+
+/** What the HTTP app serves for this configuration: the local chat, and the webhooks of the channels that are on. */
+export function httpDepsFor(config: Config, services: Services, log: Logger): HttpDeps {
+  const webhookSecret = config.telegram?.mode === 'webhook' ? config.telegram.webhookSecret : undefined;
+  return {
+    core: services.core,
+    mailbox: services.mailbox,
+    log,
+    isReady: services.isReady,
+    localChat: config.localChat,
+    ...(services.telegram && webhookSecret ? { telegramWebhook: { channel: services.telegram, secret: webhookSecret } } : {}),
+  };
+}
+
+/** Once the server listens: the Telegram command menu, and long polling when that is the mode. */
+export function startChannels(config: Config, services: Services): void {
+  if (!services.telegram || !config.telegram) return;
+  void services.telegram.registerCommands();
+  if (config.telegram.mode === 'polling') services.telegram.startPolling();
 }

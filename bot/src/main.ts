@@ -1,5 +1,5 @@
 import { Server } from 'node:http';
-import { createServices } from './composition';
+import { createServices, httpDepsFor, startChannels } from './composition';
 import { ConfigError, loadConfig } from './config/config';
 import { closeGracefully } from './http/graceful-shutdown';
 import { createHttpApp } from './http/server';
@@ -24,10 +24,11 @@ async function main(): Promise<void> {
     log.fatal({ err: error }, `start-up failed: ${error.message}`);
     process.exit(1);
   });
-  const app = createHttpApp({ core: services.core, mailbox: services.mailbox, log, isReady: services.isReady, localChat: config.localChat });
+  const app = createHttpApp(httpDepsFor(config, services, log));
   const server: Server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as { port: number };
-    log.info({ port, localChat: config.localChat ? `http://localhost:${port}/` : 'off' }, 'listening');
+    log.info({ host: config.host, port, localChat: config.localChat ? `http://localhost:${port}/` : 'off', telegram: config.telegram?.mode ?? 'off' }, 'listening');
+    startChannels(config, services);
   });
   server.on('error', (error) => {
     log.fatal({ err: error }, 'cannot listen');

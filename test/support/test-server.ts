@@ -1,11 +1,12 @@
 import { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createServices, Services } from '../../bot/src/composition';
+import { createServices, httpDepsFor, Services, startChannels } from '../../bot/src/composition';
 import { loadConfig } from '../../bot/src/config/config';
 import { createHttpApp } from '../../bot/src/http/server';
 import { createLogger } from '../../bot/src/logger';
 import { testEndpoint } from './test-ledger';
+import { Clock } from '../../bot/src/core/ports/clock.port';
 
 export interface TestServer {
   readonly url: string;
@@ -14,7 +15,7 @@ export interface TestServer {
 }
 
 /** The real service (config, composition, Express) on a free loopback port, on the run's DynamoDB Local. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
     AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(),
@@ -23,12 +24,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...env,
   });
   const log = createLogger(config.logLevel);
-  const services = await createServices(config, log);
-  const app = createHttpApp({ core: services.core, mailbox: services.mailbox, log, isReady: services.isReady, localChat: config.localChat });
+  const services = await createServices(config, log, options);
+  const app = createHttpApp(httpDepsFor(config, services, log));
   const server: Server = await new Promise((done) => {
     const s = app.listen(0, '127.0.0.1', () => done(s));
   });
   const { port } = server.address() as AddressInfo;
+  startChannels(config, services);
   return {
     url: `http://127.0.0.1:${port}`,
     services,

@@ -2,11 +2,16 @@ import { Reply } from '../core/conversation/reply';
 import { ConversationAddress, Outbound } from '../core/ports/outbound.port';
 import { LocalMailbox } from './local/local-mailbox';
 
-/** One outbound port over every channel that is on; each platform's adapter adds its own sender. */
-export function createOutbound(channels: { local?: LocalMailbox }): Outbound {
+export interface ChannelSender {
+  post(to: ConversationAddress, replies: readonly Reply[]): Promise<void>;
+}
+
+/** One outbound port over every channel that is on: the address's platform picks the sender. */
+export function createOutbound(channels: { local?: LocalMailbox; telegram?: ChannelSender }): Outbound {
   return {
     async post(to: ConversationAddress, replies: readonly Reply[]) {
       if (to.platform === 'local' && channels.local) return channels.local.put(to.conversationId, replies);
+      if (to.platform === 'telegram' && channels.telegram) return channels.telegram.post(to, replies);
       throw new Error(`no outbound channel for ${to.platform}`);
     },
   };

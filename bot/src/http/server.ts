@@ -1,6 +1,8 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { CoreDeps } from '../core/core-deps';
 import { LocalMailbox } from '../channels/local/local-mailbox';
+import { TelegramChannel } from '../channels/telegram/telegram-channel';
+import { telegramWebhookRouter } from '../channels/telegram/telegram-webhook.route';
 import { Logger } from '../logger';
 import { localChatRouter } from './local-chat.route';
 
@@ -10,6 +12,8 @@ export interface HttpDeps {
   readonly log: Logger;
   readonly isReady: () => Promise<boolean>;
   readonly localChat: boolean;
+  /** The webhook, when Telegram is on in webhook mode. */
+  readonly telegramWebhook?: { readonly channel: TelegramChannel; readonly secret: string };
 }
 
 /** One Express app for every channel; platform routes mount here before any body parser they need. */
@@ -32,6 +36,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     const ready = await deps.isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', dynamodb: ready ? 'ok' : 'not answering' });
   });
+  // Platform routes come before any body parser: each reads the body its own way, after its own check.
+  if (deps.telegramWebhook) app.use(telegramWebhookRouter(deps.telegramWebhook.channel, deps.telegramWebhook.secret));
   if (deps.localChat) {
     app.use(express.json({ limit: '12mb' }), localChatRouter(deps));
   }

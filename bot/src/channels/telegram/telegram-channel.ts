@@ -1,0 +1,112 @@
+import { Telegraf } from 'telegraf';
+import { COMMANDS } from '../../core/commands/command-registry';
+import { CoreDeps } from '../../core/core-deps';
+import { helpText } from '../../core/commands/command-registry';
+import { handleMessage } from '../../core/conversation/handle-message';
+import { formatted, line } from '../../core/conversation/formatted-text';
+import { Reply } from '../../core/conversation/reply';
+import { ConversationAddress } from '../../core/ports/outbound.port';
+import { TelegramConfig } from '../../config/config';
+import { callBotApi, deliverReplies, redactToken } from './telegram-replies';
+import { fromTelegramUpdate } from './telegram-update';
+
+export interface TelegramLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/** Telegram, on the core: updates in (webhook or long polling), replies out through the Bot API. */
+export interface TelegramChannel {
+  /** One update, whichever way it came; never throws. */
+  handleUpdate(update: unknown): Promise<void>;
+  /** Talking later: replies to a chat after the update that started the work was answered. */
+  post(to: ConversationAddress, replies: readonly Reply[]): Promise<void>;
+  /** The command menu, from the same list that writes `help`. */
+  registerCommands(): Promise<void>;
+  /** Long polling (TELEGRAM_MODE=polling). Telegram then stops sending to any webhook. */
+  startPolling(): void;
+  stop(): void;
+}
+
+const UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+const UNSUPPORTED: Reply = { text: formatted('I read text, commands and receipt photos. Type an expense like this: 12.50 lunch #food') };
+
+export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, log: TelegramLog): TelegramChannel {
+  // webhookReply false: every reply is a real Bot API call, observable and retried safely (never
+  // smuggled into the webhook's HTTP answer).
+  const bot = new Telegraf(config.token, {
+    telegram: { webhookReply: false, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) },
+    handlerTimeout: 60_000,
+  });
+  const { telegram } = bot;
+
+  async function fetchFile(fileId: string): Promise<Uint8Array> {
+    const link = await telegram.getFileLink(fileId);
+    const res = await fetch(link);
+    if (!res.ok) throw new Error(`telegram file download answered ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  }
+
+  bot.use(async (ctx) => {
+    const inbound = fromTelegramUpdate(ctx.update, { id: ctx.botInfo.id, username: ctx.botInfo.username }, fetchFile, core.clock.now());
+    switch (inbound.kind) {
+      case 'ignored':
+        log.info({ updateId: ctx.update.update_id, reason: inbound.reason }, 'telegram: update ignored');
+        return;
+      case 'emptyPress':
+        await callBotApi('answerCallbackQuery', () => telegram.answerCbQuery(inbound.callbackQueryId), log);
+        return;
+      case 'unsupported':
+        await deliverReplies(telegram, { chatId: inbound.chatId }, [UNSUPPORTED], log);
+        return;
+      case 'addedToGroup':
+        await deliverReplies(telegram, { chatId: inbound.chatId }, [{ text: [line('👋 I keep this group’s shared expenses. Mention me or use a command; everyone’s entries count.'), ...helpText().slice(1)] }], log);
+        return;
+      case 'message':
+      case 'press': {
+        const replies = await handleMessage(inbound.message, core);
+        await deliverReplies(telegram, {
+          chatId: inbound.chatId,
+          ...(inbound.kind === 'message' && inbound.replyTo ? { replyTo: inbound.replyTo } : {}),
+          ...(inbound.kind === 'press' ? { press: { callbackQueryId: inbound.callbackQueryId, ...(inbound.pressedMessageId ? { messageId: inbound.pressedMessageId } : {}) } } : {}),
+        }, replies, log);
+      }
+    }
+  });
+  bot.catch((error, ctx) => {
+    log.error({ updateId: ctx.update.update_id, err: { message: redactToken(String((error as Error)?.message ?? error)) } }, 'telegram: update failed');
+  });
+
+  return {
+    async handleUpdate(update) {
+      try {
+        await bot.handleUpdate(update as Parameters<typeof bot.handleUpdate>[0]);
+      } catch (error) {
+        // getMe failing before the first update, for instance: logged, and Telegram's retry will come.
+        log.error({ err: { message: redactToken(String((error as Error)?.message ?? error)) } }, 'telegram: update not handled');
+      }
+    },
+    async post(to, replies) {
+      await deliverReplies(telegram, { chatId: Number(to.conversationId) }, replies, log);
+    },
+    async registerCommands() {
+      const commands = COMMANDS.map((c) => ({ command: c.name, description: c.summary.slice(0, 256) }));
+      const done = await callBotApi('setMyCommands', () => telegram.setMyCommands(commands), log);
+      if (done !== 'failed') log.info({ commands: commands.length }, 'telegram: command menu registered');
+    },
+    startPolling() {
+      bot.launch({ allowedUpdates: [...UPDATES] }).catch((error: Error) => {
+        log.error({ err: { message: redactToken(error.message) } }, 'telegram: polling stopped');
+      });
+    },
+    stop() {
+      // Telegraf's stop throws when it was never launched (webhook mode): nothing to stop then.
+      try {
+        bot.stop('shutdown');
+      } catch {
+        /* not polling */
+      }
+    },
+  };
+}

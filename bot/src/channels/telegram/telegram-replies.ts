@@ -1,0 +1,117 @@
+import { Readable } from 'node:stream';
+import { Input, Telegram, TelegramError } from 'telegraf';
+import { plainText } from '../../core/conversation/formatted-text';
+import { Reply, ReplyFile } from '../../core/conversation/reply';
+import { toTelegramCallbackAnswer, toTelegramHtml, toTelegramMessage } from './telegram-render';
+import { splitForTelegram } from './telegram-split';
+
+export interface TelegramTarget {
+  readonly chatId: number;
+  /** In a group, the message the answer refers to. */
+  readonly replyTo?: number;
+  /** A button press: its callback is always answered, and the pressed message may be edited. */
+  readonly press?: { readonly callbackQueryId: string; readonly messageId?: number };
+}
+
+export interface DeliveryLog {
+  warn(details: object, message: string): void;
+  info(details: object, message: string): void;
+}
+
+const MAX_CAPTION = 1024;
+/** A 429 asking for longer than this is not waited for inside a request: the reply is dropped and logged. */
+const MAX_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Sends the core's replies through the Bot API. A press always gets its callback answered (Telegram
+ * shows a spinner until then); a sender-only reply becomes that answer's alert, as nobody else sees
+ * it; a reply that replaces the pressed message edits it. Failures are logged, never thrown.
+ */
+export async function deliverReplies(telegram: Telegram, target: TelegramTarget, replies: readonly Reply[], log: DeliveryLog): Promise<void> {
+  const call = <T>(method: string, send: () => Promise<T>) => callBotApi(method, send, log);
+  let rest = [...replies];
+  if (target.press) {
+    const privateAnswer = rest.find((r) => r.audience === 'sender');
+    const { callbackQueryId } = target.press;
+    await call('answerCallbackQuery', () => (privateAnswer
+      ? telegram.answerCbQuery(callbackQueryId, toTelegramCallbackAnswer(privateAnswer).text, { show_alert: true })
+      : telegram.answerCbQuery(callbackQueryId)));
+    rest = rest.filter((r) => r !== privateAnswer);
+  }
+  for (const reply of rest) {
+    const messageId = target.press?.messageId;
+    if (messageId !== undefined && reply.replacesPressed && !reply.file && !reply.image) {
+      const message = toTelegramMessage(reply);
+      const edited = await call('editMessageText', () => telegram.editMessageText(target.chatId, messageId, undefined, message.text, {
+        parse_mode: 'HTML', link_preview_options: message.link_preview_options, ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+      }));
+      if (edited !== 'failed') continue;
+    }
+    await send(telegram, target, reply, call);
+  }
+}
+
+async function send(telegram: Telegram, target: TelegramTarget, reply: Reply, call: <T>(method: string, send: () => Promise<T>) => Promise<T | 'failed'>): Promise<void> {
+  const replyParameters = target.replyTo ? { reply_parameters: { message_id: target.replyTo, allow_sending_without_reply: true } } : {};
+  const attachment = reply.file ?? reply.image;
+  const caption = toTelegramHtml(reply.text);
+  if (attachment && caption.length <= MAX_CAPTION) {
+    const input = asInput(attachment);
+    const extra = { caption, parse_mode: 'HTML' as const, ...replyParameters, ...keyboard(reply) };
+    if (reply.file) await call('sendDocument', () => telegram.sendDocument(target.chatId, input, extra));
+    else await call('sendPhoto', () => telegram.sendPhoto(target.chatId, input, extra));
+    return;
+  }
+  const chunks = splitForTelegram(reply.text);
+  for (const [i, chunk] of chunks.entries()) {
+    if (plainText(chunk).trim() === '') continue;
+    const last = i === chunks.length - 1;
+    await call('sendMessage', () => telegram.sendMessage(target.chatId, toTelegramHtml(chunk), {
+      parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...replyParameters, ...(last ? keyboard(reply) : {}),
+    }));
+  }
+  if (attachment) {
+    await call('sendDocument', () => telegram.sendDocument(target.chatId, asInput(attachment), replyParameters));
+  }
+}
+
+const keyboard = (reply: Reply) => {
+  const { reply_markup } = toTelegramMessage({ text: [], ...(reply.choices ? { choices: reply.choices } : {}) });
+  return reply_markup ? { reply_markup } : {};
+};
+
+const asInput = (file: ReplyFile) => Input.fromReadableStream(Readable.from(file.open()), file.name);
+
+/**
+ * One Bot API call with the failures Telegram documents handled on purpose: 429 waits `retry_after`
+ * once (when short), "message is not modified" is success, 403 (blocked, kicked) and others are logged.
+ */
+export async function callBotApi<T>(method: string, send: () => Promise<T>, log: DeliveryLog): Promise<T | 'failed'> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof TelegramError) {
+        const retryAfter = error.parameters?.retry_after;
+        if (error.code === 429 && attempt === 1 && retryAfter !== undefined && retryAfter <= MAX_RETRY_AFTER_SECONDS) {
+          await new Promise((r) => setTimeout(r, retryAfter * 1000));
+          continue;
+        }
+        if (error.code === 400 && /message is not modified/i.test(error.description)) return undefined as T;
+        if (error.code === 403) {
+          log.info({ method, code: error.code, description: error.description }, 'telegram: the chat does not take messages from the bot');
+          return 'failed';
+        }
+        log.warn({ method, code: error.code, description: error.description, retryAfter }, 'telegram: Bot API refused a call');
+        return 'failed';
+      }
+      log.warn({ method, err: { message: redactToken(String((error as Error).message ?? error)) } }, 'telegram: Bot API unreachable');
+      return 'failed';
+    }
+  }
+}
+
+/** Network errors quote the request URL, which holds the token: never log it. */
+export function redactToken(text: string): string {
+  return text.replace(/bot\d+:[A-Za-z0-9_-]+/g, 'bot<token>');
+}

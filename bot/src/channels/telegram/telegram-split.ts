@@ -1,0 +1,31 @@
+import { FormattedText, plainText, TextBlock } from '../../core/conversation/formatted-text';
+import { toTelegramHtml } from './telegram-render';
+
+/** Telegram refuses a message over 4096 characters (after entity parsing); split well under it. */
+export const MAX_TELEGRAM_TEXT = 4000;
+
+/**
+ * Whole lines per message, so no tag is ever cut; a single line too long for one message is sent
+ * as plain text in pieces.
+ */
+export function splitForTelegram(text: FormattedText, max = MAX_TELEGRAM_TEXT): FormattedText[] {
+  const parts: TextBlock[][] = [];
+  let current: TextBlock[] = [];
+  const fits = (blocks: TextBlock[]) => toTelegramHtml(blocks).length <= max;
+  for (const block of text) {
+    if (!fits([block])) {
+      if (current.length) parts.push(current);
+      current = [];
+      const plain = plainText([block]);
+      for (let i = 0; i < plain.length; i += max / 2) parts.push([{ kind: 'line', spans: [{ text: plain.slice(i, i + max / 2) }] }]);
+      continue;
+    }
+    if (current.length && !fits([...current, block])) {
+      parts.push(current);
+      current = [];
+    }
+    current.push(block);
+  }
+  if (current.length || parts.length === 0) parts.push(current);
+  return parts;
+}
