@@ -10,6 +10,8 @@ export interface ChatOptions {
   readonly workspace?: string;
   /** Talk in this group chat instead of the person's private chat. */
   readonly group?: string;
+  /** The workspace the group belongs to, when not the sender's (Slack Connect). */
+  readonly groupWorkspace?: string;
   readonly hints?: PlatformHints;
   readonly displayName?: string;
 }
@@ -23,7 +25,9 @@ export function inbound(user: string, content: MessageContent, options: ChatOpti
       userId: user,
       displayName: options.displayName ?? user,
     },
-    conversation: options.group ? { id: options.group, kind: 'group' } : { id: user, kind: 'private' },
+    conversation: options.group
+      ? { id: options.group, kind: 'group', ...(options.groupWorkspace ? { workspace: options.groupWorkspace } : {}) }
+      : { id: user, kind: 'private' },
     content,
     hints: options.hints ?? {},
     idempotencyKey: options.key ?? randomUUID(),

@@ -14,7 +14,7 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
 /** The core on in-memory ports: no Java, no network. Keeps what it logs as errors. */
 export function inMemoryCore(clock: Clock = fixedClock('2026-11-22T10:00:00Z')) {
   const store: InMemoryStore = createInMemoryStore();
-  const mailbox = createInMemoryLocalMailbox(() => clock.now());
+  const mailbox = createInMemoryLocalMailbox();
   const errors: object[] = [];
   const deps: CoreDeps = {
     writer: store.writer,

@@ -8,7 +8,7 @@ import { CurrencyCode } from '../core/money/currencies';
 import { LocalDate } from '../core/calendar/local-date';
 import { MemberId } from '../core/ledger/ledger-id';
 import { toLocalHtml, toLocalJson } from './local/local-render';
-import { toSlackFormErrors, toSlackMessage, toSlackModal, toSlackMrkdwn } from './slack/slack-render';
+import { slackModalOrigin, toSlackFormErrors, toSlackMessage, toSlackModal, toSlackMrkdwn } from './slack/slack-render';
 import { toTelegramCallbackAnswer, toTelegramHtml, toTelegramMessage } from './telegram/telegram-render';
 
 // One reply, rendered for every channel: formatting comes from spans only, user text is never markup.
@@ -100,12 +100,15 @@ test('a form: a Slack modal with current values; errors under each field; elsewh
     date: '2026-11-20' as LocalDate, recordedAt: '2026-11-20T12:00:00Z', recordedBy: 'mb_0000000000000001' as MemberId,
   };
   const form = editFormReply(expense);
-  const modal = toSlackModal(form.form!);
+  const channel = { id: 'C0123', kind: 'group' as const, workspace: 'T1' };
+  const modal = toSlackModal(form.form!, channel);
   expect(modal).toMatchSnapshot();
   expect(modal.blocks.map((b) => [b.block_id, b.element.initial_value])).toEqual([
     ['amount', '12.50 EUR'], ['category', 'food'], ['date', '2026-11-20'], ['note', 'lunch <with> Sam'],
   ]);
-  expect(modal.private_metadata).toBe('editform:7');
+  // The submission carries no channel: the modal remembers where it was opened.
+  expect(slackModalOrigin(modal.private_metadata)).toEqual({ action: 'editform:7', conversation: channel });
+  expect(slackModalOrigin('editform:7')).toBeUndefined();
   expect(toSlackFormErrors(form.form!)).toBeUndefined();
   const wrong = editFormReply(expense, { values: { amount: 'lots' }, errors: { amount: 'That is not an amount.' } });
   expect(toSlackFormErrors(wrong.form!)).toEqual({ response_action: 'errors', errors: { amount: 'That is not an amount.' } });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { localConversation, localInbound } from '../channels/local/local-inbound';
-import { cursorNow, LocalMailbox } from '../channels/local/local-mailbox';
+import { LocalMailbox } from '../channels/local/local-mailbox';
 import { toLocalJson } from '../channels/local/local-render';
 import { CoreDeps } from '../core/core-deps';
 import { handleMessage } from '../core/conversation/handle-message';
@@ -26,7 +26,7 @@ const LocalChatRequest = z.strictObject({
 const MessagesQuery = z.strictObject({
   user: name,
   group: name.optional(),
-  after: z.string().regex(/^[0-9_a-f]{1,64}$/).optional(),
+  after: z.string().regex(/^\d{1,16}$/).optional(),
   wait: z.coerce.number().int().min(0).max(30).default(25),
 });
 
@@ -66,11 +66,11 @@ export function localChatRouter({ core, mailbox }: LocalChatDeps): Router {
       return;
     }
     const { user, group, after, wait } = parsed.data;
+    const conversation = localConversation(user, group).id;
     if (after === undefined) {
-      res.json({ replies: [], cursor: cursorNow(core.clock.now()) });
+      res.json({ replies: [], cursor: await mailbox.latest(conversation) });
       return;
     }
-    const conversation = localConversation(user, group).id;
     const giveUpAt = Date.now() + wait * 1000;
     let closed = false;
     req.on('close', () => (closed = true));

@@ -43,7 +43,7 @@ test('GET /readyz is 503 while DynamoDB does not answer', async () => {
 });
 
 test('POST /local/chat records an expense and answers with normalised replies', async () => {
-  const { status, json } = await chat({ user: 'alice', text: '12.50 lunch #food', id: 'm-1' });
+  const { status, json } = await chat({ user: 'alice', text: '12.50 lunch #food', id: 'm-1', timeZone: 'Europe/Paris' });
   expect(status).toBe(200);
   expect(json.replies).toHaveLength(1);
   expect(json.replies[0].text).toMatch(/^✅ Recorded #1 · \$12\.50 · food · lunch · /);

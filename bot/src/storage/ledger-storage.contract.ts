@@ -5,6 +5,7 @@ import { fileFromBytes, textReply } from '../core/conversation/reply';
 import { LedgerEvent } from '../core/ledger/ledger-events';
 import { MemberId, newLedgerId, newMemberId } from '../core/ledger/ledger-id';
 import { evolve } from '../core/ledger/ledger-state';
+import { createLedgerWriteQueue } from '../core/ledger/ledger-write-queue';
 import { CurrencyCode } from '../core/money/currencies';
 import { LocalDate } from '../core/calendar/local-date';
 import { Category } from '../core/expenses/categories';
@@ -84,6 +85,41 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
       expect(total).toEqual({ category: 'food', currency: 'USD', minor: amounts.reduce((s, a) => s + a * 100 + 25, 0), count: 50 });
     });
 
+    test('two processes (each with its own write queue) adding to one group ledger at once lose nothing', async () => {
+      const room = group();
+      const people = Array.from({ length: 4 }, () => someone());
+      await chat(deps, people[0]!, { group: room }).say('help');
+      const processes = [deps, { ...deps, queue: createLedgerWriteQueue() }];
+      const amounts = Array.from({ length: 30 }, (_, i) => i + 1);
+      const replies = await Promise.all(amounts.map((a) => chat(processes[a % 2]!, people[a % 4]!, { group: room }).say(`${a} snack #food`)));
+      expect(replies.every((r) => r.startsWith('✅ Recorded #'))).toBe(true);
+      const { ledger } = await ledgerOf(deps, people[0]!, { group: room });
+      const [total] = await deps.totals.totals(ledger, '2026-11-01' as LocalDate, '2026-11-30' as LocalDate);
+      expect(total).toMatchObject({ minor: amounts.reduce((s, a) => s + a * 100, 0), count: 30 });
+      expect(new Set(replies.map((r) => /#(\d+)/.exec(r)![1])).size).toBe(30);
+    });
+
+    test('a ledger’s head is read back exactly as it was written, every field of its state', async () => {
+      const ana = someone();
+      const { say } = chat(deps, ana, { hints: { timeZone: 'Asia/Tokyo', locale: 'ja-JP' } });
+      await say('12 lunch #food');
+      await say('budget food 100');
+      await say('90 dinner #food');
+      await say('currency EUR');
+      const { ledger } = await ledgerOf(deps, ana);
+      const { head } = await deps.writer.load(ledger, {});
+      expect(head.state).toEqual({
+        scope: 'personal',
+        address: { platform: 'local', conversationId: ana, userId: ana },
+        settings: { currency: 'EUR', timeZone: 'Asia/Tokyo', locale: 'ja-JP', dateOrder: 'mdy' },
+        budgets: { 'category:food': { scope: { kind: 'category', category: 'food' }, limit: { minor: 10_000, currency: 'USD' } } },
+        announced: ['2026-11|category:food|100', '2026-11|category:food|80'],
+        nextRef: 3,
+        categories: ['food'],
+        timeZoneChosen: true,
+      });
+    });
+
     test('an append behind the ledger’s version is a conflict and changes nothing', async () => {
       const ana = someone();
       await chat(deps, ana).say('5 first');
@@ -116,7 +152,7 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
       await chat(deps, ana).say('5 first');
       const { ledger, member } = await ledgerOf(deps, ana);
       const other = newLedgerId();
-      const opened: LedgerEvent[] = [{ type: 'LedgerOpened', data: { scope: 'personal', conversation: `person:local:${ana}`, settings: {} } }];
+      const opened: LedgerEvent[] = [{ type: 'LedgerOpened', data: { scope: 'personal', conversation: `person:local:${ana}`, address: { platform: 'local', conversationId: `u:${ana}` }, settings: {} } }];
       const base = { expectedVersion: 0, events: opened, actor: newMemberId(), at: clock.now(), replies: [] };
       expect(await deps.writer.append({ ...base, ledger: other, state: opened.reduce(evolve, (await deps.writer.load(other, {})).head.state) })).toBe('conflict');
       const { head } = await deps.writer.load(ledger, {});

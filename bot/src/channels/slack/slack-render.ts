@@ -1,4 +1,6 @@
 import { FormattedText, groupBlocks, Span, TextBlock } from '../../core/conversation/formatted-text';
+import { z } from 'zod';
+import { Conversation } from '../../core/conversation/inbound-message';
 import { Form, Reply } from '../../core/conversation/reply';
 
 /** Slack's limits (Block Kit reference): button text 75 characters, 25 elements per actions block. */
@@ -75,15 +77,43 @@ export function toSlackMessage(reply: Reply) {
   };
 }
 
-/** The callback id every Spendwise modal carries; the form's submit action rides in private_metadata. */
+/** The callback id every Spendwise modal carries. */
 export const SLACK_FORM_CALLBACK_ID = 'spendwise-form';
 
+/**
+ * What a modal must remember: a view_submission carries no channel, so the conversation the form
+ * was opened from rides in private_metadata (kept by Slack, never shown), with the submit action.
+ * Without it, an Edit opened in a channel would be applied to the person's own ledger.
+ */
+export interface SlackModalOrigin {
+  readonly action: string;
+  readonly conversation: Conversation;
+}
+
+const modalOrigin = z.object({
+  action: z.string().min(1).max(200),
+  conversation: z.object({ id: z.string().min(1), kind: z.enum(['private', 'group']), workspace: z.string().optional() }),
+});
+
+/** The origin a submitted modal carries, or undefined when it is not one of ours. */
+export function slackModalOrigin(privateMetadata: string): SlackModalOrigin | undefined {
+  try {
+    const parsed = modalOrigin.safeParse(JSON.parse(privateMetadata));
+    if (!parsed.success) return undefined;
+    const { action, conversation } = parsed.data;
+    return { action, conversation: { id: conversation.id, kind: conversation.kind, ...(conversation.workspace ? { workspace: conversation.workspace } : {}) } };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A form as a modal view (views.open); each field is an input block whose block_id is the field name. */
-export function toSlackModal(form: Form) {
+export function toSlackModal(form: Form, conversation: Conversation) {
+  const origin: SlackModalOrigin = { action: form.submit.action, conversation };
   return {
     type: 'modal' as const,
     callback_id: SLACK_FORM_CALLBACK_ID,
-    private_metadata: form.submit.action,
+    private_metadata: JSON.stringify(origin),
     title: { type: 'plain_text' as const, text: clip(form.title, MAX_MODAL_TITLE) },
     submit: { type: 'plain_text' as const, text: clip(form.submit.label, MAX_MODAL_TITLE) },
     close: { type: 'plain_text' as const, text: 'Cancel' },

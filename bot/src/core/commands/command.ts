@@ -1,5 +1,6 @@
 import { CoreDeps } from '../core-deps';
 import { Reply } from '../conversation/reply';
+import { identityKey } from '../conversation/inbound-message';
 import { Turn } from '../conversation/turn';
 import { UserError } from '../user-error';
 
@@ -14,7 +15,10 @@ export interface Command {
   run(args: string[], turn: Turn, deps: CoreDeps): Promise<CommandResult>;
 }
 
-/** Who writes, to which ledger, under which delivery key. */
+/**
+ * Who writes, to which ledger, under which delivery key. The key is scoped to the sender, so two
+ * people can never share one (a client-chosen id in the local chat, say) in a group ledger.
+ */
 export function writeKey(turn: Turn) {
-  return { ledger: turn.ledger, actor: turn.member, idempotencyKey: turn.message.idempotencyKey };
+  return { ledger: turn.ledger, actor: turn.member, idempotencyKey: `${identityKey(turn.message.sender)}/${turn.message.idempotencyKey}` };
 }

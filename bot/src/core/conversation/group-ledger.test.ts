@@ -86,3 +86,20 @@ test('a photo with a caption is read by its caption until receipts can be read',
   expect(textOf(await me.send({ kind: 'files', files: [file], caption: '12.50 lunch #food' }))).toContain('Recorded #1 · $12.50 · food');
   expect(textOf(await me.send({ kind: 'files', files: [file] }))).toContain('I cannot read files yet');
 });
+
+test('two people whose clients happen to send the same delivery id are both recorded', async () => {
+  const key = 'client-chosen-1';
+  expect(textOf(await inGroup('2', 'Ben').send({ kind: 'text', text: '7 cake' }, key))).toContain('Recorded #1 · $7.00 · other · cake');
+  expect(textOf(await inGroup('1', 'Ana').send({ kind: 'text', text: '9 pie' }, key))).toContain('Recorded #2 · $9.00 · other · pie');
+  // The same person sending it again is a redelivery: answered the same, recorded once.
+  expect(textOf(await inGroup('1', 'Ana').send({ kind: 'text', text: '9 pie' }, key))).toContain('Recorded #2');
+  expect(await inGroup('1', 'Ana').say('list')).toContain('Latest 2');
+});
+
+test('a Slack Connect channel is one ledger for both organisations', async () => {
+  await chat(core.deps, 'U1', { platform: 'slack', workspace: 'T1', group: 'C123', groupWorkspace: 'T1' }).say('5 tea');
+  await chat(core.deps, 'U9', { platform: 'slack', workspace: 'T2', group: 'C123', groupWorkspace: 'T1' }).say('6 tea');
+  const a = await ledgerOf(core.deps, 'U1', { platform: 'slack', workspace: 'T1', group: 'C123', groupWorkspace: 'T1' });
+  const b = await ledgerOf(core.deps, 'U9', { platform: 'slack', workspace: 'T2', group: 'C123', groupWorkspace: 'T1' });
+  expect(b.ledger).toBe(a.ledger);
+});

@@ -1,3 +1,5 @@
+import type { ConversationAddress } from '../ports/outbound.port';
+
 /** The platforms a message can come from; `local` is the local chat (page and API). */
 export type Platform = 'local' | 'slack' | 'telegram';
 
@@ -14,6 +16,11 @@ export interface Sender {
 export interface Conversation {
   readonly id: string;
   readonly kind: 'private' | 'group';
+  /**
+   * The Slack team the channel belongs to, when it differs from the sender's (a Slack Connect
+   * channel shared by two organisations is one channel, so one ledger).
+   */
+  readonly workspace?: string;
 }
 
 /** A file someone attached; its bytes are fetched only when needed. */
@@ -50,7 +57,10 @@ export interface InboundMessage {
   readonly conversation: Conversation;
   readonly content: MessageContent;
   readonly hints: PlatformHints;
-  /** The platform's identity for this delivery (Slack event/action id, Telegram update_id). */
+  /**
+   * The platform's identity for this delivery: Telegram's update_id, Slack's event_id, or for a
+   * Slack interaction its trigger_id. The core scopes it to the sender.
+   */
   readonly idempotencyKey: string;
   readonly receivedAt: Date;
 }
@@ -67,5 +77,18 @@ export function identityKey(sender: Sender): string {
 export function conversationKey(message: Pick<InboundMessage, 'sender' | 'conversation'>): string {
   const { sender, conversation } = message;
   if (conversation.kind === 'private') return `person:${identityKey(sender)}`;
-  return ['group', sender.platform, ...(sender.workspace ? [sender.workspace] : []), conversation.id].join(':');
+  const workspace = conversation.workspace ?? sender.workspace;
+  return ['group', sender.platform, ...(workspace ? [workspace] : []), conversation.id].join(':');
+}
+
+/** Where to post to this conversation later (a digest, a receipt read after the ack). */
+export function addressOf(message: Pick<InboundMessage, 'sender' | 'conversation'>): ConversationAddress {
+  const { sender, conversation } = message;
+  const workspace = conversation.workspace ?? sender.workspace;
+  return {
+    platform: sender.platform,
+    ...(workspace ? { workspace } : {}),
+    conversationId: conversation.id,
+    ...(conversation.kind === 'private' ? { userId: sender.userId } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import { conversationKey, identityKey, InboundMessage } from '../conversation/inbound-message';
+import { addressOf, conversationKey, identityKey, InboundMessage } from '../conversation/inbound-message';
 import { Turn } from '../conversation/turn';
 import { LedgerEvent } from '../ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId, newLedgerId, newMemberId } from '../ledger/ledger-id';
@@ -15,10 +15,11 @@ export interface ResolveDeps {
   readonly writer: LedgerWriter;
   readonly clock: Clock;
   readonly queue: LedgerWriteQueue;
+  readonly retryForMs?: number;
 }
 
-/** Two first messages racing for one conversation: the loser reads the winner's ledger. */
-const MAX_ATTEMPTS = 5;
+/** As long as a write keeps trying a contended ledger (write-ledger.ts). */
+const RETRY_FOR_MS = 10_000;
 
 /**
  * The ledger a message acts on, and the sender's member id in it. A conversation seen for the first
@@ -28,7 +29,13 @@ const MAX_ATTEMPTS = 5;
 export async function resolveLedger(message: InboundMessage, deps: ResolveDeps): Promise<Turn> {
   const conversation = conversationKey(message);
   const identity = identityKey(message.sender);
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+  const giveUpAt = performance.now() + (deps.retryForMs ?? RETRY_FOR_MS);
+  for (let attempt = 1; ; attempt += 1) {
+    if (attempt > 1) {
+      if (performance.now() > giveUpAt) throw new LedgerBusyError(`conversation ${conversation}: no ledger after ${attempt - 1} attempts`);
+      // Two first messages racing for one conversation: the loser reads the winner's ledger.
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 6))));
+    }
     const found = await deps.directory.find(conversation, identity);
     if (found.ledger && found.member) return { ledger: found.ledger.id, scope: found.ledger.scope, member: found.member, message };
     const member = newMemberId();
@@ -40,7 +47,6 @@ export async function resolveLedger(message: InboundMessage, deps: ResolveDeps):
       : await open(message, conversation, member, link, deps);
     if (joined) return { ...joined, member, message };
   }
-  throw new LedgerBusyError(`conversation ${conversation}: no ledger after ${MAX_ATTEMPTS} attempts`);
 }
 
 async function open(
@@ -49,7 +55,7 @@ async function open(
   const ledger = newLedgerId();
   const scope: LedgerScope = message.conversation.kind === 'private' ? 'personal' : 'group';
   const events: LedgerEvent[] = [
-    { type: 'LedgerOpened', data: { scope, conversation, settings: settingsFromHints(message.hints) } },
+    { type: 'LedgerOpened', data: { scope, conversation, address: addressOf(message), settings: settingsFromHints(message.hints) } },
     { type: 'MemberJoined', data: { member } },
   ];
   const outcome = await deps.writer.append({

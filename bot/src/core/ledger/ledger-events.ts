@@ -1,4 +1,5 @@
 import { DateOrder } from '../grammar/parse-date-word';
+import { ConversationAddress } from '../ports/outbound.port';
 import { CurrencyCode } from '../money/currencies';
 import { Budget, BudgetAlert, BudgetScope } from './budget';
 import { Expense } from './expense';
@@ -9,8 +10,11 @@ import { LedgerScope, MemberId } from './ledger-id';
  * ids; names and platform identities live in the directory, beside the events.
  */
 export type LedgerEvent =
-  /** `conversation` is the directory key the ledger was opened for; `settings` its first hints. */
-  | { type: 'LedgerOpened'; data: { scope: LedgerScope; conversation: string; settings: Partial<LedgerSettings> } }
+  /**
+   * `conversation` is the directory key the ledger was opened for, `address` where to post to it
+   * later (digests, reminders), `settings` its first hints.
+   */
+  | { type: 'LedgerOpened'; data: { scope: LedgerScope; conversation: string; address: ConversationAddress; settings: Partial<LedgerSettings> } }
   | { type: 'MemberJoined'; data: { member: MemberId } }
   | { type: 'ExpenseRecorded'; data: { expense: Expense; alerts: BudgetAlert[] } }
   | { type: 'ExpenseAmended'; data: { before: Expense; after: Expense; alerts: BudgetAlert[] } }

@@ -2,10 +2,13 @@ import { Category } from '../expenses/categories';
 import { Budget, BudgetAlert, budgetKey } from './budget';
 import { DEFAULT_SETTINGS, LedgerEvent, LedgerSettings } from './ledger-events';
 import { LedgerScope } from './ledger-id';
+import { ConversationAddress } from '../ports/outbound.port';
 
 /** What a ledger needs to know to decide the next event; folded from its events. */
 export interface LedgerState {
   readonly scope: LedgerScope;
+  /** Where the scheduler posts to this ledger's conversation. */
+  readonly address?: ConversationAddress;
   readonly settings: LedgerSettings;
   readonly budgets: Readonly<Record<string, Budget>>;
   /** Budget alerts already announced, as "YYYY-MM|budgetKey|threshold". */
@@ -30,6 +33,7 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
       return {
         ...state,
         scope: event.data.scope,
+        address: event.data.address,
         settings: { ...state.settings, ...event.data.settings },
         timeZoneChosen: state.timeZoneChosen || event.data.settings.timeZone !== undefined,
       };

@@ -5,9 +5,9 @@ import { Reply } from '../conversation/reply';
 export interface ConversationAddress {
   readonly platform: Platform;
   readonly workspace?: string;
-  /** The chat or channel id; for the local chat, the user's name. */
+  /** The chat or channel id (Telegram's chat id, Slack's channel; the local chat's `u:<user>` or `g:<group>`). */
   readonly conversationId: string;
-  /** The person a `sender`-only reply is for. */
+  /** The person of a private conversation (Slack opens a DM with them), or whom a `sender`-only reply is for. */
   readonly userId?: string;
 }
 

@@ -75,7 +75,6 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
         Item: {
           pk, sk: keys.event(a.expectedVersion + i + 1), type: event.type, data: event.data,
           schemaVersion: EVENT_SCHEMA_VERSION, actor: a.actor, at: a.at.toISOString(),
-          ...(a.idempotencyKey ? { idempotencyKey: a.idempotencyKey } : {}),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -115,12 +114,12 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
           },
         };
       case 'delete':
-        return { Delete: { TableName: tableName, Key: { pk, sk: change.sk } } };
+        return { Delete: { TableName: tableName, Key: { pk: change.pk ?? pk, sk: change.sk } } };
       case 'add':
         return {
           Update: {
             TableName: tableName,
-            Key: { pk, sk: change.sk },
+            Key: { pk: change.pk ?? pk, sk: change.sk },
             UpdateExpression: 'ADD minor :minor, #count :count SET #type = :type',
             ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
             ExpressionAttributeValues: { ':minor': change.minor, ':count': change.count, ':type': 'Total' },

@@ -12,7 +12,8 @@ export const keys = {
   meta: 'META',
   event: (version: number) => `EV#${String(version).padStart(12, '0')}`,
   eventPrefix: 'EV#',
-  idempotency: (key: string) => `IDEM#${key.length > 200 ? createHash('sha256').update(key).digest('hex') : key}`,
+  /** Hashed: a delivery key names its sender, and a group ledger's partition holds no identities. */
+  idempotency: (key: string) => `IDEM#${createHash('sha256').update(key).digest('base64url')}`,
   expense: (ref: number) => `EXP#${String(ref).padStart(10, '0')}`,
   expensePrefix: 'EXP#',
   expenseByDate: (date: string, ref: number) => `D#${date}#${String(ref).padStart(10, '0')}`,

@@ -31,9 +31,18 @@ const budgetSchema = z.object({
   limit: money,
 });
 
-export const ledgerStateSchema = z.object({
+const address = z.strictObject({
+  platform: z.enum(['local', 'slack', 'telegram']),
+  workspace: z.string().optional(),
+  conversationId: z.string(),
+  userId: z.string().optional(),
+});
+
+/** Strict: a field added to LedgerState but not here fails loudly instead of vanishing on the way back. */
+export const ledgerStateSchema = z.strictObject({
   scope: z.enum(['personal', 'group']),
-  settings: z.object({
+  address: address.optional(),
+  settings: z.strictObject({
     currency,
     timeZone: z.string(),
     dateOrder: z.enum(['dmy', 'mdy']),

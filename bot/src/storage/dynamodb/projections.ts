@@ -12,8 +12,8 @@ import { keys } from './item-keys';
  */
 export type ReadModelChange =
   | { kind: 'put'; pk?: string; sk: string; item: Record<string, unknown>; ifAbsent?: true }
-  | { kind: 'delete'; sk: string }
-  | { kind: 'add'; sk: string; minor: number; count: number };
+  | { kind: 'delete'; pk?: string; sk: string }
+  | { kind: 'add'; pk?: string; sk: string; minor: number; count: number };
 
 /**
  * The read models an event changes: the expense itself (by ref, and by date through the index),
@@ -76,7 +76,7 @@ function remember(e: Expense): ReadModelChange[] {
 export function mergeChanges(changes: readonly ReadModelChange[]): ReadModelChange[] {
   const bySk = new Map<string, ReadModelChange>();
   for (const change of changes) {
-    const key = `${change.kind === 'put' ? change.pk ?? '' : ''}|${change.sk}`;
+    const key = `${change.pk ?? ''}|${change.sk}`;
     const prior = bySk.get(key);
     if (prior?.kind === 'add' && change.kind === 'add') {
       bySk.set(key, { ...change, minor: prior.minor + change.minor, count: prior.count + change.count });
