@@ -1,4 +1,4 @@
-import { Telegraf } from 'telegraf';
+import { Telegraf, Telegram } from 'telegraf';
 import { COMMANDS } from '../../core/commands/command-registry';
 import { CoreDeps } from '../../core/core-deps';
 import { helpText } from '../../core/commands/command-registry';
@@ -32,6 +32,19 @@ export interface TelegramChannel {
 const UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 const UNSUPPORTED: Reply = { text: formatted('I read text, commands and receipt photos. Type an expense like this: 12.50 lunch #food') };
 
+/**
+ * A file's bytes: getFile, then a download from `<api root>/file/bot<token>/<file_path>`, the
+ * address Telegram's answer leads to (https://core.telegram.org/bots/api#getfile).
+ */
+export function telegramFileFetcher(telegram: Telegram): (fileId: string) => Promise<Uint8Array> {
+  return async (fileId) => {
+    const link = await telegram.getFileLink(fileId);
+    const res = await fetch(link);
+    if (!res.ok) throw new Error(`telegram file download answered ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+}
+
 export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, log: TelegramLog): TelegramChannel {
   // webhookReply false: every reply is a real Bot API call, observable and retried safely (never
   // smuggled into the webhook's HTTP answer).
@@ -41,12 +54,7 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
   });
   const { telegram } = bot;
 
-  async function fetchFile(fileId: string): Promise<Uint8Array> {
-    const link = await telegram.getFileLink(fileId);
-    const res = await fetch(link);
-    if (!res.ok) throw new Error(`telegram file download answered ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
-  }
+  const fetchFile = telegramFileFetcher(telegram);
 
   bot.use(async (ctx) => {
     const inbound = fromTelegramUpdate(ctx.update, { id: ctx.botInfo.id, username: ctx.botInfo.username }, fetchFile, core.clock.now());

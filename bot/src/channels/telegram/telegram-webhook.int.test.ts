@@ -3,6 +3,7 @@ import { startFakeTelegram, FakeTelegram, BotApiCall } from '../../../../test/su
 import { startTestServer, TestServer } from '../../../../test/support/test-server';
 import { addedToGroupUpdate, ANA, BEN, pressUpdate, Person, sharedFixture, stickerUpdate, textUpdate } from '../../../../test/support/telegram-updates';
 import { COMMANDS } from '../../core/commands/command-registry';
+import { telegramFileFetcher } from './telegram-channel';
 
 // Telegram through the real HTTP server: genuine Update JSON in, a Bot API stand-in on loopback out.
 const SECRET = 'wh-s3cret_value';
@@ -159,4 +160,19 @@ test('Bot API failures: a short 429 is waited out, 403 and others are logged; th
   fake.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
   expect((await deliver(textUpdate(person, '5 tea'))).length).toBeGreaterThan(0);
   expect((await say(person, 'list'))[0]).toContain('Latest 1');
+});
+
+test('edits, channel posts and updates of other kinds are ignored on purpose: 200, no answer', async () => {
+  const edited = { update_id: 990_001, edited_message: { message_id: 1, from: { id: 6011, is_bot: false, first_name: 'Ed' }, chat: { id: 6011, type: 'private' }, date: 1, edit_date: 2, text: '5 tea' } };
+  const post = { update_id: 990_002, channel_post: { message_id: 2, chat: { id: -100777, type: 'channel' }, date: 1, text: '5 tea' } };
+  expect(await deliver(edited)).toEqual([]);
+  expect(await deliver(post)).toEqual([]);
+  expect(await deliver({ update_id: 990_003, poll: { id: 'p' } })).toEqual([]);
+});
+
+test('a file is fetched from the address getFile leads to, under the configured API root', async () => {
+  const { Telegram } = await import('telegraf');
+  const fetchFile = telegramFileFetcher(new Telegram('123456:TEST', { apiRoot: fake.url }));
+  expect([...(await fetchFile('AgACAgIAAxkBAAIBQ2ExampleXL'))]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
+  expect(fake.calls.filter((c) => c.method === 'getFile').at(-1)!.payload).toEqual({ file_id: 'AgACAgIAAxkBAAIBQ2ExampleXL' });
 });
