@@ -19,11 +19,13 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../bot/src/
 import { createDynamoTable, DynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
 import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
 import { keys } from '../bot/src/storage/dynamodb/item-keys';
+import { benchTelegramWebhook } from './telegram-webhook';
 import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
 const CONCURRENCY = 8;
 const REPORT_RUNS = 30;
+const TELEGRAM_UPDATES = Number(process.env.BENCH_TELEGRAM_UPDATES ?? 400);
 const BIG_LEDGER = Number(process.env.BENCH_BIG_LEDGER ?? 100_000);
 
 interface RequestCounter { requests: number; items: number; writes: number; writtenItems: number; reset(): void }
@@ -184,6 +186,7 @@ async function main(): Promise<void> {
     await benchAdds(table);
     await benchReport(table, 100);
     await benchReport(table, BIG_LEDGER);
+    await benchTelegramWebhook(db.endpoint, TELEGRAM_UPDATES, CONCURRENCY);
   } finally {
     table.doc.destroy();
     await db.stop();
