@@ -2,7 +2,7 @@ import { textReply } from '../conversation/reply';
 import { dateInZone, formatYearMonth, yearMonthOf } from '../calendar/local-date';
 import { monthRange } from '../ledger/budget-alerts';
 import { Budget, budgetLabel } from '../ledger/budget';
-import { formatMoney } from '../money/money';
+import { formatMoney, Money } from '../money/money';
 import { CategoryTotal } from '../ports/ledger-store.port';
 import { Command } from './command';
 
@@ -26,16 +26,34 @@ export const budgetsCommand: Command = {
   },
 };
 
-/** "food: $255.00 of $300.00 (85%), $45.00 left" */
-export function budgetStatusLine(budget: Budget, monthTotals: readonly CategoryTotal[]): string {
+/** A budget against this month's spending, as data for text and dashboards. */
+export interface BudgetStatus {
+  readonly label: string;
+  readonly spent: Money;
+  readonly limit: Money;
+  readonly percent: number;
+}
+
+export function budgetStatus(budget: Budget, monthTotals: readonly CategoryTotal[]): BudgetStatus {
   const spent = monthTotals
     .filter((t) => t.currency === budget.limit.currency)
     .filter((t) => budget.scope.kind === 'total' || t.category === budget.scope.category)
     .reduce((sum, t) => sum + t.minor, 0);
-  const percent = Math.floor((spent * 100) / budget.limit.minor);
-  const left = budget.limit.minor - spent;
+  return {
+    label: budgetLabel(budget.scope),
+    spent: { minor: spent, currency: budget.limit.currency },
+    limit: budget.limit,
+    percent: Math.floor((spent * 100) / budget.limit.minor),
+  };
+}
+
+export const budgetIcon = (percent: number) => (percent >= 100 ? '🔴' : percent >= 80 ? '🟠' : '🟢');
+
+/** "food: $255.00 of $300.00 (85%), $45.00 left" */
+export function budgetStatusLine(budget: Budget, monthTotals: readonly CategoryTotal[]): string {
+  const status = budgetStatus(budget, monthTotals);
+  const left = status.limit.minor - status.spent.minor;
   const money = (minor: number) => formatMoney({ minor, currency: budget.limit.currency });
   const rest = left >= 0 ? `${money(left)} left` : `${money(-left)} over`;
-  const icon = percent >= 100 ? '🔴' : percent >= 80 ? '🟠' : '🟢';
-  return `${icon} ${budgetLabel(budget.scope)}: ${money(spent)} of ${money(budget.limit.minor)} (${percent}%), ${rest}`;
+  return `${budgetIcon(status.percent)} ${status.label}: ${formatMoney(status.spent)} of ${formatMoney(status.limit)} (${status.percent}%), ${rest}`;
 }

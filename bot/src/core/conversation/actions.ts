@@ -12,7 +12,9 @@ export type Action =
   | { kind: 'changeCategory'; ref: number }
   | { kind: 'setCategory'; ref: number; category: CategoryToken }
   | { kind: 'editForm'; ref: number }
-  | { kind: 'setTimeZone'; timeZone: string };
+  | { kind: 'setTimeZone'; timeZone: string }
+  /** A button that says a command for the person (the dashboard's Report and Export). */
+  | { kind: 'say'; text: string };
 
 /** A category written out when it fits, or its digest (matched against the ledger's categories). */
 export type CategoryToken = { readonly name: Category } | { readonly digest: string };
@@ -28,6 +30,11 @@ export const actions = {
   editForm: (ref: number) => `editform:${ref}`,
   /** IANA names are at most about 30 bytes, so this always fits. */
   setTimeZone: (timeZone: string) => `tz:${timeZone}`,
+  say: (text: string) => {
+    const action = `say:${text}`;
+    if (Buffer.byteLength(action) > MAX_ACTION_BYTES) throw new Error(`a say action over ${MAX_ACTION_BYTES} bytes: ${text}`);
+    return action;
+  },
   setCategory(ref: number, category: Category): string {
     const plain = `setcat:${ref}:${category}`;
     return Buffer.byteLength(plain) <= MAX_ACTION_BYTES ? plain : `setcat:${ref}:~${categoryDigest(category)}`;
@@ -41,6 +48,7 @@ export function categoryFromToken(token: CategoryToken, candidates: readonly Cat
 }
 
 export function parseAction(text: string): Action | undefined {
+  if (text.startsWith('say:')) return text.length > 4 ? { kind: 'say', text: text.slice(4) } : undefined;
   if (text.startsWith('tz:')) {
     const timeZone = text.slice(3);
     return /^[A-Za-z0-9_+\-/]{1,60}$/.test(timeZone) ? { kind: 'setTimeZone', timeZone } : undefined;

@@ -13,6 +13,7 @@ import { actions, categoryFromToken, parseAction } from './actions';
 import { formatted, line } from './formatted-text';
 import { ChoiceRow } from './reply';
 import { Turn } from './turn';
+import { routeText } from './route-text';
 
 const MAX_CATEGORY_CHOICES = 12;
 const CATEGORIES_PER_ROW = 3;
@@ -24,12 +25,15 @@ const CATEGORIES_PER_ROW = 3;
 export async function handleAction(action: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const result = await decideAction(action, turn, deps);
   if (isUserError(result)) return { ...result, audience: 'sender' };
+  // A button that says a command answers like the command, beside the message it was on.
+  if (parseAction(action)?.kind === 'say') return result;
   return result.map((r) => (r.form ? r : { ...r, replacesPressed: true }));
 }
 
 async function decideAction(action: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const parsed = parseAction(action);
   if (!parsed) return userError('action.unknown', 'That button is not one I know (it may be from an older version).', 'help');
+  if (parsed.kind === 'say') return routeText(parsed.text, turn, deps);
   if (parsed.kind === 'setTimeZone') {
     if (!isValidTimeZone(parsed.timeZone)) return userError('timezone.unknown', `"${parsed.timeZone}" is not a timezone I know.`, 'timezone Europe/Paris');
     return setTimeZone(turn, deps, parsed.timeZone);

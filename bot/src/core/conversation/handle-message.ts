@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { findCommand, helpText } from '../commands/command-registry';
 import { CommandResult } from '../commands/command';
-import { recordExpense } from '../commands/record-expense';
 import { CoreDeps } from '../core-deps';
 import { resolveLedger } from '../directory/resolve-ledger';
-import { ADD_EXAMPLE, MAX_MESSAGE_LENGTH, startsWithAmount } from '../grammar/parse-expense-text';
+import { ADD_EXAMPLE } from '../grammar/parse-expense-text';
 import { OperationalError } from '../operational-error';
 import { isUserError, userError, UserError } from '../user-error';
 import { formatted, line } from './formatted-text';
@@ -12,6 +10,7 @@ import { handleAction } from './handle-action';
 import { handleForm } from './handle-form';
 import { InboundMessage } from './inbound-message';
 import { Reply, textReply } from './reply';
+import { routeOverheard, routeText } from './route-text';
 import { Turn } from './turn';
 
 const TRY_AGAIN: Record<OperationalError['code'], string> = {
@@ -54,29 +53,6 @@ function route(turn: Turn, deps: CoreDeps): Promise<CommandResult> {
     case 'text':
       return content.overheard ? routeOverheard(content.text, turn, deps) : routeText(content.text, turn, deps);
   }
-}
-
-/** People in a group talk to each other: only a confident expense line is recorded, the rest is silence. */
-async function routeOverheard(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
-  const text = raw.trim();
-  if (text.length > MAX_MESSAGE_LENGTH || text.includes('\n') || !startsWithAmount(text) || text.split(/\s+/).length < 2) return [];
-  const result = await recordExpense(text, turn, deps);
-  return isUserError(result) ? [] : result;
-}
-
-function routeText(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
-  const text = raw.trim();
-  if (text.length > MAX_MESSAGE_LENGTH) {
-    return Promise.resolve(userError('text.tooLong', `That message is ${text.length} characters; the most I read is ${MAX_MESSAGE_LENGTH}.`, ADD_EXAMPLE));
-  }
-  if (text === '') return Promise.resolve([textReply(helpText())]);
-  const [first = '', ...args] = text.split(/\s+/);
-  const command = findCommand(first.replace(/^\//, ''));
-  if (command) return command.run(args, turn, deps);
-  if (first.startsWith('/')) {
-    return Promise.resolve(userError('command.unknown', `I don't know the command ${first}. Send "help" for the list.`, ADD_EXAMPLE));
-  }
-  return recordExpense(text, turn, deps);
 }
 
 export function errorReply(error: UserError): Reply {

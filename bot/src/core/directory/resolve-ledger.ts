@@ -54,8 +54,9 @@ async function open(
 ): Promise<{ ledger: LedgerId; scope: LedgerScope } | undefined> {
   const ledger = newLedgerId();
   const scope: LedgerScope = message.conversation.kind === 'private' ? 'personal' : 'group';
+  const hints = { ...(await moreHints(message)), ...message.hints };
   const events: LedgerEvent[] = [
-    { type: 'LedgerOpened', data: { scope, conversation, address: addressOf(message), settings: settingsFromHints(message.hints) } },
+    { type: 'LedgerOpened', data: { scope, conversation, address: addressOf(message), settings: settingsFromHints(hints) } },
     { type: 'MemberJoined', data: { member } },
   ];
   const outcome = await deps.writer.append({
@@ -75,4 +76,13 @@ function join(ledger: LedgerId, member: MemberId, link: MemberLink, deps: Resolv
     });
     return outcome === 'written' ? { ledger, scope: head.state.scope } : undefined;
   });
+}
+
+/** A hint the platform could not give costs the person nothing: the ledger opens on defaults. */
+async function moreHints(message: InboundMessage) {
+  try {
+    return (await message.moreHints?.()) ?? {};
+  } catch {
+    return {};
+  }
 }

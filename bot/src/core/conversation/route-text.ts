@@ -1,0 +1,31 @@
+import { findCommand, helpText } from '../commands/command-registry';
+import { CommandResult } from '../commands/command';
+import { recordExpense } from '../commands/record-expense';
+import { CoreDeps } from '../core-deps';
+import { ADD_EXAMPLE, MAX_MESSAGE_LENGTH, startsWithAmount } from '../grammar/parse-expense-text';
+import { isUserError, userError } from '../user-error';
+import { textReply } from './reply';
+import { Turn } from './turn';
+
+/** People in a group talk to each other: only a confident expense line is recorded, the rest is silence. */
+export async function routeOverheard(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  const text = raw.trim();
+  if (text.length > MAX_MESSAGE_LENGTH || text.includes('\n') || !startsWithAmount(text) || text.split(/\s+/).length < 2) return [];
+  const result = await recordExpense(text, turn, deps);
+  return isUserError(result) ? [] : result;
+}
+
+export function routeText(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  const text = raw.trim();
+  if (text.length > MAX_MESSAGE_LENGTH) {
+    return Promise.resolve(userError('text.tooLong', `That message is ${text.length} characters; the most I read is ${MAX_MESSAGE_LENGTH}.`, ADD_EXAMPLE));
+  }
+  if (text === '') return Promise.resolve([textReply(helpText())]);
+  const [first = '', ...args] = text.split(/\s+/);
+  const command = findCommand(first.replace(/^\//, ''));
+  if (command) return command.run(args, turn, deps);
+  if (first.startsWith('/')) {
+    return Promise.resolve(userError('command.unknown', `I don't know the command ${first}. Send "help" for the list.`, ADD_EXAMPLE));
+  }
+  return recordExpense(text, turn, deps);
+}
