@@ -4,6 +4,7 @@ import { Clock, systemClock } from './core/ports/clock.port';
 import { createOutbound } from './channels/outbound';
 import { LocalMailbox } from './channels/local/local-mailbox';
 import { createTelegramChannel, TelegramChannel } from './channels/telegram/telegram-channel';
+import { createSlackChannel, SlackChannel } from './channels/slack/slack-channel';
 import { createLedgerWriteQueue } from './core/ledger/ledger-write-queue';
 import { Outbound } from './core/ports/outbound.port';
 import { HttpDeps } from './http/server';
@@ -22,6 +23,8 @@ export interface Services {
   readonly mailbox: LocalMailbox;
   /** Present when TELEGRAM_BOT_TOKEN is set. */
   readonly telegram?: TelegramChannel;
+  /** Present when SLACK_BOT_TOKEN is set. */
+  readonly slack?: SlackChannel;
   readonly table: DynamoTable;
   /** True while DynamoDB answers for our table. */
   isReady(): Promise<boolean>;
@@ -58,21 +61,25 @@ export async function createServices(config: Config, log: Logger, options: { clo
   const clock = options.clock ?? systemClock;
   const mailbox = createDynamoLocalMailbox(table, () => clock.now());
   // The channels need the core and the core's outbound needs the channels: bound once both exist.
-  const senders: { telegram?: TelegramChannel } = {};
+  const senders: { telegram?: TelegramChannel; slack?: SlackChannel } = {};
   const outbound = createOutbound({
     local: mailbox,
     ...(config.telegram ? { telegram: { post: (to, replies) => senders.telegram!.post(to, replies) } } : {}),
+    ...(config.slack ? { slack: { post: (to, replies) => senders.slack!.post(to, replies) } } : {}),
   });
   const core = coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound);
   if (config.telegram) senders.telegram = createTelegramChannel(config.telegram, core, log.child({ channel: 'telegram' }));
+  if (config.slack) senders.slack = createSlackChannel(config.slack, core, log.child({ channel: 'slack' }));
   return {
     core,
     mailbox,
     table,
     ...(senders.telegram ? { telegram: senders.telegram } : {}),
+    ...(senders.slack ? { slack: senders.slack } : {}),
     isReady: () => tableAnswers(table),
     async close() {
       senders.telegram?.stop();
+      await senders.slack?.stop().catch((error: Error) => log.warn({ err: error }, 'slack: socket did not close cleanly'));
       table.doc.destroy();
       await embedded?.stop();
     },
@@ -112,11 +119,13 @@ export function httpDepsFor(config: Config, services: Services, log: Logger): Ht
     isReady: services.isReady,
     localChat: config.localChat,
     ...(services.telegram && webhookSecret ? { telegramWebhook: { channel: services.telegram, secret: webhookSecret } } : {}),
+    ...(services.slack?.router ? { slackEvents: services.slack.router } : {}),
   };
 }
 
-/** Once the server listens: the Telegram command menu, and long polling when that is the mode. */
-export function startChannels(config: Config, services: Services): void {
+/** Once the server listens: Slack's socket, the Telegram command menu, long polling when that is the mode. */
+export async function startChannels(config: Config, services: Services, log: Logger): Promise<void> {
+  if (services.slack) await services.slack.start().catch((error: Error) => log.error({ err: error }, 'slack: Socket Mode did not connect'));
   if (!services.telegram || !config.telegram) return;
   void services.telegram.registerCommands();
   if (config.telegram.mode === 'polling') services.telegram.startPolling();

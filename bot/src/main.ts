@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const server: Server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as { port: number };
     log.info({ host: config.host, port, localChat: config.localChat ? `http://localhost:${port}/` : 'off', telegram: config.telegram?.mode ?? 'off' }, 'listening');
-    startChannels(config, services);
+    void startChannels(config, services, log);
   });
   server.on('error', (error) => {
     log.fatal({ err: error }, 'cannot listen');

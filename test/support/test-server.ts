@@ -30,7 +30,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     const s = app.listen(0, '127.0.0.1', () => done(s));
   });
   const { port } = server.address() as AddressInfo;
-  startChannels(config, services);
+  await startChannels(config, services, log);
   return {
     url: `http://127.0.0.1:${port}`,
     services,

@@ -7,11 +7,12 @@ export interface ChannelSender {
 }
 
 /** One outbound port over every channel that is on: the address's platform picks the sender. */
-export function createOutbound(channels: { local?: LocalMailbox; telegram?: ChannelSender }): Outbound {
+export function createOutbound(channels: { local?: LocalMailbox; telegram?: ChannelSender; slack?: ChannelSender }): Outbound {
   return {
     async post(to: ConversationAddress, replies: readonly Reply[]) {
       if (to.platform === 'local' && channels.local) return channels.local.put(to.conversationId, replies);
       if (to.platform === 'telegram' && channels.telegram) return channels.telegram.post(to, replies);
+      if (to.platform === 'slack' && channels.slack) return channels.slack.post(to, replies);
       throw new Error(`no outbound channel for ${to.platform}`);
     },
   };

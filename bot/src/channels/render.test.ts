@@ -8,7 +8,7 @@ import { CurrencyCode } from '../core/money/currencies';
 import { LocalDate } from '../core/calendar/local-date';
 import { MemberId } from '../core/ledger/ledger-id';
 import { toLocalHtml, toLocalJson } from './local/local-render';
-import { slackModalOrigin, toSlackFormErrors, toSlackMessage, toSlackModal, toSlackMrkdwn } from './slack/slack-render';
+import { conversationKindOfBlock, slackModalOrigin, toSlackFormErrors, toSlackMessage, toSlackModal, toSlackMrkdwn } from './slack/slack-render';
 import { toTelegramCallbackAnswer, toTelegramHtml, toTelegramMessage } from './telegram/telegram-render';
 
 // One reply, rendered for every channel: formatting comes from spans only, user text is never markup.
@@ -48,6 +48,11 @@ test('Slack: mrkdwn with &<> escaped and bold only from spans; rich text keeps u
   const [rich, ...rows] = message.blocks;
   expect(JSON.stringify(rich)).toContain('"text":"<script>alert(1)</script> & *not bold* _nor italic_ `nor code`"');
   expect(rows.map((r) => ('elements' in r ? r.elements.length : 0))).toEqual([2, 2]);
+  // Where the buttons belong rides in their block_id: a channel's message and one of the person's own.
+  expect(rows.map((r) => ('block_id' in r ? conversationKindOfBlock(r.block_id) : undefined))).toEqual(['private', 'private']);
+  const inChannel = toSlackMessage(reply, 'group').blocks.slice(1);
+  expect(inChannel.map((r) => ('block_id' in r ? conversationKindOfBlock(r.block_id) : undefined))).toEqual(['group', 'group']);
+  expect(conversationKindOfBlock('b')).toBeUndefined();
   expect(message.ephemeral).toBe(false);
   expect(toSlackMessage({ ...reply, audience: 'sender', replacesPressed: true })).toMatchObject({ ephemeral: true, replace_original: true });
 });

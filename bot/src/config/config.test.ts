@@ -53,3 +53,12 @@ test('HOST: this machine only outside production, every interface in production,
   expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   expect(() => loadConfig({ HOST: 'example.com' })).toThrow(/HOST/);
 });
+
+test('Slack is on with its bot token: over HTTP with the signing secret, over Socket Mode with the app token', () => {
+  expect(loadConfig({}).slack).toBeUndefined();
+  expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'shh', SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack)
+    .toEqual({ botToken: 'xoxb-1', mode: 'http', signingSecret: 'shh', apiUrl: 'http://127.0.0.1:9/api/' });
+  expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toEqual({ botToken: 'xoxb-1', mode: 'socket', appToken: 'xapp-1' });
+  expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: required/);
+  expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'shh' })).toThrow(/SLACK_BOT_TOKEN: required/);
+});

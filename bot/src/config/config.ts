@@ -24,10 +24,26 @@ const EnvSchema = z.object({
   TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   RECEIPT_OCR: z.enum(['textract', 'local']).optional(),
 }).superRefine((env, ctx) => {
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required with SLACK_BOT_TOKEN over HTTP (or set SLACK_APP_TOKEN for Socket Mode)' });
+  }
+  if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'required to turn Slack on (SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set)' });
+  }
   if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required with TELEGRAM_BOT_TOKEN when TELEGRAM_MODE=webhook (or set TELEGRAM_MODE=polling)' });
   }
 });
+
+/** Slack is on when its bot token is present: over HTTP with the signing secret, or over Socket Mode with the app token. */
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly mode: 'http' | 'socket';
+  readonly signingSecret?: string;
+  readonly appToken?: string;
+  /** The Web API base URL; Slack's unless a test says otherwise. Ends with "/". */
+  readonly apiUrl?: string;
+}
 
 /** Telegram is on when its token is present. */
 export interface TelegramConfig {
@@ -55,6 +71,7 @@ export interface Config {
   /** The loopback-only local chat and its page; never in production. */
   readonly localChat: boolean;
   readonly telegram?: TelegramConfig;
+  readonly slack?: SlackConfig;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +110,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tableName: e.SPENDWISE_TABLE,
     storage,
     localChat: !production,
+    ...(e.SLACK_BOT_TOKEN
+      ? {
+          slack: {
+            botToken: e.SLACK_BOT_TOKEN,
+            mode: e.SLACK_APP_TOKEN ? ('socket' as const) : ('http' as const),
+            ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+            ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+            ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/') } : {}),
+          },
+        }
+      : {}),
     ...(e.TELEGRAM_BOT_TOKEN
       ? {
           telegram: {

@@ -1,4 +1,4 @@
-import express, { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, Response, Router } from 'express';
 import { CoreDeps } from '../core/core-deps';
 import { LocalMailbox } from '../channels/local/local-mailbox';
 import { TelegramChannel } from '../channels/telegram/telegram-channel';
@@ -12,6 +12,8 @@ export interface HttpDeps {
   readonly log: Logger;
   readonly isReady: () => Promise<boolean>;
   readonly localChat: boolean;
+  /** Bolt's POST /slack/events, when Slack is on over HTTP. */
+  readonly slackEvents?: Router;
   /** The webhook, when Telegram is on in webhook mode. */
   readonly telegramWebhook?: { readonly channel: TelegramChannel; readonly secret: string };
 }
@@ -37,6 +39,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', dynamodb: ready ? 'ok' : 'not answering' });
   });
   // Platform routes come before any body parser: each reads the body its own way, after its own check.
+  if (deps.slackEvents) app.use(deps.slackEvents);
   if (deps.telegramWebhook) app.use(telegramWebhookRouter(deps.telegramWebhook.channel, deps.telegramWebhook.secret));
   if (deps.localChat) {
     app.use(express.json({ limit: '12mb' }), localChatRouter(deps));

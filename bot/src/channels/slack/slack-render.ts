@@ -52,8 +52,20 @@ export function toSlackRichText(text: FormattedText) {
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
+/**
+ * Buttons carry the kind of conversation their message belongs to in their block_id, because a
+ * block_actions payload says where it was pressed but not whether that was the person's own
+ * ledger (a /spend answer, the App Home) or the channel's (a mention). Slack signs it with the rest.
+ */
+const blockIdFor = (kind: Conversation['kind'], row: number | string) => `sw:${kind === 'group' ? 'g' : 'p'}:${row}`;
+
+export function conversationKindOfBlock(blockId: string): Conversation['kind'] | undefined {
+  const m = /^sw:([pg]):/.exec(blockId);
+  return m ? (m[1] === 'g' ? 'group' : 'private') : undefined;
+}
+
 /** A reply as a message: blocks, the mrkdwn `text` fallback (notifications), and how to post it. */
-export function toSlackMessage(reply: Reply) {
+export function toSlackMessage(reply: Reply, kind: Conversation['kind'] = 'private') {
   const rows = (reply.choices ?? []).filter((row) => row.length > 0);
   return {
     text: toSlackMrkdwn(reply.text),
@@ -61,7 +73,7 @@ export function toSlackMessage(reply: Reply) {
       toSlackRichText(reply.text),
       ...rows.map((row, r) => ({
         type: 'actions' as const,
-        block_id: `choices-${r}`,
+        block_id: blockIdFor(kind, r),
         elements: row.slice(0, MAX_BUTTONS_PER_ROW).map((c, i) => ({
           type: 'button' as const,
           action_id: `choice-${r}-${i}`,
@@ -133,3 +145,6 @@ export function toSlackFormErrors(form: Form): { response_action: 'errors'; erro
   const errors = Object.fromEntries(form.fields.filter((f) => f.error).map((f) => [f.name, f.error!]));
   return Object.keys(errors).length ? { response_action: 'errors', errors } : undefined;
 }
+
+/** Buttons for surfaces of the person's own (the App Home): the same block_id convention. */
+export const privateActionsBlockId = (name: string) => blockIdFor('private', name);

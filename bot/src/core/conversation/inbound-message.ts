@@ -58,10 +58,10 @@ export interface InboundMessage {
   readonly content: MessageContent;
   readonly hints: PlatformHints;
   /**
-   * Hints that cost the platform a call (Slack's users.info): fetched only when a new ledger is
-   * opened, never on the way of an everyday message.
+   * What costs the platform a call (Slack's users.info: timezone, locale, the person's name):
+   * fetched only when a person first reaches a ledger, never on the way of an everyday message.
    */
-  readonly moreHints?: () => Promise<PlatformHints>;
+  readonly moreHints?: () => Promise<PlatformHints & { readonly displayName?: string }>;
   /**
    * The platform's identity for this delivery: Telegram's update_id, Slack's event_id, or for a
    * Slack interaction its trigger_id. The core scopes it to the sender.

@@ -6,5 +6,7 @@ export interface Turn {
   readonly ledger: LedgerId;
   readonly scope: LedgerScope;
   readonly member: MemberId;
+  /** How the ledger knows the person ("by Ana" in a group). */
+  readonly memberName: string;
   readonly message: InboundMessage;
 }

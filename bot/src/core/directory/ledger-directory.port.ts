@@ -4,6 +4,8 @@ import { LedgerId, LedgerScope, MemberId } from '../ledger/ledger-id';
 export interface DirectoryLookup {
   readonly ledger?: { readonly id: LedgerId; readonly scope: LedgerScope };
   readonly member?: MemberId;
+  /** The name the person had when they joined. */
+  readonly memberName?: string;
 }
 
 /**

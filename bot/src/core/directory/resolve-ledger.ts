@@ -1,4 +1,4 @@
-import { addressOf, conversationKey, identityKey, InboundMessage } from '../conversation/inbound-message';
+import { addressOf, conversationKey, identityKey, InboundMessage, PlatformHints } from '../conversation/inbound-message';
 import { Turn } from '../conversation/turn';
 import { LedgerEvent } from '../ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId, newLedgerId, newMemberId } from '../ledger/ledger-id';
@@ -37,24 +37,25 @@ export async function resolveLedger(message: InboundMessage, deps: ResolveDeps):
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 6))));
     }
     const found = await deps.directory.find(conversation, identity);
-    if (found.ledger && found.member) return { ledger: found.ledger.id, scope: found.ledger.scope, member: found.member, message };
+    if (found.ledger && found.member) {
+      return { ledger: found.ledger.id, scope: found.ledger.scope, member: found.member, memberName: found.memberName ?? message.sender.displayName, message };
+    }
+    const more = await moreHints(message);
+    const memberName = more.displayName ?? message.sender.displayName;
     const member = newMemberId();
-    const link = (ledger: LedgerId): MemberLink => ({
-      identityKey: identity, conversationKey: conversation, ledger, member, displayName: message.sender.displayName,
-    });
+    const link = (ledger: LedgerId): MemberLink => ({ identityKey: identity, conversationKey: conversation, ledger, member, displayName: memberName });
     const joined = found.ledger
       ? await join(found.ledger.id, member, link(found.ledger.id), deps)
-      : await open(message, conversation, member, link, deps);
-    if (joined) return { ...joined, member, message };
+      : await open(message, { ...more, ...message.hints }, conversation, member, link, deps);
+    if (joined) return { ...joined, member, memberName, message };
   }
 }
 
 async function open(
-  message: InboundMessage, conversation: string, member: MemberId, link: (ledger: LedgerId) => MemberLink, deps: ResolveDeps,
+  message: InboundMessage, hints: PlatformHints, conversation: string, member: MemberId, link: (ledger: LedgerId) => MemberLink, deps: ResolveDeps,
 ): Promise<{ ledger: LedgerId; scope: LedgerScope } | undefined> {
   const ledger = newLedgerId();
   const scope: LedgerScope = message.conversation.kind === 'private' ? 'personal' : 'group';
-  const hints = { ...(await moreHints(message)), ...message.hints };
   const events: LedgerEvent[] = [
     { type: 'LedgerOpened', data: { scope, conversation, address: addressOf(message), settings: settingsFromHints(hints) } },
     { type: 'MemberJoined', data: { member } },
@@ -79,7 +80,7 @@ function join(ledger: LedgerId, member: MemberId, link: MemberLink, deps: Resolv
 }
 
 /** A hint the platform could not give costs the person nothing: the ledger opens on defaults. */
-async function moreHints(message: InboundMessage) {
+async function moreHints(message: InboundMessage): Promise<PlatformHints & { displayName?: string }> {
   try {
     return (await message.moreHints?.()) ?? {};
   } catch {

@@ -16,7 +16,7 @@ export function expenseSpans(e: Expense, names?: ReadonlyMap<MemberId, string>):
 
 /** In a group, the acting person's name, for confirmations of what they recorded or changed. */
 export function actorName(turn: Turn): ReadonlyMap<MemberId, string> | undefined {
-  return turn.scope === 'group' ? new Map([[turn.member, turn.message.sender.displayName]]) : undefined;
+  return turn.scope === 'group' ? new Map([[turn.member, turn.memberName]]) : undefined;
 }
 
 export const expenseBlock = (e: Expense, names?: ReadonlyMap<MemberId, string>) => item(...expenseSpans(e, names));

@@ -12,14 +12,15 @@ export function createDynamoLedgerDirectory(table: DynamoTable): LedgerDirectory
   return {
     async find(conversationKey, identityKey) {
       const conversation = { pk: keys.conversation(conversationKey), sk: keys.conversationLedger };
-      const membership = { pk: keys.identity(identityKey), sk: keys.membership(conversationKey) };
-      const found = await batchGet(table, [conversation, membership]);
+      const link = { pk: keys.identity(identityKey), sk: keys.membership(conversationKey) };
+      const found = await batchGet(table, [conversation, link]);
       const ledgerItem = found.find((i) => i.pk === conversation.pk);
-      const memberItem = found.find((i) => i.pk === membership.pk);
+      const memberItem = found.find((i) => i.pk === link.pk);
       const ledger = ledgerItem ? conversationItemSchema.parse(ledgerItem) : undefined;
+      const membership = memberItem ? membershipItemSchema.parse(memberItem) : undefined;
       return {
         ...(ledger ? { ledger: { id: ledger.ledger, scope: ledger.scope } } : {}),
-        ...(memberItem ? { member: membershipItemSchema.parse(memberItem).member } : {}),
+        ...(membership ? { member: membership.member, ...(membership.name ? { memberName: membership.name } : {}) } : {}),
       };
     },
     async memberNames(ledger) {

@@ -85,7 +85,7 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
       {
         Put: {
           TableName: tableName,
-          Item: { pk: keys.identity(m.identityKey), sk: keys.membership(m.conversationKey), type: 'Membership', ledger: m.ledger, member: m.member },
+          Item: { pk: keys.identity(m.identityKey), sk: keys.membership(m.conversationKey), type: 'Membership', ledger: m.ledger, member: m.member, name: m.displayName },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

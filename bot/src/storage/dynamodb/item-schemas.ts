@@ -82,7 +82,7 @@ export const conversationItemSchema = z.object({
   ledger: z.string().refine(isLedgerId).transform((l) => l as LedgerId),
   scope: z.enum(['personal', 'group']),
 });
-export const membershipItemSchema = z.object({ member: z.string().refine(isMemberId).transform((m) => m as MemberId) });
+export const membershipItemSchema = z.object({ member: z.string().refine(isMemberId).transform((m) => m as MemberId), name: z.string().optional() });
 export const memberItemSchema = z.object({ sk: z.string(), name: z.string() });
 
 export const totalItemSchema = z.object({ sk: z.string(), minor: z.number().int(), count: z.number().int() });

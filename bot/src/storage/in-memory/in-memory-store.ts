@@ -42,7 +42,7 @@ export interface InMemoryStore {
 export function createInMemoryStore(): InMemoryStore {
   const ledgers = new Map<LedgerId, LedgerRecord>();
   const conversations = new Map<string, { id: LedgerId; scope: LedgerScope }>();
-  const memberships = new Map<string, MemberId>();
+  const memberships = new Map<string, { member: MemberId; name: string }>();
   const membershipKey = (identityKey: string, conversationKey: string) => `${identityKey}|${conversationKey}`;
 
   const record = (ledger: LedgerId): LedgerRecord | undefined => ledgers.get(ledger);
@@ -85,7 +85,7 @@ export function createInMemoryStore(): InMemoryStore {
       r.head = clone({ version: a.expectedVersion + a.events.length, state: a.state });
       if (a.idempotencyKey) r.replies.set(a.idempotencyKey, clone(storableReplies(a.replies)));
       for (const m of a.members ?? []) {
-        memberships.set(membershipKey(m.identityKey, m.conversationKey), m.member);
+        memberships.set(membershipKey(m.identityKey, m.conversationKey), { member: m.member, name: m.displayName });
         ledgers.get(m.ledger)?.names.set(m.member, m.displayName);
       }
       return 'written';
@@ -128,8 +128,8 @@ export function createInMemoryStore(): InMemoryStore {
   const directory: LedgerDirectory = {
     async find(conversationKey, identityKey): Promise<DirectoryLookup> {
       const ledger = conversations.get(conversationKey);
-      const member = memberships.get(membershipKey(identityKey, conversationKey));
-      return { ...(ledger ? { ledger: { ...ledger } } : {}), ...(member ? { member } : {}) };
+      const membership = memberships.get(membershipKey(identityKey, conversationKey));
+      return { ...(ledger ? { ledger: { ...ledger } } : {}), ...(membership ? { member: membership.member, memberName: membership.name } : {}) };
     },
     async memberNames(ledger) {
       return new Map(record(ledger)?.names ?? []);

@@ -1,0 +1,161 @@
+import { App, ExpressReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { Logger as BoltLogger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Router } from 'express';
+import { SlackConfig } from '../../config/config';
+import { CoreDeps } from '../../core/core-deps';
+import { buildDashboard } from '../../core/dashboard/dashboard';
+import { handleMessage } from '../../core/conversation/handle-message';
+import { InboundMessage } from '../../core/conversation/inbound-message';
+import { Reply } from '../../core/conversation/reply';
+import { ConversationAddress } from '../../core/ports/outbound.port';
+import { fromBlockAction, fromMessageEvent, fromSlashCommand, fromViewSubmission, HintsOf, homeOf } from './slack-inbound';
+import { toSlackHome } from './slack-home';
+import { deliverSlackReplies, SlackTarget } from './slack-replies';
+import { SLACK_FORM_CALLBACK_ID, toSlackFormErrors } from './slack-render';
+
+export interface SlackChannelLog {
+  debug(details: object, message: string): void;
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/** Slack, on the core: Bolt receives (HTTP or Socket Mode), the core decides, Block Kit goes out. */
+export interface SlackChannel {
+  /** POST /slack/events, with Bolt's signature check; mounted before any body parser. HTTP mode only. */
+  readonly router?: Router;
+  post(to: ConversationAddress, replies: readonly Reply[]): Promise<void>;
+  /** Socket Mode connects here; over HTTP there is nothing to start. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const SLASH_COMMAND = '/spend';
+
+export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: SlackChannelLog): SlackChannel {
+  const logger = boltLogger(log);
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    // A person is waiting: a couple of quick retries (Retry-After is honoured), never minutes of them.
+    retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 2_000 },
+  };
+  const receiver = config.mode === 'http'
+    ? new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', processBeforeResponse: false, logger })
+    : new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } });
+  const app = new App({ token: config.botToken, receiver, clientOptions, logger, convoStore: false });
+  const now = () => core.clock.now();
+
+  const hintsOf = (client: WebClient): HintsOf => (_team, user) => async () => {
+    const info = await client.users.info({ user, include_locale: true });
+    return { ...(info.user?.tz ? { timeZone: info.user.tz } : {}), ...(info.user?.locale ? { locale: info.user.locale } : {}) };
+  };
+
+  /** The core's answer, delivered; then the person's App Home, when it was their own ledger. */
+  async function answer(client: WebClient, inbound: InboundMessage, target: SlackTarget): Promise<readonly Reply[]> {
+    const replies = await handleMessage(inbound, core);
+    await deliverSlackReplies(client, target, replies, log, inbound.idempotencyKey);
+    if (inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
+    return replies;
+  }
+
+  async function publishHome(client: WebClient, team: string, user: string): Promise<void> {
+    try {
+      const dashboard = await buildDashboard(homeOf(team, user, now()), core);
+      await client.views.publish({ user_id: user, view: toSlackHome(dashboard) });
+    } catch (error) {
+      log.warn({ user, error: (error as Error).message }, 'slack: App Home not published');
+    }
+  }
+
+  // Ack first, always: Slack allows 3 seconds, and the work continues after it.
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    await ack();
+    const inbound = fromSlashCommand(command, now(), hintsOf(client));
+    if (!inbound) return;
+    await answer(client, inbound, { via: 'respond', respond, conversation: inbound.conversation, userId: command.user_id, triggerId: command.trigger_id });
+  });
+
+  const onMessage = async ({ event, body, client, context }: { event: unknown; body: unknown; client: WebClient; context: { botUserId?: string } }) => {
+    const inbound = fromMessageEvent(body, event, context.botUserId, now(), hintsOf(client));
+    if (!inbound) return;
+    const channel = (event as { channel: string }).channel;
+    await answer(client, inbound, { via: 'channel', channel, conversation: inbound.conversation, userId: inbound.sender.userId });
+  };
+  app.event('message', onMessage);
+  app.event('app_mention', onMessage);
+
+  app.action({ type: 'block_actions' }, async ({ ack, body, respond, client }) => {
+    await ack();
+    const inbound = fromBlockAction(body, now(), hintsOf(client));
+    if (!inbound) return;
+    const triggerId = (body as { trigger_id: string }).trigger_id;
+    const common = { conversation: inbound.conversation, userId: inbound.sender.userId, triggerId };
+    // A button on the App Home has no message to answer to: its answers go to the person's DM.
+    const onHome = (body as { container?: { type?: string } }).container?.type === 'view';
+    const target: SlackTarget = onHome || !respond
+      ? { via: 'channel', channel: (await client.conversations.open({ users: inbound.sender.userId })).channel!.id!, ...common }
+      : { via: 'respond', respond, ...common };
+    await answer(client, inbound, target);
+  });
+
+  app.view(SLACK_FORM_CALLBACK_ID, async ({ ack, body, client }) => {
+    const inbound = fromViewSubmission(body, now(), hintsOf(client));
+    if (!inbound) {
+      await ack();
+      return;
+    }
+    // The modal waits for this answer: a submission with wrong fields stays open with each error.
+    const replies = await handleMessage(inbound, core);
+    const errors = replies.map((r) => (r.form ? toSlackFormErrors(r.form) : undefined)).find(Boolean);
+    if (errors) {
+      await ack(errors);
+      return;
+    }
+    await ack();
+    const channel = inbound.conversation.kind === 'group'
+      ? inbound.conversation.id
+      : (await client.conversations.open({ users: inbound.sender.userId })).channel!.id!;
+    await deliverSlackReplies(client, { via: 'channel', channel, conversation: inbound.conversation, userId: inbound.sender.userId }, replies, log, inbound.idempotencyKey);
+    if (inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(client, (body as { team_id: string }).team_id, event.user);
+  });
+
+  app.error(async (error) => {
+    log.error({ code: (error as { code?: string }).code, error: error.message }, 'slack: listener failed');
+  });
+
+  return {
+    ...(receiver instanceof ExpressReceiver ? { router: receiver.router } : {}),
+    async post(to, replies) {
+      const conversation = to.userId && !to.conversationId.startsWith('C')
+        ? { id: to.userId, kind: 'private' as const }
+        : { id: to.conversationId, kind: 'group' as const };
+      const channel = conversation.kind === 'private'
+        ? (await app.client.conversations.open({ users: to.userId! })).channel!.id!
+        : to.conversationId;
+      await deliverSlackReplies(app.client, { via: 'channel', channel, conversation, userId: to.userId ?? '' }, replies, log, `outbound:${channel}`);
+    },
+    async start() {
+      if (config.mode === 'socket') await app.start();
+    },
+    async stop() {
+      if (config.mode === 'socket') await app.stop();
+    },
+  };
+}
+
+/** Bolt's own logging into ours (JSON lines, secrets redacted there). */
+function boltLogger(log: SlackChannelLog): BoltLogger {
+  const line = (level: 'debug' | 'info' | 'warn' | 'error') => (...messages: unknown[]) =>
+    log[level]({ source: 'bolt' }, messages.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
+  let level = LogLevel.INFO;
+  return {
+    debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error'),
+    setLevel: (next) => (level = next), getLevel: () => level, setName: () => undefined,
+  };
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { InboundMessage, MessageContent, PlatformHints, Sender } from '../../core/conversation/inbound-message';
+import { conversationKindOfBlock, slackModalOrigin, SLACK_FORM_CALLBACK_ID } from './slack-render';
+
+/**
+ * Slack payloads (slash commands, Events API envelopes, interactions) into the core's normalised
+ * message. Bolt has verified the signature; identities come only from these fields, never from text.
+ */
+const slashCommand = z.object({
+  team_id: z.string(),
+  user_id: z.string(),
+  user_name: z.string().optional(),
+  channel_id: z.string(),
+  text: z.string(),
+  trigger_id: z.string(),
+});
+
+const messageEvent = z.object({
+  type: z.enum(['message', 'app_mention']),
+  user: z.string().optional(),
+  text: z.string().optional(),
+  channel: z.string(),
+  channel_type: z.string().optional(),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+  team: z.string().optional(),
+  user_team: z.string().optional(),
+});
+const envelope = z.object({ team_id: z.string(), event_id: z.string() });
+
+const blockActions = z.object({
+  type: z.literal('block_actions'),
+  user: z.object({ id: z.string(), name: z.string().optional(), username: z.string().optional(), team_id: z.string().optional() }),
+  team: z.object({ id: z.string() }).nullable().optional(),
+  channel: z.object({ id: z.string() }).optional(),
+  container: z.object({ type: z.string(), message_ts: z.string().optional(), channel_id: z.string().optional() }).optional(),
+  trigger_id: z.string(),
+  actions: z.array(z.object({ block_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() })).min(1),
+});
+
+const viewSubmission = z.object({
+  type: z.literal('view_submission'),
+  user: z.object({ id: z.string(), name: z.string().optional(), username: z.string().optional(), team_id: z.string().optional() }),
+  team: z.object({ id: z.string() }).nullable().optional(),
+  trigger_id: z.string(),
+  view: z.object({
+    callback_id: z.string(),
+    private_metadata: z.string(),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullable().optional() }))) }),
+  }),
+});
+
+type SenderParts = { team: string; user: string; name?: string | undefined };
+const sender = ({ team, user, name }: SenderParts): Sender => ({ platform: 'slack', workspace: team, userId: user, displayName: name ?? user });
+
+function message(from: Sender, conversation: InboundMessage['conversation'], content: MessageContent, key: string, receivedAt: Date, moreHints?: () => Promise<PlatformHints>): InboundMessage {
+  return { sender: from, conversation, content, hints: {}, ...(moreHints ? { moreHints } : {}), idempotencyKey: key, receivedAt };
+}
+
+export type HintsOf = (team: string, user: string) => () => Promise<PlatformHints>;
+
+/** `/spend …`: personal wherever it is typed (DECISIONS), keyed by its trigger_id. */
+export function fromSlashCommand(raw: unknown, receivedAt: Date, hintsOf: HintsOf): InboundMessage | undefined {
+  const parsed = slashCommand.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const c = parsed.data;
+  return message(
+    sender({ team: c.team_id, user: c.user_id, name: c.user_name }),
+    { id: c.user_id, kind: 'private' },
+    { kind: 'text', text: c.text },
+    `slack:command:${c.trigger_id}`,
+    receivedAt,
+    hintsOf(c.team_id, c.user_id),
+  );
+}
+
+/**
+ * A direct message (personal) or a mention in a channel (the channel's ledger). Messages from bots,
+ * edits and other subtypes are not for the core. The mention of the bot is taken out of the text.
+ */
+export function fromMessageEvent(rawEnvelope: unknown, rawEvent: unknown, botUserId: string | undefined, receivedAt: Date, hintsOf: HintsOf): InboundMessage | undefined {
+  const env = envelope.safeParse(rawEnvelope);
+  const parsed = messageEvent.safeParse(rawEvent);
+  if (!env.success || !parsed.success) return undefined;
+  const e = parsed.data;
+  if (!e.user || e.bot_id || (e.subtype !== undefined && e.subtype !== 'file_share') || e.user === botUserId) return undefined;
+  const isDirect = e.type === 'message' && e.channel_type === 'im';
+  if (e.type === 'message' && !isDirect) return undefined;
+  const team = e.user_team ?? e.team ?? env.data.team_id;
+  const text = (e.text ?? '').replace(botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /$^/, ' ').replace(/\s+/g, ' ').trim();
+  return message(
+    sender({ team, user: e.user }),
+    isDirect ? { id: e.user, kind: 'private' } : { id: e.channel, kind: 'group', workspace: env.data.team_id },
+    { kind: 'text', text },
+    `slack:event:${env.data.event_id}`,
+    receivedAt,
+    hintsOf(team, e.user),
+  );
+}
+
+/** A button: the block_id says whose ledger its message was about; the press is keyed by its trigger_id. */
+export function fromBlockAction(raw: unknown, receivedAt: Date, hintsOf: HintsOf): InboundMessage | undefined {
+  const parsed = blockActions.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const b = parsed.data;
+  const action = b.actions[0]!;
+  const kind = conversationKindOfBlock(action.block_id);
+  if (!kind || !action.value) return undefined;
+  const team = b.user.team_id ?? b.team?.id;
+  const channel = b.channel?.id ?? b.container?.channel_id;
+  if (!team || (kind === 'group' && !channel)) return undefined;
+  return message(
+    sender({ team, user: b.user.id, name: b.user.name ?? b.user.username }),
+    kind === 'group' ? { id: channel!, kind: 'group', ...(b.team?.id ? { workspace: b.team.id } : {}) } : { id: b.user.id, kind: 'private' },
+    { kind: 'press', action: action.value, ...(b.container?.message_ts ? { pressedMessage: b.container.message_ts } : {}) },
+    `slack:action:${b.trigger_id}`,
+    receivedAt,
+    hintsOf(team, b.user.id),
+  );
+}
+
+/** A submitted modal: the conversation it was opened from rides in its private_metadata. */
+export function fromViewSubmission(raw: unknown, receivedAt: Date, hintsOf: HintsOf): InboundMessage | undefined {
+  const parsed = viewSubmission.safeParse(raw);
+  if (!parsed.success || parsed.data.view.callback_id !== SLACK_FORM_CALLBACK_ID) return undefined;
+  const v = parsed.data;
+  const origin = slackModalOrigin(v.view.private_metadata);
+  const team = v.user.team_id ?? v.team?.id;
+  if (!origin || !team) return undefined;
+  const values = Object.fromEntries(Object.entries(v.view.state.values).map(([field, inputs]) => [field, inputs.value?.value ?? '']));
+  return message(
+    sender({ team, user: v.user.id, name: v.user.name ?? v.user.username }),
+    origin.conversation,
+    { kind: 'form', action: origin.action, values },
+    `slack:view:${v.trigger_id}`,
+    receivedAt,
+    hintsOf(team, v.user.id),
+  );
+}
+
+/** The App Home of a person: their own ledger. */
+export function homeOf(team: string, user: string, receivedAt: Date): InboundMessage {
+  return message(sender({ team, user }), { id: user, kind: 'private' }, { kind: 'text', text: '' }, `slack:home:${team}:${user}:${receivedAt.getTime()}`, receivedAt);
+}

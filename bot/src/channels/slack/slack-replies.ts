@@ -1,0 +1,72 @@
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { plainText } from '../../core/conversation/formatted-text';
+import { Conversation } from '../../core/conversation/inbound-message';
+import { readFile, Reply } from '../../core/conversation/reply';
+import { toSlackMessage, toSlackModal } from './slack-render';
+
+/** Where replies go: back through the interaction's response_url, or posted to a channel. */
+export type SlackTarget = {
+  readonly conversation: Conversation;
+  /** The person acting: ephemeral answers and their DM. */
+  readonly userId: string;
+  /** For views.open, when the answer is a form (valid about 3 seconds). */
+  readonly triggerId?: string;
+} & ({ readonly via: 'respond'; readonly respond: RespondFn } | { readonly via: 'channel'; readonly channel: string });
+
+export interface SlackLog {
+  warn(details: object, message: string): void;
+}
+
+/**
+ * Sends the core's replies the Slack way: a form opens a modal; files go to the person's DM (their
+ * own ledger) or the channel (its ledger), with a line where the command was typed; a reply to a
+ * press replaces the pressed message; a sender-only reply is ephemeral. Web API failures are logged
+ * with the delivery's correlation id and never thrown.
+ */
+export async function deliverSlackReplies(client: WebClient, target: SlackTarget, replies: readonly Reply[], log: SlackLog, correlationId: string): Promise<void> {
+  const attempt = async <T>(method: string, call: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await call();
+    } catch (error) {
+      const e = error as { code?: string; data?: { error?: string }; message?: string };
+      log.warn({ correlationId, method, code: e.code, error: e.data?.error ?? e.message }, 'slack: Web API call failed');
+      return undefined;
+    }
+  };
+  const isGroup = target.conversation.kind === 'group';
+  let dm: string | undefined;
+  const dmChannel = async () => (dm ??= (await attempt('conversations.open', () => client.conversations.open({ users: target.userId })))?.channel?.id);
+
+  for (const reply of replies) {
+    if (reply.form && target.triggerId) {
+      const opened = await attempt('views.open', () => client.views.open({ trigger_id: target.triggerId!, view: toSlackModal(reply.form!, target.conversation) }));
+      if (opened) continue;
+    }
+    const attachment = reply.file ?? reply.image;
+    if (attachment) {
+      const channel = isGroup ? (target.via === 'channel' ? target.channel : target.conversation.id) : await dmChannel();
+      if (!channel) continue;
+      const file = await readFile(attachment); // Slack's upload asks for the length first
+      const uploaded = await attempt('files.uploadV2', () => client.filesUploadV2({ channel_id: channel, file, filename: attachment.name, initial_comment: plainText(reply.text) }));
+      if (uploaded && target.via === 'respond' && !isGroup) {
+        await attempt('respond', () => target.respond({ response_type: 'ephemeral', replace_original: false, text: `📎 Sent ${attachment.name} to your direct messages with me.` }));
+      }
+      continue;
+    }
+    const message = toSlackMessage(reply, target.conversation.kind);
+    const body = { text: message.text, blocks: message.blocks };
+    if (target.via === 'respond') {
+      const onlyForSender = !isGroup || message.ephemeral;
+      await attempt('respond', () => target.respond({
+        ...body,
+        response_type: onlyForSender ? 'ephemeral' : 'in_channel',
+        replace_original: Boolean(message.replace_original),
+      }));
+    } else if (isGroup && message.ephemeral) {
+      await attempt('chat.postEphemeral', () => client.chat.postEphemeral({ channel: target.channel, user: target.userId, ...body }));
+    } else {
+      await attempt('chat.postMessage', () => client.chat.postMessage({ channel: target.channel, ...body }));
+    }
+  }
+}

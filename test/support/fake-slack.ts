@@ -1,0 +1,134 @@
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  readonly path: string;
+  readonly body: Record<string, any>;
+  readonly authorization?: string;
+}
+
+type Failure = { status?: number; error: string; retryAfter?: number };
+
+/**
+ * A stand-in for Slack on loopback: the Web API (the methods Spendwise calls), response_url
+ * endpoints and the file upload URL. Records what the bot sent; can fail a method as Slack does.
+ */
+export async function startFakeSlack(options: { botToken?: string } = {}) {
+  const calls: SlackCall[] = [];
+  const listeners = new Set<(call: SlackCall) => void>();
+  const failures = new Map<string, Failure[]>();
+  const users = new Map<string, { tz?: string; locale?: string; real_name?: string }>();
+  let ts = 1_700_000_000;
+  const token = options.botToken ?? 'xoxb-test';
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const body = await readBody(req);
+    const call: SlackCall = { path: url.pathname, body, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
+    calls.push(call);
+    for (const listener of [...listeners]) listener(call);
+    const json = (payload: unknown, status = 200, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    if (url.pathname.startsWith('/response/') || url.pathname.startsWith('/upload/')) {
+      res.writeHead(200);
+      res.end('ok');
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const failure = failures.get(method)?.shift();
+    if (failure) {
+      return json({ ok: false, error: failure.error }, failure.status ?? 200, failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {});
+    }
+    if (method !== 'auth.test' && req.headers.authorization !== `Bearer ${token}`) return json({ ok: false, error: 'invalid_auth' });
+    switch (method) {
+      case 'auth.test':
+        return json({ ok: true, team_id: 'T111', user_id: 'UBOT', bot_id: 'BBOT' });
+      case 'chat.postMessage':
+        return json({ ok: true, channel: body.channel, ts: `${(ts += 1)}.000100`, message: { text: body.text } });
+      case 'chat.postEphemeral':
+        return json({ ok: true, message_ts: `${(ts += 1)}.000200` });
+      case 'views.open': case 'views.publish': case 'views.update':
+        return json({ ok: true, view: { id: 'V1' } });
+      case 'users.info': {
+        const user = users.get(String(body.user)) ?? {};
+        return json({ ok: true, user: { id: body.user, ...user } });
+      }
+      case 'conversations.open':
+        return json({ ok: true, channel: { id: `D-${body.users}` } });
+      case 'files.getUploadURLExternal':
+        return json({ ok: true, upload_url: `${base}/upload/F${ts}`, file_id: `F${ts}` });
+      case 'files.completeUploadExternal':
+        return json({ ok: true, files: [{ id: 'F1', title: 'upload' }] });
+      default:
+        return json({ ok: false, error: 'unknown_method' }, 404);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    calls,
+    /** A response_url on this stand-in. */
+    responseUrl: (id: string) => `${url}/response/${id}`,
+    setUser(id: string, profile: { tz?: string; locale?: string; real_name?: string }) {
+      users.set(id, profile);
+    },
+    failNext(method: string, failure: Failure) {
+      failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    mark: () => calls.length,
+    since: (mark: number) => calls.slice(mark),
+    /** The next call to `path` from `since` on (already made or still to come). */
+    waitFor(path: string, since = 0, ms = 5000): Promise<SlackCall> {
+      const already = calls.slice(since).find((c) => c.path === path);
+      if (already) return Promise.resolve(already);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => { listeners.delete(listen); reject(new Error(`no ${path} within ${ms} ms`)); }, ms);
+        const listen = (c: SlackCall) => {
+          if (c.path !== path) return;
+          clearTimeout(timer);
+          listeners.delete(listen);
+          resolve(c);
+        };
+        listeners.add(listen);
+      });
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export type FakeSlack = Awaited<ReturnType<typeof startFakeSlack>>;
+
+async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (raw.length === 0) return {};
+  try {
+    if (type.includes('json')) return JSON.parse(raw.toString('utf8'));
+    if (type.includes('x-www-form-urlencoded')) {
+      // The Web API client sends nested arguments (blocks, view) as JSON strings.
+      return Object.fromEntries([...new URLSearchParams(raw.toString('utf8'))].map(([k, v]) => [k, tryJson(v)]));
+    }
+  } catch {
+    /* fall through: recorded as size only */
+  }
+  return { bytes: raw.length, text: raw.toString('utf8') };
+}
+
+const tryJson = (text: string) => {
+  if (!/^[[{]/.test(text)) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
