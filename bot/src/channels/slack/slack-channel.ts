@@ -48,7 +48,12 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
 
   const hintsOf = (client: WebClient): HintsOf => (_team, user) => async () => {
     const info = await client.users.info({ user, include_locale: true });
-    return { ...(info.user?.tz ? { timeZone: info.user.tz } : {}), ...(info.user?.locale ? { locale: info.user.locale } : {}) };
+    const name = info.user?.profile?.display_name || info.user?.real_name || info.user?.name;
+    return {
+      ...(info.user?.tz ? { timeZone: info.user.tz } : {}),
+      ...(info.user?.locale ? { locale: info.user.locale } : {}),
+      ...(name ? { displayName: name } : {}),
+    };
   };
 
   /** The core's answer, delivered; then the person's App Home, when it was their own ledger. */

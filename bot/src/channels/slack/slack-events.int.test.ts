@@ -1,0 +1,193 @@
+import { fixedClock } from '../../../../test/support/in-memory-core';
+import { FakeSlack, startFakeSlack } from '../../../../test/support/fake-slack';
+import { blockAction, eventEnvelope, sharedSlackFixture, slackHeaders, slashCommandForm, viewSubmission } from '../../../../test/support/slack-requests';
+import { startTestServer, TestServer } from '../../../../test/support/test-server';
+
+// Slack through the real HTTP server: signed requests in the shapes Slack sends, a Web API and
+// response_url stand-in on loopback out. Assertions are on what the person would see.
+const SECRET = 'slack-signing-secret';
+let slack: FakeSlack;
+let server: TestServer;
+const clock = fixedClock('2026-11-22T10:00:00Z');
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  server = await startTestServer({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl }, { clock });
+});
+afterAll(async () => {
+  await server.close();
+  await slack.close();
+});
+
+type Sent = { status: number; body: string; calls: FakeSlack['calls'] };
+
+/** Posts a signed request and waits until the bot has done what it does (a quiet stand-in for a moment). */
+async function send(body: string, contentType: string, headers: Record<string, string> = slackHeaders(SECRET, body)): Promise<Sent> {
+  const mark = slack.mark();
+  const res = await fetch(`${server.url}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+  const text = await res.text();
+  await settle();
+  return { status: res.status, body: text, calls: slack.since(mark).filter((c) => c.path !== '/api/auth.test') };
+}
+async function settle() {
+  let seen = -1;
+  while (seen !== slack.calls.length) {
+    seen = slack.calls.length;
+    await new Promise((r) => setTimeout(r, 120));
+  }
+}
+const command = (user: string, text: string, responseId = `${user}-${text}`.replace(/\W+/g, '-')) =>
+  send(slashCommandForm({ user, text, responseUrl: slack.responseUrl(responseId) }), 'application/x-www-form-urlencoded');
+const event = (payload: Record<string, unknown>, options: { eventId?: string; retry?: number } = {}) => {
+  const body = JSON.stringify(eventEnvelope(payload, options));
+  return send(body, 'application/json', { ...slackHeaders(SECRET, body), ...(options.retry ? { 'x-slack-retry-num': String(options.retry), 'x-slack-retry-reason': 'http_timeout' } : {}) });
+};
+const interaction = (payload: unknown) => {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return send(body, 'application/x-www-form-urlencoded');
+};
+const responses = (s: Sent) => s.calls.filter((c) => c.path.startsWith('/response/')).map((c) => c.body);
+const posted = (s: Sent, path = '/api/chat.postMessage') => s.calls.filter((c) => c.path === path).map((c) => c.body);
+const textOf = (message: { text?: string }) => String(message.text ?? '');
+
+test('unsigned, wrongly signed or stale requests get 401 and change nothing', async () => {
+  const form = slashCommandForm({ user: 'UEVE', text: '5 tea', responseUrl: slack.responseUrl('eve') });
+  const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+  for (const headers of [{}, slackHeaders('wrong-secret', form), slackHeaders(SECRET, form, stale), slackHeaders(SECRET, `${form}&x=1`)]) {
+    const res = await send(form, 'application/x-www-form-urlencoded', headers);
+    expect(res.status).toBe(401);
+    expect(res.calls).toEqual([]);
+  }
+  expect(textOf(responses(await command('UEVE', 'list'))[0]!)).toContain('No expenses yet');
+});
+
+test('url_verification is answered with its challenge', async () => {
+  const genuine = sharedSlackFixture('url_verification.slack-doc.json');
+  const body = genuine ?? JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' });
+  const res = await send(body, 'application/json');
+  expect(res.status).toBe(200);
+  expect(JSON.parse(res.body).challenge).toBe(JSON.parse(body).challenge);
+});
+
+test('/spend quick add: acked at once, answered ephemerally with Block Kit and buttons; the timezone comes from Slack', async () => {
+  slack.setUser('UANA', { tz: 'America/New_York', locale: 'en-US', real_name: 'Ana Lima' });
+  clock.set('2026-11-23T03:00:00Z'); // still the 22nd in New York
+  try {
+    const res = await command('UANA', '12.50 lunch #food');
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    const [reply] = responses(res);
+    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(textOf(reply!)).toBe('✅ Recorded #1 · *$12.50* · food · lunch · Sun 22 Nov 2026');
+    const buttons = reply!.blocks.filter((b: { type: string }) => b.type === 'actions').flatMap((b: { elements: unknown[] }) => b.elements);
+    expect(buttons.map((b: { text: { text: string } }) => b.text.text)).toEqual(['Undo', 'Edit', 'Change category']);
+    expect(res.calls.filter((c) => c.path === '/api/users.info')).toHaveLength(1);
+    // The timezone was asked of Slack only when the ledger opened.
+    expect((await command('UANA', '3 coffee')).calls.filter((c) => c.path === '/api/users.info')).toHaveLength(0);
+  } finally {
+    clock.set('2026-11-22T10:00:00Z');
+  }
+});
+
+test('a button press replaces the message it was on; Edit opens a modal whose wrong fields stay open with errors', async () => {
+  await command('UBEA', '20 taxi');
+  const undo = await interaction(blockAction({ user: 'UBEA', value: 'undo:1', blockId: 'sw:p:0', responseUrl: slack.responseUrl('bea-undo') }));
+  expect(undo.status).toBe(200);
+  expect(responses(undo)[0]).toMatchObject({ replace_original: true });
+  expect(textOf(responses(undo)[0]!)).toContain('🗑️ Deleted #1');
+
+  await command('UBEA', '30 dinner');
+  const edit = await interaction(blockAction({ user: 'UBEA', value: 'edit:2', blockId: 'sw:p:0', responseUrl: slack.responseUrl('bea-edit') }));
+  const [opened] = posted(edit, '/api/views.open');
+  expect(opened!.view.type).toBe('modal');
+  expect(opened!.view.blocks.map((b: { block_id: string; element: { initial_value: string } }) => [b.block_id, b.element.initial_value]))
+    .toEqual([['amount', '30.00 USD'], ['category', 'food'], ['date', '2026-11-22'], ['note', 'dinner']]);
+
+  const wrong = await interaction(viewSubmission({ user: 'UBEA', privateMetadata: opened!.view.private_metadata, values: { amount: 'lots', category: 'food', date: '2026-11-22', note: 'dinner' } }));
+  expect(JSON.parse(wrong.body)).toMatchObject({ response_action: 'errors', errors: { amount: expect.any(String) } });
+  expect(textOf(responses(await command('UBEA', 'list'))[0]!)).toContain('#2 · *$30.00*');
+
+  const right = await interaction(viewSubmission({ user: 'UBEA', privateMetadata: opened!.view.private_metadata, values: { amount: '35', category: 'food', date: '2026-11-22', note: 'dinner with Jo' } }));
+  expect(right.body).toBe('');
+  expect(textOf(posted(right)[0]!)).toContain('✏️ Updated #2 · *$35.00* · food · dinner with Jo');
+  expect(posted(right)[0]!.channel).toBe('D-UBEA');
+});
+
+test('a direct message works like a command; an Events API retry of the same event records nothing twice', async () => {
+  const first = await event({ type: 'message', channel: 'DCAL', channel_type: 'im', user: 'UCAL', text: '9.99 book' }, { eventId: 'EvCAL1' });
+  expect(textOf(posted(first)[0]!)).toContain('Recorded #1 · *$9.99*');
+  expect(posted(first)[0]!.channel).toBe('DCAL');
+  await event({ type: 'message', channel: 'DCAL', channel_type: 'im', user: 'UCAL', text: '9.99 book' }, { eventId: 'EvCAL1', retry: 1 });
+  const list = await event({ type: 'message', channel: 'DCAL', channel_type: 'im', user: 'UCAL', text: 'list' });
+  expect(textOf(posted(list)[0]!)).toContain('Latest 1');
+  // The bot's own messages and edits are not for it.
+  expect((await event({ type: 'message', channel: 'DCAL', channel_type: 'im', user: 'UBOT', text: '5 tea' })).calls).toEqual([]);
+  expect((await event({ type: 'message', subtype: 'message_changed', channel: 'DCAL', channel_type: 'im', user: 'UCAL', text: '5 tea' })).calls).toEqual([]);
+});
+
+test('a mention in a channel uses the channel’s ledger; entries show who recorded them; only they can undo', async () => {
+  slack.setUser('UDAN', { real_name: 'Dan Ode' });
+  const mention = await event({ type: 'app_mention', channel: 'CTEAM', user: 'UDAN', text: '<@UBOT> 60 team lunch', team: 'T111' });
+  expect(posted(mention)[0]!.channel).toBe('CTEAM');
+  expect(textOf(posted(mention)[0]!)).toContain('Recorded #1 · *$60.00* · food · team lunch · Sun 22 Nov 2026 · by Dan Ode');
+  const blockId = posted(mention)[0]!.blocks.find((b: { type: string }) => b.type === 'actions').block_id;
+  expect(blockId).toBe('sw:g:0');
+  // Someone else presses its Undo: told privately, nothing changes.
+  const refused = await interaction(blockAction({ user: 'UEMMA', value: 'undo:1', blockId, channel: 'CTEAM', responseUrl: slack.responseUrl('emma-undo') }));
+  expect(responses(refused)[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+  expect(textOf(responses(refused)[0]!)).toContain('Only the person who recorded #1');
+  const list = await event({ type: 'app_mention', channel: 'CTEAM', user: 'UEMMA', text: '<@UBOT> list', team: 'T111' });
+  expect(textOf(posted(list)[0]!)).toContain('#1 · *$60.00* · food · team lunch · Sun 22 Nov 2026 · by Dan Ode');
+  // /spend stays personal, even typed in that channel.
+  const mine = await send(slashCommandForm({ user: 'UDAN', channel: 'CTEAM', text: 'list', responseUrl: slack.responseUrl('dan-list') }), 'application/x-www-form-urlencoded');
+  expect(textOf(responses(mine)[0]!)).toContain('No expenses yet');
+});
+
+test('export uploads the CSV to the person’s DM (files upload v2), with a line where the command was typed', async () => {
+  await command('UFAY', '12.50 lunch, with "Sam" #food');
+  const res = await command('UFAY', 'export');
+  const paths = res.calls.map((c) => c.path);
+  expect(paths).toEqual(expect.arrayContaining(['/api/conversations.open', '/api/files.getUploadURLExternal', '/api/files.completeUploadExternal']));
+  expect(paths.some((p) => p.startsWith('/upload/'))).toBe(true);
+  const upload = res.calls.find((c) => c.path.startsWith('/upload/'))!;
+  expect(String(upload.body.text)).toContain('2026-11-22,12.50,USD,food,"lunch, with ""Sam""",#1');
+  const complete = res.calls.find((c) => c.path === '/api/files.completeUploadExternal')!;
+  expect(complete.body.channel_id).toBe('D-UFAY');
+  expect(textOf(responses(res)[0]!)).toContain('Sent spendwise-2026-11-01-to-2026-11-30.csv to your direct messages');
+});
+
+test('the App Home shows this month, budgets and the last expenses; it is published when opened and after a change', async () => {
+  await command('UGIL', '40 groceries');
+  await command('UGIL', 'budget groceries 50');
+  const opened = await event({ type: 'app_home_opened', user: 'UGIL', channel: 'DGIL', tab: 'home' });
+  const [home] = posted(opened, '/api/views.publish');
+  expect(home!.user_id).toBe('UGIL');
+  const text = JSON.stringify(home!.view.blocks);
+  expect(text).toContain('Spent in USD: $40.00');
+  expect(text).toContain('groceries: $40.00 of $50.00 (80%)');
+  expect(text).toContain('#1 · $40.00 · groceries · groceries · Sun 22 Nov 2026');
+  expect(text).toContain('say:report');
+  expect((await event({ type: 'app_home_opened', user: 'UGIL', channel: 'DGIL', tab: 'messages' })).calls).toEqual([]);
+  const after = await command('UGIL', '5 milk');
+  expect(posted(after, '/api/views.publish')).toHaveLength(1);
+  // The Home's Report button answers in the person's DM.
+  const report = await interaction(blockAction({ user: 'UGIL', value: 'say:report', blockId: 'sw:p:home', container: 'view' }));
+  expect(posted(report)[0]!.channel).toBe('D-UGIL');
+  expect(textOf(posted(report)[0]!)).toContain('Spending in *November 2026*');
+});
+
+test('Web API failures: a rate limit is waited out, invalid_auth is logged; Slack still gets its ack', async () => {
+  slack.failNext('chat.postMessage', { status: 429, error: 'ratelimited', retryAfter: 1 });
+  const mark = slack.mark();
+  const limited = await event({ type: 'message', channel: 'DHAL', channel_type: 'im', user: 'UHAL', text: '7 tea' });
+  expect(limited.status).toBe(200);
+  await new Promise((r) => setTimeout(r, 1500)); // Retry-After: 1
+  await settle();
+  const tries = slack.since(mark).filter((c) => c.path === '/api/chat.postMessage' && textOf(c.body).includes('Recorded #1'));
+  expect(tries).toHaveLength(2); // the refused try, then the retry after the wait
+  slack.failNext('chat.postMessage', { error: 'invalid_auth' });
+  const refused = await event({ type: 'message', channel: 'DHAL', channel_type: 'im', user: 'UHAL', text: '8 tea' });
+  expect(refused.status).toBe(200);
+  const list = await event({ type: 'message', channel: 'DHAL', channel_type: 'im', user: 'UHAL', text: 'list' });
+  expect(textOf(posted(list)[0]!)).toContain('Latest 2');
+});
