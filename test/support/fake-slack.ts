@@ -20,6 +20,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
   const users = new Map<string, { tz?: string; locale?: string; real_name?: string }>();
   let ts = 1_700_000_000;
   const token = options.botToken ?? 'xoxb-test';
+  let socketUrl: string | undefined;
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -41,6 +42,10 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
     const failure = failures.get(method)?.shift();
     if (failure) {
       return json({ ok: false, error: failure.error }, failure.status ?? 200, failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {});
+    }
+    // Socket Mode asks for its WebSocket URL with the app-level token (xapp-…).
+    if (method === 'apps.connections.open') {
+      return req.headers.authorization?.startsWith('Bearer xapp-') && socketUrl ? json({ ok: true, url: socketUrl }) : json({ ok: false, error: 'invalid_auth' });
     }
     if (method !== 'auth.test' && req.headers.authorization !== `Bearer ${token}`) return json({ ok: false, error: 'invalid_auth' });
     switch (method) {
@@ -74,6 +79,10 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
     calls,
     /** A response_url on this stand-in. */
     responseUrl: (id: string) => `${url}/response/${id}`,
+    /** Where apps.connections.open sends Socket Mode. */
+    setSocketUrl(url: string) {
+      socketUrl = url;
+    },
     setUser(id: string, profile: { tz?: string; locale?: string; real_name?: string }) {
       users.set(id, profile);
     },
