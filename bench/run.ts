@@ -20,12 +20,13 @@ import { createDynamoTable, DynamoTable } from '../bot/src/storage/dynamodb/dyna
 import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
 import { keys } from '../bot/src/storage/dynamodb/item-keys';
 import { benchTelegramWebhook } from './telegram-webhook';
+import { benchSlackCommands } from './slack-commands';
 import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
 const CONCURRENCY = 8;
 const REPORT_RUNS = 30;
-const TELEGRAM_UPDATES = Number(process.env.BENCH_TELEGRAM_UPDATES ?? 400);
+const CHAT_MESSAGES = Number(process.env.BENCH_CHAT_MESSAGES ?? 400);
 const BIG_LEDGER = Number(process.env.BENCH_BIG_LEDGER ?? 100_000);
 
 interface RequestCounter { requests: number; items: number; writes: number; writtenItems: number; reset(): void }
@@ -186,7 +187,8 @@ async function main(): Promise<void> {
     await benchAdds(table);
     await benchReport(table, 100);
     await benchReport(table, BIG_LEDGER);
-    await benchTelegramWebhook(db.endpoint, TELEGRAM_UPDATES, CONCURRENCY);
+    await benchTelegramWebhook(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
+    await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
   } finally {
     table.doc.destroy();
     await db.stop();

@@ -1,27 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { floorStorage, percentile, serve, spendwiseServer } from './chat-floor';
 import express from 'express';
 import { Telegraf } from 'telegraf';
-import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { createServices, httpDepsFor } from '../bot/src/composition';
-import { loadConfig } from '../bot/src/config/config';
-import { createHttpApp } from '../bot/src/http/server';
-import { createLogger } from '../bot/src/logger';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../bot/src/storage/dynamodb/dynamodb-local';
-import { createDynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
-import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
 import { startFakeTelegram } from '../test/support/fake-telegram';
 import { textUpdate } from '../test/support/telegram-updates';
 
 const SECRET = 'bench-secret';
 const TOKEN = '123456:BENCH';
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
-
-const listen = (app: express.Express) => new Promise<Server>((done) => {
-  const server = app.listen(0, '127.0.0.1', () => done(server));
-});
 
 /** Posts `count` text updates from `people` senders, `concurrency` at a time; per-request latency in ms. */
 async function drive(url: string, count: number, concurrency: number, people: number): Promise<{ seconds: number; latencies: number[] }> {
@@ -50,21 +35,11 @@ async function drive(url: string, count: number, concurrency: number, people: nu
  * parsing, deciding or rendering.
  */
 async function bareTelegrafFloor(endpoint: string, apiRoot: string): Promise<{ url: string; close(): Promise<void> }> {
-  const table = createDynamoTable(`bench-floor-${randomUUID().slice(0, 6)}`, { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  await ensureTable(table);
+  const storage = await floorStorage(endpoint);
   const bot = new Telegraf(TOKEN, { telegram: { apiRoot, webhookReply: false } });
   bot.botInfo = { id: 123456789, is_bot: true, first_name: 'Spendwise', username: 'spendwise_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
-  let n = 0;
   bot.on('text', async (ctx) => {
-    const pk = `FLOOR#${ctx.chat.id}`;
-    const { tableName } = table;
-    await table.doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [{ pk, sk: 'A' }, { pk, sk: 'B' }], ConsistentRead: true } } }));
-    await table.doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [{ pk, sk: 'HEAD' }, { pk, sk: 'C' }, { pk, sk: 'D' }], ConsistentRead: true } } }));
-    n += 1;
-    const item = { amount: 1250, currency: 'USD', category: 'food', description: ctx.message.text, date: '2026-11-22' };
-    await table.doc.send(new TransactWriteCommand({
-      TransactItems: Array.from({ length: 7 }, (_, i) => ({ Put: { TableName: tableName, Item: { pk, sk: `ITEM#${n}#${i}`, ...item } } })),
-    }));
+    await storage.addWork(String(ctx.chat.id), ctx.message.text);
     await ctx.reply(`Recorded ${ctx.message.text}`);
   });
   const app = express();
@@ -72,27 +47,13 @@ async function bareTelegrafFloor(endpoint: string, apiRoot: string): Promise<{ u
     await bot.handleUpdate(req.body);
     res.sendStatus(200);
   });
-  const server = await listen(app);
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    async close() {
-      server.closeAllConnections();
-      server.close();
-      table.doc.destroy();
-    },
-  };
+  return serve(app, () => storage.close());
 }
 
 export async function benchTelegramWebhook(endpoint: string, count: number, concurrency: number): Promise<void> {
   const fake = await startFakeTelegram();
-  const config = loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', AWS_ENDPOINT_URL_DYNAMODB: endpoint, SPENDWISE_TABLE: `bench-tg-${randomUUID().slice(0, 6)}`,
-    TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url,
-  });
-  const log = createLogger('silent');
-  const services = await createServices(config, log);
-  const server = await listen(createHttpApp(httpDepsFor(config, services, log)));
-  const ours = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const spendwise = await spendwiseServer(endpoint, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url });
+  const ours = spendwise.url;
   const floor = await bareTelegrafFloor(endpoint, fake.url);
   try {
     // Warm both (connections, getMe, ledgers opened), then measure.
@@ -107,9 +68,7 @@ export async function benchTelegramWebhook(endpoint: string, count: number, conc
     console.log(`  ratio Spendwise / floor  ${(rate(ourRun) / rate(floorRun)).toFixed(2).padStart(6)}`);
   } finally {
     await floor.close();
-    server.closeAllConnections();
-    server.close();
-    await services.close();
+    await spendwise.close();
     await fake.close();
   }
 }

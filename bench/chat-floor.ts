@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import express from 'express';
+import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { createServices, httpDepsFor } from '../bot/src/composition';
+import { loadConfig } from '../bot/src/config/config';
+import { createHttpApp } from '../bot/src/http/server';
+import { createLogger } from '../bot/src/logger';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../bot/src/storage/dynamodb/dynamodb-local';
+import { createDynamoTable, DynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
+import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
+
+/** What the chat benches share: percentiles, a server on a free port, and the floor's storage work. */
+export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+export const listen = (app: express.Express) => new Promise<Server>((done) => {
+  const server = app.listen(0, '127.0.0.1', () => done(server));
+});
+
+/**
+ * The DynamoDB work an add does, without Spendwise around it: a batched read of two items (the
+ * directory), one of three (the ledger), and one transaction of seven puts. Floors do this per message.
+ */
+export async function floorStorage(endpoint: string) {
+  const table: DynamoTable = createDynamoTable(`bench-floor-${randomUUID().slice(0, 6)}`, { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  await ensureTable(table);
+  let n = 0;
+  const { tableName } = table;
+  return {
+    async addWork(who: string, text: string): Promise<void> {
+      const pk = `FLOOR#${who}`;
+      await table.doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [{ pk, sk: 'A' }, { pk, sk: 'B' }], ConsistentRead: true } } }));
+      await table.doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [{ pk, sk: 'HEAD' }, { pk, sk: 'C' }, { pk, sk: 'D' }], ConsistentRead: true } } }));
+      n += 1;
+      await table.doc.send(new TransactWriteCommand({
+        TransactItems: Array.from({ length: 7 }, (_, i) => ({ Put: { TableName: tableName, Item: { pk, sk: `ITEM#${n}#${i}`, text } } })),
+      }));
+    },
+    close: () => table.doc.destroy(),
+  };
+}
+
+/** An app on a free loopback port; `close` also runs `cleanUp`. */
+export async function serve(app: express.Express, cleanUp: () => unknown = () => undefined) {
+  const server = await listen(app);
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      server.close();
+      await cleanUp();
+    },
+  };
+}
+
+/** The real service (config, composition, HTTP) on the bench's DynamoDB Local, with these channel settings. */
+export async function spendwiseServer(endpoint: string, env: Record<string, string>) {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AWS_ENDPOINT_URL_DYNAMODB: endpoint, SPENDWISE_TABLE: `bench-${randomUUID().slice(0, 8)}`, ...env });
+  const log = createLogger('silent');
+  const services = await createServices(config, log);
+  return serve(createHttpApp(httpDepsFor(config, services, log)), () => services.close());
+}
