@@ -5,7 +5,7 @@ import type { Router } from 'express';
 import { SlackConfig } from '../../config/config';
 import { CoreDeps } from '../../core/core-deps';
 import { buildDashboard } from '../../core/dashboard/dashboard';
-import { handleMessage } from '../../core/conversation/handle-message';
+import { handleMessageOutcome } from '../../core/conversation/handle-message';
 import { InboundMessage } from '../../core/conversation/inbound-message';
 import { Reply } from '../../core/conversation/reply';
 import { ConversationAddress } from '../../core/ports/outbound.port';
@@ -56,12 +56,11 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
     };
   };
 
-  /** The core's answer, delivered; then the person's App Home, when it was their own ledger. */
-  async function answer(client: WebClient, inbound: InboundMessage, target: SlackTarget): Promise<readonly Reply[]> {
-    const replies = await handleMessage(inbound, core);
+  /** The core's answer, delivered; then the person's App Home, when their own ledger changed. */
+  async function answer(client: WebClient, inbound: InboundMessage, target: SlackTarget): Promise<void> {
+    const { replies, changedLedger } = await handleMessageOutcome(inbound, core);
     await deliverSlackReplies(client, target, replies, log, inbound.idempotencyKey);
-    if (inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
-    return replies;
+    if (changedLedger && inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
   }
 
   async function publishHome(client: WebClient, team: string, user: string): Promise<void> {
@@ -111,7 +110,7 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
       return;
     }
     // The modal waits for this answer: a submission with wrong fields stays open with each error.
-    const replies = await handleMessage(inbound, core);
+    const { replies, changedLedger } = await handleMessageOutcome(inbound, core);
     const errors = replies.map((r) => (r.form ? toSlackFormErrors(r.form) : undefined)).find(Boolean);
     if (errors) {
       await ack(errors);
@@ -122,7 +121,7 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
       ? inbound.conversation.id
       : (await client.conversations.open({ users: inbound.sender.userId })).channel!.id!;
     await deliverSlackReplies(client, { via: 'channel', channel, conversation: inbound.conversation, userId: inbound.sender.userId }, replies, log, inbound.idempotencyKey);
-    if (inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
+    if (changedLedger && inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {

@@ -170,6 +170,8 @@ test('the App Home shows this month, budgets and the last expenses; it is publis
   expect((await event({ type: 'app_home_opened', user: 'UGIL', channel: 'DGIL', tab: 'messages' })).calls).toEqual([]);
   const after = await command('UGIL', '5 milk');
   expect(posted(after, '/api/views.publish')).toHaveLength(1);
+  // A question changes nothing: no need to publish again.
+  expect(posted(await command('UGIL', 'list'), '/api/views.publish')).toHaveLength(0);
   // The Home's Report button answers in the person's DM.
   const report = await interaction(blockAction({ user: 'UGIL', value: 'say:report', blockId: 'sw:p:home', container: 'view' }));
   expect(posted(report)[0]!.channel).toBe('D-UGIL');

@@ -24,6 +24,32 @@ const TRY_AGAIN: Record<OperationalError['code'], string> = {
  * an example, an outage or a busy ledger a "try again", a bug a reference to quote.
  */
 export async function handleMessage(message: InboundMessage, deps: CoreDeps): Promise<Reply[]> {
+  return (await handleMessageOutcome(message, deps)).replies;
+}
+
+/** The replies, and whether the message changed its ledger (a dashboard then needs refreshing). */
+export interface MessageOutcome {
+  readonly replies: Reply[];
+  readonly changedLedger: boolean;
+}
+
+export async function handleMessageOutcome(message: InboundMessage, deps: CoreDeps): Promise<MessageOutcome> {
+  let changedLedger = false;
+  const watching: CoreDeps = {
+    ...deps,
+    writer: {
+      ...deps.writer,
+      async append(append) {
+        const outcome = await deps.writer.append(append);
+        if (outcome === 'written' && append.events.some((e) => e.type !== 'LedgerOpened' && e.type !== 'MemberJoined')) changedLedger = true;
+        return outcome;
+      },
+    },
+  };
+  return { replies: await answer(message, watching), changedLedger };
+}
+
+async function answer(message: InboundMessage, deps: CoreDeps): Promise<Reply[]> {
   try {
     const turn = await resolveLedger(message, deps);
     const result = await route(turn, deps);

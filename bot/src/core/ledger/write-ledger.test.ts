@@ -26,3 +26,14 @@ test('writes to one ledger from one process queue instead of racing: 50 adds, 50
   expect(replies.every((r) => r.startsWith('✅'))).toBe(true);
   expect(outcomes).toEqual(Array(50).fill('written'));
 });
+
+test('the outcome says whether a message changed its ledger: an add does, a question or a first contact does not', async () => {
+  const { handleMessageOutcome } = await import('../conversation/handle-message');
+  const { inbound } = await import('../../../../test/support/chat');
+  const core = inMemoryCore();
+  const say = (text: string) => handleMessageOutcome(inbound('outcome', { kind: 'text', text }, { hints: { timeZone: 'UTC' } }), core.deps);
+  expect((await say('help')).changedLedger).toBe(false);
+  expect((await say('5 tea')).changedLedger).toBe(true);
+  expect((await say('list')).changedLedger).toBe(false);
+  expect((await say('delete 9')).changedLedger).toBe(false);
+});
