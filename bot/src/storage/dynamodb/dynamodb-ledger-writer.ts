@@ -89,7 +89,8 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      { Put: { TableName: tableName, Item: { pk: keys.ledger(m.ledger), sk: keys.member(m.member), type: 'Member', name: m.displayName } } },
+      // The identity beside the name lets "forget" find the person's links from the ledger's side.
+      { Put: { TableName: tableName, Item: { pk: keys.ledger(m.ledger), sk: keys.member(m.member), type: 'Member', name: m.displayName, identity: m.identityKey } } },
     ]);
     try {
       await doc.send(new TransactWriteCommand({ TransactItems: [...idemItem, head, ...events, ...readModels, ...members] }));

@@ -30,7 +30,10 @@ export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: strin
         },
         {
           kind: 'put', sk: keys.meta,
-          item: { type: 'LedgerMeta', scope: event.data.scope, openedAt: at, kindKey: keys.ledgerListing(ledger), kindSort: `${at}#${ledger}` },
+          item: {
+            type: 'LedgerMeta', scope: event.data.scope, conversation: event.data.conversation, openedAt: at,
+            kindKey: keys.ledgerListing(ledger), kindSort: `${at}#${ledger}`,
+          },
         },
       ];
     case 'ExpenseRecorded':

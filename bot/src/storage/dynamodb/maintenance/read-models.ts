@@ -1,0 +1,134 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { LedgerId } from '../../../core/ledger/ledger-id';
+import { EMPTY_LEDGER, evolve } from '../../../core/ledger/ledger-state';
+import { DynamoTable } from '../dynamodb-tables';
+import { keys } from '../item-keys';
+import { ledgerEvents, ledgerPartition, StoredEvent } from '../ledger-catalog';
+import { readModelChanges } from '../projections';
+import { batchWrite, put, remove } from './batch-write';
+
+type Item = Record<string, unknown> & { pk: string; sk: string };
+
+/** The items of a ledger's partition that are read models: everything but its events, delivery records and member links. */
+const READ_MODEL = /^(HEAD|META|EXP#|TD#|TM#|MEMO#)/;
+const id = (item: { pk: string; sk: string }) => `${item.pk}|${item.sk}`;
+
+/** What the read models of a ledger must be, computed from its events alone (the same projections the live writes use). */
+export function expectedReadModels(ledger: LedgerId, events: readonly StoredEvent[]): Map<string, Item> {
+  const pk = keys.ledger(ledger);
+  const items = new Map<string, Item>();
+  let state = EMPTY_LEDGER;
+  for (const { event, at } of events) {
+    state = evolve(state, event);
+    for (const change of readModelChanges(event, ledger, at)) {
+      const key = { pk: change.pk ?? pk, sk: change.sk };
+      if (change.kind === 'put') items.set(id(key), { ...key, ...change.item });
+      else if (change.kind === 'delete') items.delete(id(key));
+      else {
+        const prior = items.get(id(key));
+        items.set(id(key), { ...key, type: 'Total', minor: Number(prior?.minor ?? 0) + change.minor, count: Number(prior?.count ?? 0) + change.count });
+      }
+    }
+  }
+  const last = events.at(-1);
+  if (last) items.set(id({ pk, sk: keys.head }), { pk, sk: keys.head, type: 'LedgerHead', version: last.version, state, updatedAt: last.at });
+  return items;
+}
+
+/** A total that reached zero is the same as none: the live writes leave such items behind. */
+const isEmptyTotal = (item: Record<string, unknown>) => item.type === 'Total' && item.minor === 0 && item.count === 0;
+
+/** A canonical JSON (sorted keys), so two items compare by content. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface Drift {
+  readonly key: string;
+  readonly kind: 'missing' | 'unexpected' | 'different';
+}
+
+export interface LedgerCheck {
+  readonly ledger: LedgerId;
+  readonly events: number;
+  readonly drift: readonly Drift[];
+}
+
+async function storedReadModels(table: DynamoTable, ledger: LedgerId, expected: Map<string, Item>): Promise<Map<string, Item>> {
+  const stored = new Map<string, Item>();
+  for await (const raw of ledgerPartition(table, ledger)) {
+    const item = raw as Item;
+    if (READ_MODEL.test(item.sk)) stored.set(id(item), item);
+  }
+  // Read models in other partitions (the conversation's directory entry) are found from the expected ones.
+  for (const item of expected.values()) {
+    if (item.pk === keys.ledger(ledger)) continue;
+    const out = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }));
+    if (out.Item) stored.set(id(out.Item as Item), out.Item as Item);
+  }
+  return stored;
+}
+
+function compare(expected: Map<string, Item>, stored: Map<string, Item>): Drift[] {
+  const drift: Drift[] = [];
+  for (const [key, item] of expected) {
+    const found = stored.get(key);
+    if (!found) {
+      if (!isEmptyTotal(item)) drift.push({ key, kind: 'missing' });
+    } else if (canonical(found) !== canonical(item)) drift.push({ key, kind: 'different' });
+  }
+  for (const [key, item] of stored) if (!expected.has(key) && !isEmptyTotal(item)) drift.push({ key, kind: 'unexpected' });
+  return drift;
+}
+
+async function eventsOf(table: DynamoTable, ledger: LedgerId): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  for await (const e of ledgerEvents(table, ledger)) events.push(e);
+  return events;
+}
+
+/** Recomputes a ledger's read models from its events and reports every difference from what is stored. */
+export async function verifyLedger(table: DynamoTable, ledger: LedgerId): Promise<LedgerCheck> {
+  const events = await eventsOf(table, ledger);
+  const expected = expectedReadModels(ledger, events);
+  return { ledger, events: events.length, drift: compare(expected, await storedReadModels(table, ledger, expected)) };
+}
+
+export class LedgerMovedError extends Error {
+  override readonly name = 'LedgerMovedError';
+}
+
+/**
+ * Rewrites a ledger's read models from its events: stale ones deleted, the rest put as computed.
+ * The head goes last and only if nobody appended meanwhile (LedgerMovedError: run it again).
+ */
+export async function rebuildLedger(table: DynamoTable, ledger: LedgerId, options: { dryRun?: boolean } = {}): Promise<LedgerCheck> {
+  const events = await eventsOf(table, ledger);
+  const expected = expectedReadModels(ledger, events);
+  const stored = await storedReadModels(table, ledger, expected);
+  const drift = compare(expected, stored);
+  if (options.dryRun || events.length === 0) return { ledger, events: events.length, drift };
+  const head = expected.get(id({ pk: keys.ledger(ledger), sk: keys.head }))!;
+  const stale = [...stored.values()].filter((item) => !expected.has(id(item)));
+  await batchWrite(table, [
+    ...stale.map((item) => remove(item.pk, item.sk)),
+    ...[...expected.values()].filter((item) => item !== head && !isEmptyTotal(item)).map(put),
+  ]);
+  try {
+    await table.doc.send(new PutCommand({
+      TableName: table.tableName,
+      Item: head,
+      ConditionExpression: 'attribute_not_exists(pk) OR version <= :v',
+      ExpressionAttributeValues: { ':v': head.version },
+    }));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new LedgerMovedError(`${ledger} changed while it was rebuilt; run the rebuild again`);
+    throw error;
+  }
+  return { ledger, events: events.length, drift };
+}
