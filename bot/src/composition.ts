@@ -16,6 +16,7 @@ import { createDynamoExpenseQueries, createDynamoSpendingTotals } from './storag
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './storage/dynamodb/dynamodb-local';
 import { createDynamoTable, DynamoTable } from './storage/dynamodb/dynamodb-tables';
 import { ensureTable, tableAnswers, tableExists } from './storage/dynamodb/ensure-table';
+import { removeLocalEndpoint, writeLocalEndpoint } from './storage/dynamodb/local-endpoint-file';
 
 export interface Services {
   readonly core: CoreDeps;
@@ -40,7 +41,11 @@ export async function createServices(config: Config, log: Logger, options: { clo
   const embedded = config.storage.kind === 'embedded'
     ? await startDynamoDbLocal({ dataDir: config.storage.dataDir })
     : undefined;
-  if (embedded) log.info({ endpoint: embedded.endpoint, dataDir: config.storage.kind === 'embedded' ? config.storage.dataDir : undefined }, 'started DynamoDB Local');
+  const dataDir = config.storage.kind === 'embedded' ? config.storage.dataDir : undefined;
+  if (embedded && dataDir) {
+    writeLocalEndpoint(dataDir, embedded.endpoint);
+    log.info({ endpoint: embedded.endpoint, dataDir }, 'started DynamoDB Local');
+  }
   const table = embedded
     ? createDynamoTable(config.tableName, { endpoint: embedded.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS })
     : createDynamoTable(config.tableName, remoteOptions(config));
@@ -54,6 +59,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
     }
   } catch (error) {
     table.doc.destroy();
+    if (dataDir) removeLocalEndpoint(dataDir);
     await embedded?.stop();
     throw error;
   }
@@ -81,6 +87,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
       senders.telegram?.stop();
       await senders.slack?.stop().catch((error: Error) => log.warn({ err: error }, 'slack: socket did not close cleanly'));
       table.doc.destroy();
+      if (dataDir) removeLocalEndpoint(dataDir);
       await embedded?.stop();
     },
   };
@@ -100,7 +107,8 @@ export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log
   };
 }
 
-function remoteOptions(config: Config) {
+/** How to reach a configured (not embedded) DynamoDB; ops connects the same way. */
+export function remoteOptions(config: Config) {
   if (config.storage.kind !== 'dynamodb') return {};
   const { endpoint, region, placeholderCredentials } = config.storage;
   return {

@@ -1,0 +1,56 @@
+import { Command } from 'commander';
+import { listLedgers, queryItems } from '../../../bot/src/storage/dynamodb/ledger-catalog';
+import { forgetLedger } from '../../../bot/src/storage/dynamodb/maintenance/forget-ledger';
+import { keys } from '../../../bot/src/storage/dynamodb/item-keys';
+import { action } from '../cli';
+import { resolveLedgerRef } from '../ledger-ref';
+import { openTable, UsageError } from '../ops-context';
+
+export function registerLedgerCommands(program: Command): void {
+  const ledger = program.command('ledger').description('one ledger');
+  ledger.command('forget').description('delete every item of one ledger: events, read models, directory entry, member links')
+    .argument('<ref>', 'ledger id or identity')
+    .option('--yes', 'really delete')
+    .action(action(program, async (out, ref: string, options: { yes?: boolean }) => {
+      if (!options.yes) throw new UsageError(`this deletes ${ref} for good; add --yes to do it`);
+      const ops = await openTable(program.opts());
+      try {
+        const id = await resolveLedgerRef(ref, ops.core);
+        out.result({ ledger: id, ...(await forgetLedger(ops.table, id)) });
+      } finally {
+        await ops.close();
+      }
+    }));
+
+  program.command('stats').description('ledgers, events, and expenses per month')
+    .action(action(program, async (out) => {
+      const ops = await openTable(program.opts());
+      try {
+        let ledgers = 0;
+        let events = 0;
+        const months = new Map<string, number>();
+        const progress = out.progress('ledgers');
+        for await (const id of listLedgers(ops.table)) {
+          ledgers += 1;
+          events += (await ops.core.writer.load(id, {})).head.version;
+          for await (const total of queryItems(ops.table, {
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tm)',
+            ExpressionAttributeValues: { ':pk': keys.ledger(id), ':tm': 'TM#' },
+          })) {
+            const month = String(total.sk).split('#')[1]!;
+            months.set(month, (months.get(month) ?? 0) + Number(total.count));
+          }
+          progress.tick(ledgers, ledgers);
+        }
+        progress.stop();
+        const perMonth = [...months].filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b)).map(([month, expenses]) => ({ month, expenses }));
+        if (out.json) out.result({ ledgers, events, perMonth });
+        else {
+          out.line(`${ledgers} ledgers, ${events} events`);
+          out.rows(perMonth);
+        }
+      } finally {
+        await ops.close();
+      }
+    }));
+}
