@@ -14,14 +14,14 @@ module.exports = {
     {
       ...shared,
       displayName: 'fast',
-      roots: ['<rootDir>/bot', '<rootDir>/test', '<rootDir>/infra-pulumi'],
+      roots: ['<rootDir>/bot', '<rootDir>/test', '<rootDir>/infra-pulumi', '<rootDir>/ops'],
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$', '<rootDir>/test/process/'],
     },
     {
       ...shared,
       displayName: 'storage',
-      roots: ['<rootDir>/bot', '<rootDir>/test'],
+      roots: ['<rootDir>/bot', '<rootDir>/test', '<rootDir>/ops'],
       testMatch: ['**/*.int.test.ts', '<rootDir>/test/process/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/dynamodb-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/dynamodb-global-teardown.ts',

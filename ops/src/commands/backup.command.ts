@@ -38,7 +38,7 @@ export function registerBackupCommands(program: Command): void {
       const ops = await openTable(program.opts());
       try {
         await ensureTable(ops.table);
-        const lines = createInterface({ input: createReadStream(options.in).pipe(createGunzip()), crlfDelay: Infinity });
+        const lines = () => createInterface({ input: createReadStream(options.in).pipe(createGunzip()), crlfDelay: Infinity });
         const { counts, ledgers } = await restoreBackup(ops.table, lines).catch((error: Error) => {
           throw error instanceof RestoreRefusedError ? new OperationFailed(error.message) : error;
         });

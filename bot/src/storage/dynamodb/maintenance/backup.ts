@@ -52,7 +52,7 @@ export class RestoreRefusedError extends Error {
  * Restores a backup into an empty table: events and member links (with the identity links that
  * let people find their ledgers again). The read models are then rebuilt from the events.
  */
-export async function restoreBackup(table: DynamoTable, lines: AsyncIterable<string>): Promise<{ counts: BackupCounts; ledgers: LedgerId[] }> {
+export async function restoreBackup(table: DynamoTable, openLines: () => AsyncIterable<string>): Promise<{ counts: BackupCounts; ledgers: LedgerId[] }> {
   const probe = await table.doc.send(new ScanCommand({ TableName: table.tableName, Limit: 1 }));
   if ((probe.Items ?? []).length > 0) throw new RestoreRefusedError(`table ${table.tableName} is not empty: restore only into an empty table`);
   const counts: BackupCounts = { ledgers: 0, events: 0, members: 0 };
@@ -64,7 +64,8 @@ export async function restoreBackup(table: DynamoTable, lines: AsyncIterable<str
     pending = [];
   };
   let number = 0;
-  for await (const text of lines) {
+  // Opened only now: a line reader started before the checks above would run ahead of this loop.
+  for await (const text of openLines()) {
     number += 1;
     if (text.trim() === '') continue;
     const json = JSON.parse(text) as unknown;
