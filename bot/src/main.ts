@@ -47,6 +47,8 @@ async function main(): Promise<void> {
         process.exit(0);
       });
   };
+  // A promise some library forgot to handle is logged, never a crash of every conversation in flight.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

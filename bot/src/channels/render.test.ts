@@ -121,3 +121,20 @@ test('a form: a Slack modal with current values; errors under each field; elsewh
   expect(toTelegramHtml(form.text)).toContain('• <code>edit 7 amount 15.90</code>');
   expect(toSlackMrkdwn(form.text)).toContain('• `edit 7 note lunch with Sam`');
 });
+
+test('the App Home stays within Slack’s limits however many budgets and categories there are', async () => {
+  const { toSlackHome } = await import('./slack/slack-home');
+  const usd = 'USD' as CurrencyCode;
+  const budgets = Array.from({ length: 60 }, (_, i) => ({ label: `category-number-${i}`, spent: { minor: i * 100, currency: usd }, limit: { minor: 5_000, currency: usd }, percent: i * 2 }));
+  const home = toSlackHome({
+    scope: 'personal',
+    month: { period: { label: 'November 2026', from: '2026-11-01', to: '2026-11-30', previous: { label: 'October 2026', from: '2026-10-01', to: '2026-10-31' }, daysSoFar: 22 }, sections: [], previousOnly: [] } as never,
+    budgets,
+    recent: [],
+  });
+  expect(home.blocks.length).toBeLessThanOrEqual(100);
+  for (const block of home.blocks) {
+    if ('text' in block && block.text) expect(block.text.text.length).toBeLessThanOrEqual(3_000);
+  }
+  expect(JSON.stringify(home.blocks)).toContain('category-number-59');
+});

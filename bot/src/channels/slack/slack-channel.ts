@@ -1,6 +1,6 @@
 import { App, ExpressReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
-import type { Logger as BoltLogger } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { AuthorizeResult, Logger as BoltLogger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Router } from 'express';
 import { SlackConfig } from '../../config/config';
 import { CoreDeps } from '../../core/core-deps';
@@ -33,6 +33,9 @@ export interface SlackChannel {
 
 export const SLASH_COMMAND = '/spend';
 
+/** How long a submitted modal waits for the core before it closes and the answer comes as a message. */
+const MODAL_ANSWER_MS = 2_500;
+
 export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: SlackChannelLog): SlackChannel {
   const logger = boltLogger(log);
   const clientOptions = {
@@ -43,7 +46,17 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
   const receiver = config.mode === 'http'
     ? new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', processBeforeResponse: false, logger })
     : new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } });
-  const app = new App({ token: config.botToken, receiver, clientOptions, logger, convoStore: false });
+  // The bot's identity (auth.test) is asked on the first request, not at start, and asked again
+  // after a failure: a Slack outage when a task starts must not crash it (Bolt's token check would).
+  const web = new WebClient(config.botToken, { ...clientOptions, logger });
+  let identity: Promise<AuthorizeResult> | undefined;
+  const authorize = () => (identity ??= web.auth.test()
+    .then((auth): AuthorizeResult => ({ botToken: config.botToken, botUserId: auth.user_id!, botId: auth.bot_id!, teamId: auth.team_id! }))
+    .catch((error: Error) => {
+      identity = undefined;
+      throw error;
+    }));
+  const app = new App({ authorize, receiver, clientOptions, logger, convoStore: false });
   const now = () => core.clock.now();
 
   const hintsOf = (client: WebClient): HintsOf => (_team, user) => async () => {
@@ -56,16 +69,21 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
     };
   };
 
-  /** The core's answer, delivered; then the person's App Home, when their own ledger changed. */
-  async function answer(client: WebClient, inbound: InboundMessage, target: SlackTarget): Promise<void> {
-    const { replies, changedLedger } = await handleMessageOutcome(inbound, core);
+  /**
+   * The core's answer, delivered; then the person's App Home, when their own ledger changed. An
+   * Events API retry whose first delivery was handled is not answered twice.
+   */
+  async function answer(client: WebClient, inbound: InboundMessage, target: SlackTarget, retry = false): Promise<void> {
+    const { replies, changedLedger, redelivered } = await handleMessageOutcome(inbound, core);
+    if (retry && redelivered) return;
     await deliverSlackReplies(client, target, replies, log, inbound.idempotencyKey);
     if (changedLedger && inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
   }
 
   async function publishHome(client: WebClient, team: string, user: string): Promise<void> {
     try {
-      const dashboard = await buildDashboard(homeOf(team, user, now()), core);
+      // The Home is often the first thing a person opens: it may open their ledger, with Slack's hints.
+      const dashboard = await buildDashboard({ ...homeOf(team, user, now()), moreHints: hintsOf(client)(team, user) }, core);
       await client.views.publish({ user_id: user, view: toSlackHome(dashboard) });
     } catch (error) {
       log.warn({ user, error: (error as Error).message }, 'slack: App Home not published');
@@ -80,11 +98,11 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
     await answer(client, inbound, { via: 'respond', respond, conversation: inbound.conversation, userId: command.user_id, triggerId: command.trigger_id });
   });
 
-  const onMessage = async ({ event, body, client, context }: { event: unknown; body: unknown; client: WebClient; context: { botUserId?: string } }) => {
+  const onMessage = async ({ event, body, client, context }: { event: unknown; body: unknown; client: WebClient; context: { botUserId?: string; retryNum?: number } }) => {
     const inbound = fromMessageEvent(body, event, context.botUserId, now(), hintsOf(client));
     if (!inbound) return;
     const channel = (event as { channel: string }).channel;
-    await answer(client, inbound, { via: 'channel', channel, conversation: inbound.conversation, userId: inbound.sender.userId });
+    await answer(client, inbound, { via: 'channel', channel, conversation: inbound.conversation, userId: inbound.sender.userId }, Boolean(context.retryNum));
   };
   app.event('message', onMessage);
   app.event('app_mention', onMessage);
@@ -97,9 +115,7 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
     const common = { conversation: inbound.conversation, userId: inbound.sender.userId, triggerId };
     // A button on the App Home has no message to answer to: its answers go to the person's DM.
     const onHome = (body as { container?: { type?: string } }).container?.type === 'view';
-    const target: SlackTarget = onHome || !respond
-      ? { via: 'channel', channel: (await client.conversations.open({ users: inbound.sender.userId })).channel!.id!, ...common }
-      : { via: 'respond', respond, ...common };
+    const target: SlackTarget = onHome || !respond ? { via: 'dm', ...common } : { via: 'respond', respond, ...common };
     await answer(client, inbound, target);
   });
 
@@ -110,17 +126,20 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
       return;
     }
     // The modal waits for this answer: a submission with wrong fields stays open with each error.
-    const { replies, changedLedger } = await handleMessageOutcome(inbound, core);
-    const errors = replies.map((r) => (r.form ? toSlackFormErrors(r.form) : undefined)).find(Boolean);
+    // Slack waits 3 seconds; a slower answer (a busy ledger) closes the modal and arrives as a message.
+    const handling = handleMessageOutcome(inbound, core);
+    const first = await Promise.race([handling, new Promise<'slow'>((r) => setTimeout(() => r('slow'), MODAL_ANSWER_MS).unref())]);
+    const errors = first === 'slow' ? undefined : first.replies.map((r) => (r.form ? toSlackFormErrors(r.form) : undefined)).find(Boolean);
     if (errors) {
       await ack(errors);
       return;
     }
     await ack();
-    const channel = inbound.conversation.kind === 'group'
-      ? inbound.conversation.id
-      : (await client.conversations.open({ users: inbound.sender.userId })).channel!.id!;
-    await deliverSlackReplies(client, { via: 'channel', channel, conversation: inbound.conversation, userId: inbound.sender.userId }, replies, log, inbound.idempotencyKey);
+    const { replies, changedLedger } = await handling;
+    const target: SlackTarget = inbound.conversation.kind === 'group'
+      ? { via: 'channel', channel: inbound.conversation.id, conversation: inbound.conversation, userId: inbound.sender.userId }
+      : { via: 'dm', conversation: inbound.conversation, userId: inbound.sender.userId };
+    await deliverSlackReplies(client, target, replies.filter((r) => !r.form), log, inbound.idempotencyKey);
     if (changedLedger && inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
   });
 
@@ -136,13 +155,10 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
   return {
     ...(receiver instanceof ExpressReceiver ? { router: receiver.router } : {}),
     async post(to, replies) {
-      const conversation = to.userId && !to.conversationId.startsWith('C')
-        ? { id: to.userId, kind: 'private' as const }
-        : { id: to.conversationId, kind: 'group' as const };
-      const channel = conversation.kind === 'private'
-        ? (await app.client.conversations.open({ users: to.userId! })).channel!.id!
-        : to.conversationId;
-      await deliverSlackReplies(app.client, { via: 'channel', channel, conversation, userId: to.userId ?? '' }, replies, log, `outbound:${channel}`);
+      const target: SlackTarget = to.userId
+        ? { via: 'dm', conversation: { id: to.userId, kind: 'private' }, userId: to.userId }
+        : { via: 'channel', channel: to.conversationId, conversation: { id: to.conversationId, kind: 'group' }, userId: '' };
+      await deliverSlackReplies(web, target, replies, log, `outbound:${to.conversationId}`);
     },
     async start() {
       if (config.mode === 'socket') await app.start();
@@ -153,10 +169,17 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
   };
 }
 
-/** Bolt's own logging into ours (JSON lines, secrets redacted there). */
+/** Tokens and secrets in text: Slack's own tokens, and "token" fields of payloads Bolt may print. */
+export function redactSlackSecrets(text: string): string {
+  return text
+    .replace(/\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g, '[redacted]')
+    .replace(/("?(?:token|secret|signature)"?\s*[:=]\s*"?)[^",\s}]+/gi, '$1[redacted]');
+}
+
+/** Bolt's own logging into ours: JSON lines, with tokens taken out of its free text. */
 function boltLogger(log: SlackChannelLog): BoltLogger {
   const line = (level: 'debug' | 'info' | 'warn' | 'error') => (...messages: unknown[]) =>
-    log[level]({ source: 'bolt' }, messages.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
+    log[level]({ source: 'bolt' }, redactSlackSecrets(messages.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')));
   let level = LogLevel.INFO;
   return {
     debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error'),

@@ -1,3 +1,4 @@
+import { chat } from '../../../../test/support/chat';
 import { fixedClock } from '../../../../test/support/in-memory-core';
 import { FakeSlack, startFakeSlack } from '../../../../test/support/fake-slack';
 import { blockAction, eventEnvelope, sharedSlackFixture, slackHeaders, slashCommandForm, viewSubmission } from '../../../../test/support/slack-requests';
@@ -29,11 +30,12 @@ async function send(body: string, contentType: string, headers: Record<string, s
   await settle();
   return { status: res.status, body: text, calls: slack.since(mark).filter((c) => c.path !== '/api/auth.test') };
 }
+/** Until the stand-in has been quiet for a while: the bot works after its ack. */
 async function settle() {
   let seen = -1;
   while (seen !== slack.calls.length) {
     seen = slack.calls.length;
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 300));
   }
 }
 const command = (user: string, text: string, responseId = `${user}-${text}`.replace(/\W+/g, '-')) =>
@@ -192,4 +194,39 @@ test('Web API failures: a rate limit is waited out, invalid_auth is logged; Slac
   expect(refused.status).toBe(200);
   const list = await event({ type: 'message', channel: 'DHAL', channel_type: 'im', user: 'UHAL', text: 'list' });
   expect(textOf(posted(list)[0]!)).toContain('Latest 2');
+});
+
+test('an Events API retry of an event already answered is not answered again', async () => {
+  const first = await event({ type: 'message', channel: 'DRET', channel_type: 'im', user: 'URET', text: '6 cake' }, { eventId: 'EvRET1' });
+  expect(posted(first)).toHaveLength(2); // the confirmation, and the timezone question for a ledger with none
+  const retry = await event({ type: 'message', channel: 'DRET', channel_type: 'im', user: 'URET', text: '6 cake' }, { eventId: 'EvRET1', retry: 1 });
+  expect(retry.status).toBe(200);
+  expect(posted(retry)).toEqual([]);
+});
+
+test('opening the App Home first opens the ledger with Slack’s timezone', async () => {
+  slack.setUser('UHOME', { tz: 'America/New_York', locale: 'en-US', real_name: 'Hope' });
+  await event({ type: 'app_home_opened', user: 'UHOME', channel: 'DHOME', tab: 'home' });
+  clock.set('2026-11-23T03:00:00Z'); // still the 22nd in New York
+  try {
+    expect(textOf(responses(await command('UHOME', '12 lunch'))[0]!)).toContain('Sun 22 Nov 2026');
+  } finally {
+    clock.set('2026-11-22T10:00:00Z');
+  }
+});
+
+test('a long answer goes as several messages Slack accepts, the buttons on none but the last', async () => {
+  const long = 'a description long enough to make fifty lines of list well over what one message holds';
+  // Recorded straight through the core (the same ledger /spend reaches), to keep the test quick.
+  const person = chat(server.services.core, 'ULONG', { platform: 'slack', workspace: 'T111', hints: { timeZone: 'UTC' } });
+  for (let i = 0; i < 50; i += 1) await person.say(`${i + 1} ${long} ${String.fromCharCode(97 + (i % 26))}`);
+  const list = responses(await command('ULONG', 'list 50'));
+  expect(list.length).toBeGreaterThan(1);
+  for (const message of list) {
+    expect(JSON.stringify(message.blocks).length).toBeLessThan(12_000);
+    for (const block of message.blocks.filter((b: { type: string }) => b.type === 'rich_text')) {
+      expect(JSON.stringify(block).length).toBeLessThan(6_000);
+    }
+  }
+  expect(list.map((m) => textOf(m)).join('\n').match(/^• #/gm)).toHaveLength(50);
 });

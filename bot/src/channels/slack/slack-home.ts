@@ -17,6 +17,22 @@ export function bar(part: number, whole: number): string {
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
+/** Slack takes at most 3,000 characters in one text object: lines go into as many sections as they need. */
+const MAX_SECTION_TEXT = 2_500;
+function sections(lines: readonly string[]): types.KnownBlock[] {
+  const groups: string[][] = [[]];
+  let size = 0;
+  for (const line of lines) {
+    if (size + line.length + 1 > MAX_SECTION_TEXT && groups.at(-1)!.length > 0) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(line.slice(0, MAX_SECTION_TEXT));
+    size += line.length + 1;
+  }
+  return groups.filter((g) => g.length > 0).map((g) => ({ type: 'section', text: plain(g.join('\n')) }));
+}
+
 /**
  * The App Home tab: this month's totals and categories, budgets as bars, Report and Export, the
  * last ten expenses. Text people typed is plain_text, so nothing they wrote turns into formatting.
@@ -38,14 +54,11 @@ export function toSlackHome(dashboard: Dashboard): types.HomeView {
       ],
     });
     const top = s.categories.slice(0, MAX_CATEGORIES);
-    blocks.push({ type: 'section', text: plain(top.map((c) => `${bar(c.minor, s.minor)}  ${c.category}: ${money(c.minor)}`).join('\n')) });
+    blocks.push(...sections(top.map((c) => `${bar(c.minor, s.minor)}  ${c.category}: ${money(c.minor)}`)));
   }
   if (budgets.length > 0) {
     blocks.push({ type: 'header', text: plain('🎯 Budgets') });
-    blocks.push({
-      type: 'section',
-      text: plain(budgets.map((b) => `${budgetIcon(b.percent)} ${bar(b.spent.minor, b.limit.minor)}  ${b.label}: ${formatMoney(b.spent)} of ${formatMoney(b.limit)} (${b.percent}%)`).join('\n')),
-    });
+    blocks.push(...sections(budgets.map((b) => `${budgetIcon(b.percent)} ${bar(b.spent.minor, b.limit.minor)}  ${b.label}: ${formatMoney(b.spent)} of ${formatMoney(b.limit)} (${b.percent}%)`)));
   }
   blocks.push({
     type: 'actions',

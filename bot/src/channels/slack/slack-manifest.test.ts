@@ -28,3 +28,10 @@ test('a Socket Mode manifest needs no URL; an HTTP one does', () => {
   expect(JSON.stringify(socket)).not.toContain('request_url');
   expect(() => slackManifest({})).toThrow(/base URL/);
 });
+
+test('Bolt’s free-text log lines lose any token or secret they carry', async () => {
+  const { redactSlackSecrets } = await import('./slack-channel');
+  const line = redactSlackSecrets('envelope {"token":"verification_token","payload":{"x":1}} with xoxb-123-456-abc and xapp-1-A1-2-def, signature=v0=abc');
+  expect(line).not.toMatch(/verification_token|xoxb-123|xapp-1-A1|v0=abc/);
+  expect(line).toContain('"payload"');
+});

@@ -146,5 +146,48 @@ export function toSlackFormErrors(form: Form): { response_action: 'errors'; erro
   return Object.keys(errors).length ? { response_action: 'errors', errors } : undefined;
 }
 
+/**
+ * Slack refuses a message whose blocks are too long (msg_blocks_too_long, around 13k characters of
+ * blocks) and a text object over 3,000: a long reply is cut at line ends into rich-text blocks of
+ * at most this much text, a few per message, as several messages.
+ */
+const MAX_TEXT_PER_BLOCK = 1_500;
+const MAX_TEXT_BLOCKS_PER_MESSAGE = 3;
+
+function chunks(text: FormattedText): FormattedText[] {
+  const parts: TextBlock[][] = [[]];
+  let size = 0;
+  for (const block of text) {
+    const length = block.spans.reduce((n, s) => n + s.text.length, 0) + 1;
+    if (size + length > MAX_TEXT_PER_BLOCK && parts.at(-1)!.length > 0) {
+      parts.push([]);
+      size = 0;
+    }
+    parts.at(-1)!.push(block);
+    size += length;
+  }
+  return parts;
+}
+
+/** A reply as one or more messages Slack accepts: the buttons on the last, replace_original on the first. */
+export function toSlackMessages(reply: Reply, kind: Conversation['kind'] = 'private') {
+  const parts = chunks(reply.text);
+  const messages = [];
+  for (let i = 0; i < parts.length; i += MAX_TEXT_BLOCKS_PER_MESSAGE) {
+    const group = parts.slice(i, i + MAX_TEXT_BLOCKS_PER_MESSAGE);
+    const first = i === 0;
+    const last = i + MAX_TEXT_BLOCKS_PER_MESSAGE >= parts.length;
+    const piece: Reply = {
+      ...reply,
+      text: group.flat(),
+      ...(last ? {} : { choices: [] }),
+      ...(first ? {} : { replacesPressed: false }),
+    };
+    const message = toSlackMessage(piece, kind);
+    messages.push({ ...message, blocks: [...group.map(toSlackRichText), ...message.blocks.slice(1)] });
+  }
+  return messages;
+}
+
 /** Buttons for surfaces of the person's own (the App Home): the same block_id convention. */
 export const privateActionsBlockId = (name: string) => blockIdFor('private', name);

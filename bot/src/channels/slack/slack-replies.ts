@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { plainText } from '../../core/conversation/formatted-text';
 import { Conversation } from '../../core/conversation/inbound-message';
 import { readFile, Reply } from '../../core/conversation/reply';
-import { toSlackMessage, toSlackModal } from './slack-render';
+import { toSlackMessages, toSlackModal } from './slack-render';
 
 /** Where replies go: back through the interaction's response_url, or posted to a channel. */
 export type SlackTarget = {
@@ -12,7 +12,12 @@ export type SlackTarget = {
   readonly userId: string;
   /** For views.open, when the answer is a form (valid about 3 seconds). */
   readonly triggerId?: string;
-} & ({ readonly via: 'respond'; readonly respond: RespondFn } | { readonly via: 'channel'; readonly channel: string });
+} & (
+  | { readonly via: 'respond'; readonly respond: RespondFn }
+  | { readonly via: 'channel'; readonly channel: string }
+  /** The person's DM with the bot (opened when needed): App Home buttons, submitted modals, talking later. */
+  | { readonly via: 'dm' }
+);
 
 export interface SlackLog {
   warn(details: object, message: string): void;
@@ -37,6 +42,7 @@ export async function deliverSlackReplies(client: WebClient, target: SlackTarget
   const isGroup = target.conversation.kind === 'group';
   let dm: string | undefined;
   const dmChannel = async () => (dm ??= (await attempt('conversations.open', () => client.conversations.open({ users: target.userId })))?.channel?.id);
+  const channelOf = async () => (target.via === 'channel' ? target.channel : target.via === 'dm' || !isGroup ? dmChannel() : target.conversation.id);
 
   for (const reply of replies) {
     if (reply.form && target.triggerId) {
@@ -45,7 +51,7 @@ export async function deliverSlackReplies(client: WebClient, target: SlackTarget
     }
     const attachment = reply.file ?? reply.image;
     if (attachment) {
-      const channel = isGroup ? (target.via === 'channel' ? target.channel : target.conversation.id) : await dmChannel();
+      const channel = isGroup ? await channelOf() : await dmChannel();
       if (!channel) continue;
       const file = await readFile(attachment); // Slack's upload asks for the length first
       const uploaded = await attempt('files.uploadV2', () => client.filesUploadV2({ channel_id: channel, file, filename: attachment.name, initial_comment: plainText(reply.text) }));
@@ -54,19 +60,22 @@ export async function deliverSlackReplies(client: WebClient, target: SlackTarget
       }
       continue;
     }
-    const message = toSlackMessage(reply, target.conversation.kind);
-    const body = { text: message.text, blocks: message.blocks };
-    if (target.via === 'respond') {
-      const onlyForSender = !isGroup || message.ephemeral;
-      await attempt('respond', () => target.respond({
-        ...body,
-        response_type: onlyForSender ? 'ephemeral' : 'in_channel',
-        replace_original: Boolean(message.replace_original),
-      }));
-    } else if (isGroup && message.ephemeral) {
-      await attempt('chat.postEphemeral', () => client.chat.postEphemeral({ channel: target.channel, user: target.userId, ...body }));
-    } else {
-      await attempt('chat.postMessage', () => client.chat.postMessage({ channel: target.channel, ...body }));
+    // A long reply goes as several messages Slack accepts; the buttons ride on the last.
+    for (const message of toSlackMessages(reply, target.conversation.kind)) {
+      const body = { text: message.text, blocks: message.blocks };
+      if (target.via === 'respond') {
+        const onlyForSender = !isGroup || message.ephemeral;
+        await attempt('respond', () => target.respond({
+          ...body,
+          response_type: onlyForSender ? 'ephemeral' : 'in_channel',
+          replace_original: Boolean(message.replace_original),
+        }));
+        continue;
+      }
+      const channel = await channelOf();
+      if (!channel) break;
+      if (isGroup && message.ephemeral) await attempt('chat.postEphemeral', () => client.chat.postEphemeral({ channel, user: target.userId, ...body }));
+      else await attempt('chat.postMessage', () => client.chat.postMessage({ channel, ...body }));
     }
   }
 }

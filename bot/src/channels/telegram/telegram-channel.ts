@@ -18,8 +18,11 @@ export interface TelegramLog {
 
 /** Telegram, on the core: updates in (webhook or long polling), replies out through the Bot API. */
 export interface TelegramChannel {
-  /** One update, whichever way it came; never throws. */
-  handleUpdate(update: unknown): Promise<void>;
+  /**
+   * One update, whichever way it came; never throws. False when it could not be handled at all (the
+   * bot's own identity unknown: Telegram unreachable), so the webhook answers 5xx and Telegram redelivers.
+   */
+  handleUpdate(update: unknown): Promise<boolean>;
   /** Talking later: replies to a chat after the update that started the work was answered. */
   post(to: ConversationAddress, replies: readonly Reply[]): Promise<void>;
   /** The command menu, from the same list that writes `help`. */
@@ -86,14 +89,34 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
     log.error({ updateId: ctx.update.update_id, err: { message: redactToken(String((error as Error)?.message ?? error)) } }, 'telegram: update failed');
   });
 
+  /**
+   * The bot's own identity (for /cmd@Bot and mentions), asked once and kept; a failed getMe is not
+   * kept (Telegraf would reuse the failed answer for every later update), so the next update asks again.
+   */
+  async function knowThyself(): Promise<boolean> {
+    if (bot.botInfo) return true;
+    try {
+      bot.botInfo = await telegram.getMe();
+      return true;
+    } catch (error) {
+      log.error({ err: { message: redactToken(String((error as Error)?.message ?? error)) } }, 'telegram: getMe failed');
+      return false;
+    }
+  }
+
+  let polling = false;
+  let pollingRetry: NodeJS.Timeout | undefined;
+  const POLLING_RETRY_MS = 10_000;
+
   return {
     async handleUpdate(update) {
+      if (!(await knowThyself())) return false;
       try {
         await bot.handleUpdate(update as Parameters<typeof bot.handleUpdate>[0]);
       } catch (error) {
-        // getMe failing before the first update, for instance: logged, and Telegram's retry will come.
         log.error({ err: { message: redactToken(String((error as Error)?.message ?? error)) } }, 'telegram: update not handled');
       }
+      return true;
     },
     async post(to, replies) {
       await deliverReplies(telegram, { chatId: Number(to.conversationId) }, replies, log);
@@ -104,11 +127,19 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
       if (done !== 'failed') log.info({ commands: commands.length }, 'telegram: command menu registered');
     },
     startPolling() {
-      bot.launch({ allowedUpdates: [...UPDATES] }).catch((error: Error) => {
-        log.error({ err: { message: redactToken(error.message) } }, 'telegram: polling stopped');
-      });
+      // Telegram unreachable at start, or polling broken later: tried again until the service stops.
+      polling = true;
+      const launch = () => {
+        bot.launch({ allowedUpdates: [...UPDATES] }).catch((error: Error) => {
+          log.error({ err: { message: redactToken(error.message) }, retryInMs: POLLING_RETRY_MS }, 'telegram: polling stopped');
+          if (polling) pollingRetry = setTimeout(launch, POLLING_RETRY_MS);
+        });
+      };
+      launch();
     },
     stop() {
+      polling = false;
+      clearTimeout(pollingRetry);
       // Telegraf's stop throws when it was never launched (webhook mode): nothing to stop then.
       try {
         bot.stop('shutdown');

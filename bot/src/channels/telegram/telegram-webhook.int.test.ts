@@ -176,3 +176,19 @@ test('a file is fetched from the address getFile leads to, under the configured 
   expect([...(await fetchFile('AgACAgIAAxkBAAIBQ2ExampleXL'))]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
   expect(fake.calls.filter((c) => c.method === 'getFile').at(-1)!.payload).toEqual({ file_id: 'AgACAgIAAxkBAAIBQ2ExampleXL' });
 });
+
+test('when getMe fails the update is answered 503 (Telegram delivers it again), and the next try works', async () => {
+  const fresh = await startFakeTelegram({ token: '123456:TEST' });
+  const other = await startTestServer({ TELEGRAM_BOT_TOKEN: '123456:TEST', TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fresh.url }, { clock });
+  try {
+    fresh.failNext('getMe', { error_code: 502, description: 'Bad Gateway' });
+    const update = textUpdate({ id: 6100, first_name: 'Gus' }, '4 tea');
+    const send = () => fetch(`${other.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': SECRET }, body: JSON.stringify(update) });
+    expect((await send()).status).toBe(503);
+    expect((await send()).status).toBe(200);
+    expect(String((await fresh.waitFor('sendMessage')).payload.text)).toContain('Recorded #1');
+  } finally {
+    await other.close();
+    await fresh.close();
+  }
+});

@@ -26,8 +26,8 @@ export function telegramWebhookRouter(channel: TelegramChannel, secret: string):
     },
     express.json({ limit: '1mb' }),
     async (req, res) => {
-      await channel.handleUpdate(req.body);
-      res.sendStatus(200);
+      // 503 only when nothing could be done (Telegram unreachable): Telegram then delivers it again.
+      res.sendStatus((await channel.handleUpdate(req.body)) ? 200 : 503);
     },
   );
   return router;

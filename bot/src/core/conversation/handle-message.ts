@@ -31,14 +31,22 @@ export async function handleMessage(message: InboundMessage, deps: CoreDeps): Pr
 export interface MessageOutcome {
   readonly replies: Reply[];
   readonly changedLedger: boolean;
+  /** The delivery was seen before: the replies are the ones given then, and nothing was written. */
+  readonly redelivered: boolean;
 }
 
 export async function handleMessageOutcome(message: InboundMessage, deps: CoreDeps): Promise<MessageOutcome> {
   let changedLedger = false;
+  let redelivered = false;
   const watching: CoreDeps = {
     ...deps,
     writer: {
       ...deps.writer,
+      async load(ledger, options) {
+        const loaded = await deps.writer.load(ledger, options);
+        if (loaded.priorReplies) redelivered = true;
+        return loaded;
+      },
       async append(append) {
         const outcome = await deps.writer.append(append);
         if (outcome === 'written' && append.events.some((e) => e.type !== 'LedgerOpened' && e.type !== 'MemberJoined')) changedLedger = true;
@@ -46,7 +54,7 @@ export async function handleMessageOutcome(message: InboundMessage, deps: CoreDe
       },
     },
   };
-  return { replies: await answer(message, watching), changedLedger };
+  return { replies: await answer(message, watching), changedLedger, redelivered };
 }
 
 async function answer(message: InboundMessage, deps: CoreDeps): Promise<Reply[]> {
