@@ -63,7 +63,8 @@ test('a bad setting stops start-up with a message naming the variable', async ()
 });
 
 test('with no AWS configuration it runs its own DynamoDB Local, and a restart keeps the ledger', async () => {
-  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { existsSync, mkdtempSync, rmSync, statSync } = await import('node:fs');
+  const { runOps } = await import('../../ops/test/run-ops');
   const { tmpdir } = await import('node:os');
   const dataDir = mkdtempSync(resolve(tmpdir(), 'spendwise-data-'));
   try {
@@ -75,8 +76,17 @@ test('with no AWS configuration it runs its own DynamoDB Local, and a restart ke
     expect((await waitForLog(first, 'started DynamoDB Local', 30_000)).dataDir).toBe(dataDir);
     const port1 = (await waitForLog(first, 'listening')).port;
     expect(await say(port1, '42 books')).toContain('Recorded #1');
+    // ops --local talks to the running service's DynamoDB Local, found through its endpoint file.
+    const endpointFile = resolve(dataDir, 'endpoint.json');
+    expect(statSync(endpointFile).mode & 0o777).toBe(0o600);
+    const whileRunning = await runOps(['--local', '--json', 'stats'], { SPENDWISE_DATA_DIR: dataDir });
+    expect(JSON.parse(whileRunning.stdout)).toMatchObject({ ledgers: 1, perMonth: [{ expenses: 1 }] });
     first.child.kill('SIGTERM');
     expect(await first.exit).toBe(0);
+    expect(existsSync(endpointFile)).toBe(false);
+    // With the service stopped, ops --local opens the same folder itself.
+    const stopped = await runOps(['--local', '--json', 'stats'], { SPENDWISE_DATA_DIR: dataDir });
+    expect(JSON.parse(stopped.stdout)).toMatchObject({ ledgers: 1 });
 
     const second = startService({ SPENDWISE_DATA_DIR: dataDir });
     expect((await waitForLog(second, 'table ready', 30_000)).status).toBe('exists');
@@ -87,7 +97,7 @@ test('with no AWS configuration it runs its own DynamoDB Local, and a restart ke
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}, 60_000);
+}, 120_000);
 
 test('the bundle the Docker image ships (npm run build → node dist/main.js) serves and stops cleanly', async () => {
   const { spawnSync } = await import('node:child_process');
