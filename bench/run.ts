@@ -21,12 +21,14 @@ import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
 import { keys } from '../bot/src/storage/dynamodb/item-keys';
 import { benchTelegramWebhook } from './telegram-webhook';
 import { benchSlackCommands } from './slack-commands';
+import { benchMaintenance } from './maintenance';
 import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
 const CONCURRENCY = 8;
 const REPORT_RUNS = 30;
 const CHAT_MESSAGES = Number(process.env.BENCH_CHAT_MESSAGES ?? 400);
+const OPS_EVENTS = Number(process.env.BENCH_OPS_EVENTS ?? 100_000);
 const BIG_LEDGER = Number(process.env.BENCH_BIG_LEDGER ?? 100_000);
 
 interface RequestCounter { requests: number; items: number; writes: number; writtenItems: number; reset(): void }
@@ -189,6 +191,7 @@ async function main(): Promise<void> {
     await benchReport(table, BIG_LEDGER);
     await benchTelegramWebhook(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
+    await benchMaintenance(db.endpoint, OPS_EVENTS);
   } finally {
     table.doc.destroy();
     await db.stop();
