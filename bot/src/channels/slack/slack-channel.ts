@@ -101,8 +101,9 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
   const onMessage = async ({ event, body, client, context }: { event: unknown; body: unknown; client: WebClient; context: { botUserId?: string; retryNum?: number } }) => {
     const inbound = fromMessageEvent(body, event, context.botUserId, now(), hintsOf(client));
     if (!inbound) return;
-    const channel = (event as { channel: string }).channel;
-    await answer(client, inbound, { via: 'channel', channel, conversation: inbound.conversation, userId: inbound.sender.userId }, Boolean(context.retryNum));
+    const { channel, thread_ts: threadTs } = event as { channel: string; thread_ts?: string };
+    // Said in a thread: answered in that thread.
+    await answer(client, inbound, { via: 'channel', channel, ...(threadTs ? { threadTs } : {}), conversation: inbound.conversation, userId: inbound.sender.userId }, Boolean(context.retryNum));
   };
   app.event('message', onMessage);
   app.event('app_mention', onMessage);

@@ -230,3 +230,33 @@ test('a long answer goes as several messages Slack accepts, the buttons on none 
   }
   expect(list.map((m) => textOf(m)).join('\n').match(/^• #/gm)).toHaveLength(50);
 });
+
+test('Change category offers a menu; choosing from it updates the expense in place', async () => {
+  await command('UCAT', '8 cinema');
+  const picker = await interaction(blockAction({ user: 'UCAT', value: 'cat:1', blockId: 'sw:p:0', responseUrl: slack.responseUrl('cat-pick') }));
+  const [menu] = responses(picker);
+  expect(menu).toMatchObject({ replace_original: true });
+  const select = menu!.blocks.find((b: { type: string }) => b.type === 'actions').elements[0];
+  expect(select.type).toBe('static_select');
+  const travel = select.options.find((o: { text: { text: string } }) => o.text.text === 'travel');
+  const chosen = blockAction({ user: 'UCAT', value: 'unused', blockId: menu!.blocks.find((b: { type: string }) => b.type === 'actions').block_id, responseUrl: slack.responseUrl('cat-chosen') });
+  const { value: _v, ...withoutValue } = chosen.actions[0]!;
+  const updated = await interaction({ ...chosen, actions: [{ ...withoutValue, type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'travel' }, value: travel.value } }] });
+  expect(textOf(responses(updated)[0]!)).toContain('✏️ Updated #1 · *$8.00* · travel · cinema');
+});
+
+test('in a channel, a reply in a thread the bot started acts on the channel’s ledger and is answered in the thread', async () => {
+  const started = await event({ type: 'app_mention', channel: 'CTHREAD', user: 'UTOM', text: '<@UBOT> 30 pizza', team: 'T111' });
+  const botTs = '1700000999.000100'; // the bot's message people reply to
+  expect(textOf(posted(started)[0]!)).toContain('Recorded #1');
+  const reply = await event({ type: 'message', channel: 'CTHREAD', channel_type: 'channel', user: 'UUMA', text: '12 drinks', thread_ts: botTs, parent_user_id: 'UBOT' });
+  expect(posted(reply)[0]).toMatchObject({ channel: 'CTHREAD', thread_ts: botTs });
+  expect(textOf(posted(reply)[0]!)).toContain('Recorded #2 · *$12.00* · other · drinks');
+  // People talking in the channel, or in someone else's thread, are not the bot's business.
+  expect((await event({ type: 'message', channel: 'CTHREAD', channel_type: 'channel', user: 'UUMA', text: '5 coffee' })).calls).toEqual([]);
+  expect((await event({ type: 'message', channel: 'CTHREAD', channel_type: 'channel', user: 'UUMA', text: '5 coffee', thread_ts: '1.2', parent_user_id: 'UTOM' })).calls).toEqual([]);
+  // A thread reply that mentions the bot comes as app_mention too: answered once, from there.
+  expect((await event({ type: 'message', channel: 'CTHREAD', channel_type: 'channel', user: 'UUMA', text: '<@UBOT> 5 coffee', thread_ts: botTs, parent_user_id: 'UBOT' })).calls).toEqual([]);
+  const list = await event({ type: 'app_mention', channel: 'CTHREAD', user: 'UUMA', text: '<@UBOT> list', team: 'T111' });
+  expect(textOf(posted(list)[0]!)).toContain('Latest 2');
+});

@@ -23,6 +23,9 @@ const messageEvent = z.object({
   channel_type: z.string().optional(),
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
+  ts: z.string().optional(),
+  thread_ts: z.string().optional(),
+  parent_user_id: z.string().optional(),
   team: z.string().optional(),
   user_team: z.string().optional(),
 });
@@ -35,7 +38,12 @@ const blockActions = z.object({
   channel: z.object({ id: z.string() }).optional(),
   container: z.object({ type: z.string(), message_ts: z.string().optional(), channel_id: z.string().optional() }).optional(),
   trigger_id: z.string(),
-  actions: z.array(z.object({ block_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() })).min(1),
+  actions: z.array(z.object({
+    block_id: z.string(),
+    value: z.string().optional(),
+    selected_option: z.object({ value: z.string() }).optional(),
+    action_ts: z.string().optional(),
+  })).min(1),
 });
 
 const viewSubmission = z.object({
@@ -85,7 +93,11 @@ export function fromMessageEvent(rawEnvelope: unknown, rawEvent: unknown, botUse
   const e = parsed.data;
   if (!e.user || e.bot_id || (e.subtype !== undefined && e.subtype !== 'file_share') || e.user === botUserId) return undefined;
   const isDirect = e.type === 'message' && e.channel_type === 'im';
-  if (e.type === 'message' && !isDirect) return undefined;
+  // In a channel, a plain message counts only as a reply in a thread the bot started (DECISIONS);
+  // one that also mentions the bot arrives as app_mention too, and is answered from there.
+  const inBotThread = e.type === 'message' && !isDirect && e.thread_ts !== undefined && e.thread_ts !== e.ts
+    && botUserId !== undefined && e.parent_user_id === botUserId && !(e.text ?? '').includes(`<@${botUserId}`);
+  if (e.type === 'message' && !isDirect && !inBotThread) return undefined;
   const team = e.user_team ?? e.team ?? env.data.team_id;
   const text = (e.text ?? '').replace(botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /$^/, ' ').replace(/\s+/g, ' ').trim();
   return message(
@@ -105,14 +117,15 @@ export function fromBlockAction(raw: unknown, receivedAt: Date, hintsOf: HintsOf
   const b = parsed.data;
   const action = b.actions[0]!;
   const kind = conversationKindOfBlock(action.block_id);
-  if (!kind || !action.value) return undefined;
+  const value = action.value ?? action.selected_option?.value;
+  if (!kind || !value) return undefined;
   const team = b.user.team_id ?? b.team?.id;
   const channel = b.channel?.id ?? b.container?.channel_id;
   if (!team || (kind === 'group' && !channel)) return undefined;
   return message(
     sender({ team, user: b.user.id, name: b.user.name ?? b.user.username }),
     kind === 'group' ? { id: channel!, kind: 'group', ...(b.team?.id ? { workspace: b.team.id } : {}) } : { id: b.user.id, kind: 'private' },
-    { kind: 'press', action: action.value, ...(b.container?.message_ts ? { pressedMessage: b.container.message_ts } : {}) },
+    { kind: 'press', action: value, ...(b.container?.message_ts ? { pressedMessage: b.container.message_ts } : {}) },
     `slack:action:${b.trigger_id}`,
     receivedAt,
     hintsOf(team, b.user.id),

@@ -9,11 +9,12 @@ test('the manifest asks for exactly the scopes of the Web API methods the adapte
   expect([...called].filter((m) => !(m in SCOPES_FOR_METHOD))).toEqual([]);
   expect(Object.keys(SCOPES_FOR_METHOD).filter((m) => !called.has(m))).toEqual([]);
   const scopes = slackManifest({ baseUrl: 'https://x.example' }).oauth_config.scopes.bot;
-  expect(scopes).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'im:write', 'users:read']);
+  expect(scopes).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'im:history', 'im:write', 'users:read']);
 });
 
 test('the manifest subscribes to the events the adapter listens to, and points every URL at /slack/events', () => {
-  const listened = new Set([...code.matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => (m[1] === 'message' ? 'message.im' : m[1]!)));
+  // The message listener takes DMs and replies in the bot's channel threads (public and private).
+  const listened = new Set([...code.matchAll(/app\.event\('([a-z_]+)'/g)].flatMap((m) => (m[1] === 'message' ? ['message.im', 'message.channels', 'message.groups'] : [m[1]!])));
   const manifest = slackManifest({ baseUrl: 'https://spendwise.example.com/' });
   expect(manifest.settings.event_subscriptions.bot_events).toEqual([...listened].sort());
   expect(Object.keys(SCOPES_FOR_EVENT).sort()).toEqual([...listened].sort());

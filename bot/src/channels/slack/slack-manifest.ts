@@ -18,6 +18,9 @@ export const SCOPES_FOR_METHOD: Record<string, readonly string[]> = {
 /** The events the adapter listens to, and the scope each needs. */
 export const SCOPES_FOR_EVENT: Record<string, readonly string[]> = {
   'message.im': ['im:history'],
+  // Replies in a thread the bot started in a channel act on that channel's ledger (DECISIONS).
+  'message.channels': ['channels:history'],
+  'message.groups': ['groups:history'],
   app_mention: ['app_mentions:read'],
   app_home_opened: [],
 };

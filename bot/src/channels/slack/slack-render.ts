@@ -1,12 +1,24 @@
 import { FormattedText, groupBlocks, Span, TextBlock } from '../../core/conversation/formatted-text';
 import { z } from 'zod';
 import { Conversation } from '../../core/conversation/inbound-message';
-import { Form, Reply } from '../../core/conversation/reply';
+import { ChoiceRow, Form, Reply } from '../../core/conversation/reply';
 
 /** Slack's limits (Block Kit reference): button text 75 characters, 25 elements per actions block. */
 const MAX_BUTTON_TEXT = 75;
 const MAX_BUTTONS_PER_ROW = 25;
 const MAX_MODAL_TITLE = 24;
+/** More choices than this are a static_select (at most 100 options, Block Kit reference). */
+const MAX_BUTTONS_AS_BUTTONS = 5;
+const MAX_OPTIONS = 100;
+
+function selectOf(row: ChoiceRow, r: number) {
+  return {
+    type: 'static_select' as const,
+    action_id: `choose-${r}`,
+    placeholder: { type: 'plain_text' as const, text: 'Choose…', emoji: true },
+    options: row.slice(0, MAX_OPTIONS).map((c) => ({ text: { type: 'plain_text' as const, text: clip(c.label, MAX_BUTTON_TEXT), emoji: true }, value: c.action })),
+  };
+}
 
 /** The only characters mrkdwn asks to escape (https://docs.slack.dev/messaging/formatting-message-text). */
 const escapeMrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -66,7 +78,9 @@ export function conversationKindOfBlock(blockId: string): Conversation['kind'] |
 
 /** A reply as a message: blocks, the mrkdwn `text` fallback (notifications), and how to post it. */
 export function toSlackMessage(reply: Reply, kind: Conversation['kind'] = 'private') {
-  const rows = (reply.choices ?? []).filter((row) => row.length > 0);
+  const given = (reply.choices ?? []).filter((row) => row.length > 0);
+  // Many choices (the categories, the timezones) are one menu; a few are buttons in their rows.
+  const rows = given.flat().length > MAX_BUTTONS_AS_BUTTONS ? [given.flat()] : given;
   return {
     text: toSlackMrkdwn(reply.text),
     blocks: [
@@ -74,7 +88,8 @@ export function toSlackMessage(reply: Reply, kind: Conversation['kind'] = 'priva
       ...rows.map((row, r) => ({
         type: 'actions' as const,
         block_id: blockIdFor(kind, r),
-        elements: row.slice(0, MAX_BUTTONS_PER_ROW).map((c, i) => ({
+        // A long row (the categories to choose from) is a menu; a short one, buttons.
+        elements: row.length > MAX_BUTTONS_AS_BUTTONS ? [selectOf(row, r)] : row.slice(0, MAX_BUTTONS_PER_ROW).map((c, i) => ({
           type: 'button' as const,
           action_id: `choice-${r}-${i}`,
           text: { type: 'plain_text' as const, text: clip(c.label, MAX_BUTTON_TEXT), emoji: true },

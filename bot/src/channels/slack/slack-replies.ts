@@ -14,7 +14,7 @@ export type SlackTarget = {
   readonly triggerId?: string;
 } & (
   | { readonly via: 'respond'; readonly respond: RespondFn }
-  | { readonly via: 'channel'; readonly channel: string }
+  | { readonly via: 'channel'; readonly channel: string; readonly threadTs?: string }
   /** The person's DM with the bot (opened when needed): App Home buttons, submitted modals, talking later. */
   | { readonly via: 'dm' }
 );
@@ -75,7 +75,10 @@ export async function deliverSlackReplies(client: WebClient, target: SlackTarget
       const channel = await channelOf();
       if (!channel) break;
       if (isGroup && message.ephemeral) await attempt('chat.postEphemeral', () => client.chat.postEphemeral({ channel, user: target.userId, ...body }));
-      else await attempt('chat.postMessage', () => client.chat.postMessage({ channel, ...body }));
+      else {
+        const thread = target.via === 'channel' && target.threadTs ? { thread_ts: target.threadTs } : {};
+        await attempt('chat.postMessage', () => client.chat.postMessage({ channel, ...thread, ...body }));
+      }
     }
   }
 }
