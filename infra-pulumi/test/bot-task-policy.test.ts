@@ -18,6 +18,8 @@ const IAM_FOR_COMMAND: Record<string, string[]> = {
   UpdateTableCommand: [],
   UpdateTimeToLiveCommand: [],
   ListTablesCommand: [],
+  // Not DynamoDB: textract:AnalyzeExpense has its own statement in the task policy.
+  AnalyzeExpenseCommand: [],
 };
 
 

@@ -88,3 +88,35 @@ test('smoke: health, readiness, a signed Slack request, the Telegram webhook wit
   expect(down.code).toBe(1);
   expect(down.stdout).toMatch(/healthz\s+false/);
 });
+
+test('doctor checks that Textract answers AnalyzeExpense for these credentials, when receipts use it', async () => {
+  const { createServer } = await import('node:http');
+  let answer = { status: 400, type: 'UnsupportedDocumentException' };
+  const targets: string[] = [];
+  const textract = createServer((req, res) => {
+    targets.push(String(req.headers['x-amz-target']));
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify({ __type: answer.type, message: 'from the stand-in' }));
+    });
+  });
+  await new Promise<void>((resolve) => textract.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(textract.address() as { port: number }).port}`;
+  const withTextract = {
+    AWS_ENDPOINT_URL_DYNAMODB: env.AWS_ENDPOINT_URL_DYNAMODB!, SPENDWISE_TABLE: env.SPENDWISE_TABLE!, LOG_LEVEL: 'silent',
+    RECEIPT_OCR: 'textract', AWS_ENDPOINT_URL_TEXTRACT: url, AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example-secret',
+  };
+  try {
+    const reachable = JSON.parse((await runOps(['--json', 'doctor'], withTextract)).stdout) as { check: string; ok: boolean; detail: string }[];
+    expect(reachable.find((c) => c.check === 'textract')).toMatchObject({ ok: true, detail: expect.stringContaining('reachable and permitted') });
+    expect(targets).toEqual(['Textract.AnalyzeExpense']);
+    answer = { status: 400, type: 'AccessDeniedException' };
+    const denied = await runOps(['--json', 'doctor'], withTextract);
+    expect(denied.code).toBe(1);
+    expect((JSON.parse(denied.stdout) as { check: string; ok: boolean; detail: string }[]).find((c) => c.check === 'textract')).toMatchObject({ ok: false, detail: expect.stringContaining('AccessDeniedException') });
+    expect(denied.stdout).not.toContain('example-secret');
+  } finally {
+    textract.close();
+  }
+});

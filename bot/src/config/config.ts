@@ -72,6 +72,8 @@ export interface Config {
   readonly localChat: boolean;
   readonly telegram?: TelegramConfig;
   readonly slack?: SlackConfig;
+  /** Who reads receipts: Textract in production, the local reader elsewhere, unless RECEIPT_OCR says. */
+  readonly receiptOcr: 'textract' | 'local';
 }
 
 export class ConfigError extends Error {
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tableName: e.SPENDWISE_TABLE,
     storage,
     localChat: !production,
+    receiptOcr: e.RECEIPT_OCR ?? (production ? 'textract' : 'local'),
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {

@@ -5,6 +5,7 @@ import { WebClient } from '@slack/web-api';
 import { redactToken } from '../../../bot/src/channels/telegram/telegram-replies';
 import { Config } from '../../../bot/src/config/config';
 import { TABLE_SPEC } from '../../../bot/src/storage/dynamodb/table-spec';
+import { textractAnswers } from '../../../bot/src/receipts/textract-reachable';
 import { action } from '../cli';
 import { OperationFailed, openTable, opsConfig } from '../ops-context';
 
@@ -76,6 +77,9 @@ export function registerDoctorCommand(program: Command): void {
         } finally {
           await ops.close();
         }
+      }
+      if (config.receiptOcr === 'textract') {
+        checks.push(await check('textract', () => textractAnswers(config.storage.kind === 'dynamodb' ? config.storage.region : undefined)));
       }
       checks.push(...(await platformChecks(config)));
       out.rows(checks.map((c) => ({ check: c.check, ok: c.ok, detail: c.detail })));
