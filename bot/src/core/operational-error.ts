@@ -3,7 +3,7 @@
  * stable code; the conversation answers them with "try again", adapters and ops map them by code.
  */
 export abstract class OperationalError extends Error {
-  abstract readonly code: 'storage.unavailable' | 'ledger.busy';
+  abstract readonly code: 'storage.unavailable' | 'ledger.busy' | 'receipts.unavailable';
 }
 
 /** Thrown by storage adapters when the database cannot be reached. */
@@ -16,4 +16,10 @@ export class StorageUnavailableError extends OperationalError {
 export class LedgerBusyError extends OperationalError {
   override readonly name = 'LedgerBusyError';
   readonly code = 'ledger.busy' as const;
+}
+
+/** The receipt reader (Textract) stayed busy or out of reach: nothing was recorded, try again later. */
+export class ReceiptReaderUnavailableError extends OperationalError {
+  override readonly name = 'ReceiptReaderUnavailableError';
+  readonly code = 'receipts.unavailable' as const;
 }

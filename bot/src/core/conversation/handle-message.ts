@@ -16,6 +16,7 @@ import { Turn } from './turn';
 const TRY_AGAIN: Record<OperationalError['code'], string> = {
   'storage.unavailable': '⏳ I could not reach my storage just now, so nothing was saved. Please try again in a moment.',
   'ledger.busy': '⏳ This ledger is busy with other changes right now, so nothing was saved. Please try again in a moment.',
+  'receipts.unavailable': '📷 I could not read receipts just now, so nothing was saved. Send the photo again in a minute, or type the amount: 12.50 lunch',
 };
 
 /**
