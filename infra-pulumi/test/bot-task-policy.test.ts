@@ -9,6 +9,7 @@ const IAM_FOR_COMMAND: Record<string, string[]> = {
   BatchGetCommand: ['dynamodb:BatchGetItem'],
   GetCommand: ['dynamodb:GetItem'],
   PutCommand: ['dynamodb:PutItem'],
+  DeleteCommand: ['dynamodb:DeleteItem'],
   QueryCommand: ['dynamodb:Query'],
   // A transaction is authorised item by item, by the actions its items perform.
   TransactWriteCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],

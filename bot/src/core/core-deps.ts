@@ -3,6 +3,8 @@ import { LedgerWriteQueue } from './ledger/ledger-write-queue';
 import { Clock } from './ports/clock.port';
 import { ExpenseQueries, LedgerWriter, SpendingTotals } from './ports/ledger-store.port';
 import { Outbound } from './ports/outbound.port';
+import { ReceiptDrafts, ReceiptImages } from './receipts/receipt-store.port';
+import { ReceiptScanner } from './receipts/scanned-receipt';
 
 /** Everything the core needs from the outside world, as ports. */
 export interface CoreDeps {
@@ -17,4 +19,6 @@ export interface CoreDeps {
   /** How long a write keeps retrying a ledger other processes keep changing (default 10 s). */
   readonly retryForMs?: number;
   readonly log: { error(details: object, message: string): void };
+  /** Reading receipt photos; absent where no reader is set up. */
+  readonly receipts?: { readonly scanner: ReceiptScanner; readonly images: ReceiptImages; readonly drafts: ReceiptDrafts };
 }

@@ -1,6 +1,7 @@
 import { bold, code, FormattedText, item, line } from '../conversation/formatted-text';
 import { textReply } from '../conversation/reply';
 import { budgetCommand } from './budget.command';
+import { receiptCommand } from './receipt.command';
 import { budgetsCommand } from './budgets.command';
 import { Command } from './command';
 import { editCommand } from './edit.command';
@@ -20,7 +21,7 @@ const helpCommand: Command = {
 
 export const COMMANDS: readonly Command[] = [
   addCommand, listCommand, reportCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
-  exportCommand, currencyCommand, timezoneCommand, dateOrderCommand, categoriesCommand, helpCommand,
+  exportCommand, receiptCommand, currencyCommand, timezoneCommand, dateOrderCommand, categoriesCommand, helpCommand,
 ];
 
 const BY_NAME = new Map<string, Command>(COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])].map((n) => [n, c] as const)));

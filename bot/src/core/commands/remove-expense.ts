@@ -4,18 +4,19 @@ import { Turn } from '../conversation/turn';
 import { Expense, formatRef } from '../ledger/expense';
 import { writeLedger } from '../ledger/write-ledger';
 import { actorName, expenseSpans } from '../presentation/expense-text';
-import { userError } from '../user-error';
+import { isUserError, userError } from '../user-error';
 import { CommandResult, writeKey } from './command';
 import { refuseUnlessRecordedBy } from './expense-permission';
 
 /** Deletes the expense `pick` finds, or says there is none. */
-export function removeExpense(
+export async function removeExpense(
   turn: Turn,
   deps: CoreDeps,
   pick: () => Promise<Expense | undefined>,
   missing: { ref?: number },
 ): Promise<CommandResult> {
-  return writeLedger(deps, {
+  let removed: Expense | undefined;
+  const result = await writeLedger(deps, {
     ...writeKey(turn),
     decide: async () => {
       const expense = await pick();
@@ -26,10 +27,14 @@ export function removeExpense(
       }
       const refused = refuseUnlessRecordedBy(turn, expense);
       if (refused) return refused;
+      removed = expense;
       return {
         events: [{ type: 'ExpenseDeleted', data: { expense } }],
         replies: [{ text: formatted(line('🗑️ Deleted ', ...expenseSpans(expense, actorName(turn)))) }],
       };
     },
   });
+  // The receipt image goes with its expense (after the write: a failed write keeps both).
+  if (!isUserError(result) && removed?.receipt) await deps.receipts?.images.remove(turn.ledger, removed.receipt);
+  return result;
 }

@@ -14,7 +14,8 @@ export type Action =
   | { kind: 'editForm'; ref: number }
   | { kind: 'setTimeZone'; timeZone: string }
   /** A button that says a command for the person (the dashboard's Report and Export). */
-  | { kind: 'say'; text: string };
+  | { kind: 'say'; text: string }
+  | { kind: 'receipt'; step: 'confirm' | 'edit' | 'discard' | 'form'; receipt: string };
 
 /** A category written out when it fits, or its digest (matched against the ledger's categories). */
 export type CategoryToken = { readonly name: Category } | { readonly digest: string };
@@ -30,6 +31,7 @@ export const actions = {
   editForm: (ref: number) => `editform:${ref}`,
   /** IANA names are at most about 30 bytes, so this always fits. */
   setTimeZone: (timeZone: string) => `tz:${timeZone}`,
+  receipt: (step: 'confirm' | 'edit' | 'discard' | 'form', receipt: string) => `rcpt:${step}:${receipt}`,
   say: (text: string) => {
     const action = `say:${text}`;
     if (Buffer.byteLength(action) > MAX_ACTION_BYTES) throw new Error(`a say action over ${MAX_ACTION_BYTES} bytes: ${text}`);
@@ -48,6 +50,8 @@ export function categoryFromToken(token: CategoryToken, candidates: readonly Cat
 }
 
 export function parseAction(text: string): Action | undefined {
+  const receipt = /^rcpt:(confirm|edit|discard|form):([A-Za-z0-9_-]{16})$/.exec(text);
+  if (receipt) return { kind: 'receipt', step: receipt[1] as 'confirm', receipt: receipt[2]! };
   if (text.startsWith('say:')) return text.length > 4 ? { kind: 'say', text: text.slice(4) } : undefined;
   if (text.startsWith('tz:')) {
     const timeZone = text.slice(3);

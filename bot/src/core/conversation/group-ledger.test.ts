@@ -80,11 +80,11 @@ test('given lines people say to each other in a group, only a confident expense 
   expect(await inGroup('1', 'Ana').say('list')).toContain('Latest 1');
 });
 
-test('a photo with a caption is read by its caption until receipts can be read', async () => {
+test('where no receipt reader is set up, a photo’s caption is read as text', async () => {
   const file = { name: 'r.jpg', mimeType: 'image/jpeg', size: 4, bytes: async () => new Uint8Array(4) };
   const me = chat(core.deps, 'caption', { hints: { timeZone: 'UTC' } });
   expect(textOf(await me.send({ kind: 'files', files: [file], caption: '12.50 lunch #food' }))).toContain('Recorded #1 · $12.50 · food');
-  expect(textOf(await me.send({ kind: 'files', files: [file] }))).toContain('I cannot read files yet');
+  expect(textOf(await me.send({ kind: 'files', files: [file] }))).toContain('I cannot read receipt photos here yet');
 });
 
 test('two people whose clients happen to send the same delivery id are both recorded', async () => {

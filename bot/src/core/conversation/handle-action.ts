@@ -14,6 +14,7 @@ import { formatted, line } from './formatted-text';
 import { ChoiceRow } from './reply';
 import { Turn } from './turn';
 import { routeText } from './route-text';
+import { receiptAction } from '../receipts/receipt-flow';
 
 const MAX_CATEGORY_CHOICES = 12;
 const CATEGORIES_PER_ROW = 3;
@@ -26,7 +27,8 @@ export async function handleAction(action: string, turn: Turn, deps: CoreDeps): 
   const result = await decideAction(action, turn, deps);
   if (isUserError(result)) return { ...result, audience: 'sender' };
   // A button that says a command answers like the command, beside the message it was on.
-  if (parseAction(action)?.kind === 'say') return result;
+  const kind = parseAction(action);
+  if (kind?.kind === 'say' || (kind?.kind === 'receipt' && kind.step === 'edit')) return result;
   return result.map((r) => (r.form ? r : { ...r, replacesPressed: true }));
 }
 
@@ -34,6 +36,10 @@ async function decideAction(action: string, turn: Turn, deps: CoreDeps): Promise
   const parsed = parseAction(action);
   if (!parsed) return userError('action.unknown', 'That button is not one I know (it may be from an older version).', 'help');
   if (parsed.kind === 'say') return routeText(parsed.text, turn, deps);
+  if (parsed.kind === 'receipt') {
+    if (parsed.step === 'form') return userError('action.unknown', 'That is a form, not a button.', 'help');
+    return receiptAction(parsed.step, parsed.receipt, turn, deps);
+  }
   if (parsed.kind === 'setTimeZone') {
     if (!isValidTimeZone(parsed.timeZone)) return userError('timezone.unknown', `"${parsed.timeZone}" is not a timezone I know.`, 'timezone Europe/Paris');
     return setTimeZone(turn, deps, parsed.timeZone);

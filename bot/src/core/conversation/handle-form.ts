@@ -7,6 +7,7 @@ import { Expense, formatRef } from '../ledger/expense';
 import { currentValues, editFormReply } from '../presentation/edit-form';
 import { isUserError, userError } from '../user-error';
 import { parseAction } from './actions';
+import { submitReceiptForm } from '../receipts/receipt-flow';
 import { Turn } from './turn';
 
 /**
@@ -16,6 +17,7 @@ import { Turn } from './turn';
  */
 export async function handleForm(action: string, values: Readonly<Record<string, string>>, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const parsed = parseAction(action);
+  if (parsed?.kind === 'receipt' && parsed.step === 'form') return submitReceiptForm(parsed.receipt, values, turn, deps);
   if (parsed?.kind !== 'editForm') return userError('form.unknown', 'That form is not one I know (it may be from an older version).', 'help');
   const { ref } = parsed;
   const [before, { head }] = await Promise.all([deps.expenses.expense(turn.ledger, ref), deps.writer.load(turn.ledger, {})]);

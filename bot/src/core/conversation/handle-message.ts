@@ -11,6 +11,7 @@ import { handleForm } from './handle-form';
 import { InboundMessage } from './inbound-message';
 import { Reply, textReply } from './reply';
 import { routeOverheard, routeText } from './route-text';
+import { receiveReceipt } from '../receipts/receipt-flow';
 import { Turn } from './turn';
 
 const TRY_AGAIN: Record<OperationalError['code'], string> = {
@@ -82,9 +83,9 @@ function route(turn: Turn, deps: CoreDeps): Promise<CommandResult> {
     case 'form':
       return handleForm(content.action, content.values, turn, deps);
     case 'files':
-      // Until receipts can be read, a caption is what the person meant ("12.50 lunch" under a photo).
-      if (content.caption?.trim()) return routeText(content.caption, turn, deps);
-      return Promise.resolve(userError('files.unsupported', 'I cannot read files yet: type the expense instead.', ADD_EXAMPLE));
+      // Where no receipt reader is set up, a caption is what the person meant ("12.50 lunch" under a photo).
+      if (!deps.receipts && content.caption?.trim()) return routeText(content.caption, turn, deps);
+      return receiveReceipt(turn, content.files, content.caption, deps);
     case 'text':
       return content.overheard ? routeOverheard(content.text, turn, deps) : routeText(content.text, turn, deps);
   }

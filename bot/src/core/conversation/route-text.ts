@@ -6,6 +6,7 @@ import { ADD_EXAMPLE, MAX_MESSAGE_LENGTH, startsWithAmount } from '../grammar/pa
 import { isUserError, userError } from '../user-error';
 import { textReply } from './reply';
 import { Turn } from './turn';
+import { finishReceiptWithAmount } from '../receipts/receipt-flow';
 
 /** People in a group talk to each other: only a confident expense line is recorded, the rest is silence. */
 export async function routeOverheard(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
@@ -15,7 +16,16 @@ export async function routeOverheard(raw: string, turn: Turn, deps: CoreDeps): P
   return isUserError(result) ? [] : result;
 }
 
-export function routeText(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+export async function routeText(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  // A bare amount may be the total a receipt of the person's is waiting for.
+  if (deps.receipts && startsWithAmount(raw.trim()) && raw.trim().split(/\s+/).length <= 2) {
+    const finished = await finishReceiptWithAmount(raw.trim(), turn, deps);
+    if (finished) return finished;
+  }
+  return routeTextOnly(raw, turn, deps);
+}
+
+function routeTextOnly(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const text = raw.trim();
   if (text.length > MAX_MESSAGE_LENGTH) {
     return Promise.resolve(userError('text.tooLong', `That message is ${text.length} characters; the most I read is ${MAX_MESSAGE_LENGTH}.`, ADD_EXAMPLE));

@@ -15,6 +15,8 @@ export interface Expense {
   readonly recordedAt: string;
   /** The member who recorded it (and, in this wave, paid). */
   readonly recordedBy: MemberId;
+  /** The id of the receipt image it was recorded from, if any. */
+  readonly receipt?: string;
 }
 
 export function formatRef(ref: number): string {

@@ -58,6 +58,8 @@ export interface ExpenseQueries {
   recent(ledger: LedgerId, limit: number): Promise<Expense[]>;
   /** Oldest date first, both ends included. */
   between(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<Expense[]>;
+  /** The expense recorded from this receipt, if one is. */
+  withReceipt(ledger: LedgerId, receipt: string): Promise<Expense | undefined>;
 }
 
 export interface CategoryTotal {

@@ -11,6 +11,7 @@ import { formatMoney } from '../money/money';
 export function expenseSpans(e: Expense, names?: ReadonlyMap<MemberId, string>): Span[] {
   const after = [e.category, e.description, formatDate(e.date)];
   if (names) after.push(`by ${names.get(e.recordedBy) ?? 'a former member'}`);
+  if (e.receipt) after.push('🧾');
   return [{ text: `${formatRef(e.ref)} · ` }, bold(formatMoney(e.amount)), { text: ` · ${after.filter((p) => p !== '').join(' · ')}` }];
 }
 

@@ -30,11 +30,12 @@ async function queryAll(
 const toExpense = (item: Record<string, unknown>): Expense => expenseItemSchema.parse(item).expense;
 
 export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
+  const expense = async (ledger: LedgerId, ref: number) => {
+    const out = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.expense(ref) }, ConsistentRead: true }));
+    return out.Item ? toExpense(out.Item) : undefined;
+  };
   return {
-    async expense(ledger, ref) {
-      const out = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.expense(ref) }, ConsistentRead: true }));
-      return out.Item ? toExpense(out.Item) : undefined;
-    },
+    expense,
     async latestRecorded(ledger, by) {
       // With `by`, a filter: DynamoDB reads newest first until one of theirs turns up.
       const [item] = await queryAll(table, {
@@ -61,6 +62,11 @@ export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
         Limit: limit,
       });
       return items.slice(0, limit).map(toExpense);
+    },
+    async withReceipt(ledger, receipt) {
+      const out = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.receipt(receipt) }, ConsistentRead: true }));
+      const ref = out.Item?.ref;
+      return typeof ref === 'number' ? expense(ledger, ref) : undefined;
     },
     async between(ledger, from, to) {
       const items = await queryAll(table, {

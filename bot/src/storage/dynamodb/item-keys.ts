@@ -20,6 +20,11 @@ export const keys = {
   monthTotal: (month: string, currency: string, category: string) => `TM#${month}#${currency}#${category}`,
   dayTotal: (date: string, currency: string, category: string) => `TD#${date}#${currency}#${category}`,
   memory: (descriptionKey: string) => `MEMO#${descriptionKey}`,
+  /** Which expense a receipt became (so the same photo is not recorded twice). */
+  receipt: (receipt: string) => `RCPT#${receipt}`,
+  /** A receipt read and waiting to be confirmed; expires by TTL. */
+  receiptDraft: (receipt: string) => `RDRAFT#${receipt}`,
+  receiptDraftPrefix: 'RDRAFT#',
   member: (member: MemberId) => `MEMBER#${member}`,
   memberPrefix: 'MEMBER#',
   conversation: (conversationKey: string) => `DIR#${conversationKey}`,

@@ -21,6 +21,7 @@ export const expenseSchema = z.object({
   date: localDate,
   recordedAt: z.string(),
   recordedBy: z.string().transform((m) => m as MemberId),
+  receipt: z.string().optional(),
 }) satisfies z.ZodType<Expense, unknown>;
 
 const budgetSchema = z.object({

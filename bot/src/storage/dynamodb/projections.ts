@@ -37,7 +37,7 @@ export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: strin
         },
       ];
     case 'ExpenseRecorded':
-      return [...putExpense(event.data.expense), ...totals(event.data.expense, 1), ...remember(event.data.expense)];
+      return [...putExpense(event.data.expense), ...totals(event.data.expense, 1), ...remember(event.data.expense), ...receiptOf(event.data.expense)];
     case 'ExpenseAmended':
       return [
         ...putExpense(event.data.after),
@@ -48,7 +48,11 @@ export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: strin
           : []),
       ];
     case 'ExpenseDeleted':
-      return [{ kind: 'delete', sk: keys.expense(event.data.expense.ref) }, ...totals(event.data.expense, -1)];
+      return [
+        { kind: 'delete', sk: keys.expense(event.data.expense.ref) },
+        ...totals(event.data.expense, -1),
+        ...(event.data.expense.receipt ? [{ kind: 'delete' as const, sk: keys.receipt(event.data.expense.receipt) }] : []),
+      ];
     default:
       return [];
   }
@@ -68,6 +72,10 @@ function totals(e: Expense, sign: 1 | -1): ReadModelChange[] {
     { kind: 'add', sk: keys.monthTotal(yearMonthOf(e.date), currency, e.category), minor: sign * minor, count: sign },
     { kind: 'add', sk: keys.dayTotal(e.date, currency, e.category), minor: sign * minor, count: sign },
   ];
+}
+
+function receiptOf(e: Expense): ReadModelChange[] {
+  return e.receipt ? [{ kind: 'put', sk: keys.receipt(e.receipt), item: { type: 'ReceiptExpense', ref: e.ref } }] : [];
 }
 
 function remember(e: Expense): ReadModelChange[] {

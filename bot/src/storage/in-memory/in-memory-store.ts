@@ -7,6 +7,7 @@ import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
 import { CategoryTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 
 interface StoredEvent {
   readonly version: number;
@@ -104,6 +105,10 @@ export function createInMemoryStore(): InMemoryStore {
     async recent(ledger, limit) {
       return clone(byDate(record(ledger)).reverse().slice(0, limit));
     },
+    async withReceipt(ledger, receipt) {
+      const e = [...(record(ledger)?.expenses.values() ?? [])].find((x) => x.receipt === receipt);
+      return e ? clone(e) : undefined;
+    },
     async between(ledger, from, to) {
       return clone(byDate(record(ledger)).filter((e) => e.date >= from && e.date <= to));
     },
@@ -178,4 +183,29 @@ function project(r: LedgerRecord, event: LedgerEvent, openConversation: (key: st
     default:
       return;
   }
+}
+
+/** Receipt drafts in memory, for fast tests (the same expiry as the table's TTL). */
+export function createInMemoryReceiptDrafts(now: () => Date, ttlSeconds = 7 * 24 * 60 * 60): ReceiptDrafts {
+  const drafts = new Map<string, { draft: ReceiptDraft; expiresAt: number }>();
+  const live = (key: string) => {
+    const found = drafts.get(key);
+    return found && found.expiresAt > now().getTime() ? structuredClone(found.draft) : undefined;
+  };
+  return {
+    async save(ledger, draft) {
+      drafts.set(`${ledger}/${draft.receipt}`, { draft: structuredClone(draft), expiresAt: now().getTime() + ttlSeconds * 1000 });
+    },
+    async get(ledger, receipt) {
+      return live(`${ledger}/${receipt}`);
+    },
+    async waitingForAmount(ledger, member) {
+      const mine = [...drafts.keys()].filter((k) => k.startsWith(`${ledger}/`)).map(live)
+        .filter((d): d is ReceiptDraft => d !== undefined && d.member === member && !d.reading.total);
+      return mine.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    },
+    async remove(ledger, receipt) {
+      drafts.delete(`${ledger}/${receipt}`);
+    },
+  };
 }

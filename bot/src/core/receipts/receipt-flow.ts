@@ -1,0 +1,179 @@
+import { dateInZone } from '../calendar/local-date';
+import { CommandResult, writeKey } from '../commands/command';
+import { EditableField, withField } from '../commands/expense-fields';
+import { CoreDeps } from '../core-deps';
+import { formatted, line } from '../conversation/formatted-text';
+import { InboundFile } from '../conversation/inbound-message';
+import { Turn } from '../conversation/turn';
+import { parseExpenseText } from '../grammar/parse-expense-text';
+import { checkBudgets, monthRange } from '../ledger/budget-alerts';
+import { Expense } from '../ledger/expense';
+import { LedgerSettings } from '../ledger/ledger-events';
+import { writeLedger } from '../ledger/write-ledger';
+import { actorName, expenseChoices, expenseSpans } from '../presentation/expense-text';
+import { isUserError, userError } from '../user-error';
+import { readReceipt, ReceiptReading } from './read-receipt';
+import { checkReceiptImage } from './receipt-image-check';
+import { draftCategory, draftDescription, draftFormReply, draftReply } from './receipt-draft-reply';
+import { ReceiptDraft } from './receipt-store.port';
+
+const EXAMPLE = '23.50 lunch #food';
+type Receipts = NonNullable<CoreDeps['receipts']>;
+
+async function settingsOf(turn: Turn, deps: CoreDeps): Promise<LedgerSettings> {
+  return (await deps.writer.load(turn.ledger, {})).head.state.settings;
+}
+
+const today = (settings: LedgerSettings, deps: CoreDeps) => dateInZone(deps.clock.now(), settings.timeZone);
+
+function receiptsOf(deps: CoreDeps): Receipts | undefined {
+  return deps.receipts;
+}
+
+/**
+ * A photo of a receipt: checked by its bytes, read, kept as a draft with its image, and shown to
+ * confirm, correct or discard. What the person wrote with it wins over what was read. The same
+ * photo again shows its draft, or says which expense it already is.
+ */
+export async function receiveReceipt(turn: Turn, files: readonly InboundFile[], caption: string | undefined, deps: CoreDeps): Promise<CommandResult> {
+  const receipts = receiptsOf(deps);
+  if (!receipts) return userError('receipts.off', 'I cannot read receipt photos here yet: type the expense instead.', EXAMPLE);
+  const file = files.find((f) => f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf') ?? files[0]!;
+  const image = checkReceiptImage(await file.bytes());
+  if (isUserError(image)) return image;
+  const settings = await settingsOf(turn, deps);
+  const already = await deps.expenses.withReceipt(turn.ledger, image.id);
+  if (already) return [{ text: formatted(line('🧾 This receipt is already recorded: ', ...expenseSpans(already))) }];
+  const known = await receipts.drafts.get(turn.ledger, image.id);
+  if (known) return [draftReply(known, today(settings, deps))];
+
+  const scanned = await receipts.scanner.scan(image.bytes, image.mimeType);
+  const ctx = { ledgerCurrency: settings.currency, today: today(settings, deps), dateOrder: settings.dateOrder };
+  const draft: ReceiptDraft = withCaption({
+    receipt: image.id, member: turn.member, mimeType: image.mimeType,
+    reading: readReceipt(scanned, ctx), createdAt: deps.clock.now().toISOString(),
+  }, caption, ctx);
+  await receipts.images.put(turn.ledger, image.id, { bytes: image.bytes, mimeType: image.mimeType });
+  await receipts.drafts.save(turn.ledger, draft);
+  return [draftReply(draft, ctx.today)];
+}
+
+/** "12.50 lunch #food" with the photo: its amount, date, note and category win; words alone are the note. */
+function withCaption(draft: ReceiptDraft, caption: string | undefined, ctx: Parameters<typeof parseExpenseText>[1]): ReceiptDraft {
+  const text = caption?.trim();
+  if (!text) return draft;
+  const parsed = parseExpenseText(text, ctx);
+  if (!isUserError(parsed)) {
+    const reading: ReceiptReading = {
+      ...draft.reading,
+      total: { value: parsed.amount, sure: true, from: 'total' },
+      currency: { code: parsed.amount.currency, fromReceipt: true },
+      ...(parsed.date !== ctx.today ? { date: { value: parsed.date, sure: true } } : {}),
+    };
+    return { ...draft, reading, ...(parsed.description ? { note: parsed.description } : {}), ...(parsed.category ? { category: parsed.category } : {}) };
+  }
+  const tag = /(?:^|\s)#(\S+)/.exec(text)?.[1];
+  const note = text.replace(/(?:^|\s)#\S+/g, ' ').replace(/\s+/g, ' ').trim();
+  return { ...draft, ...(note ? { note } : {}), ...(tag ? { category: tag.toLowerCase() } : {}) };
+}
+
+/** Confirm, Edit or Discard on a draft; only the person who sent the photo may. */
+export async function receiptAction(step: 'confirm' | 'edit' | 'discard', receipt: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  const receipts = receiptsOf(deps);
+  if (!receipts) return userError('receipts.off', 'I cannot read receipt photos here yet.', EXAMPLE);
+  const draft = await receipts.drafts.get(turn.ledger, receipt);
+  if (!draft) {
+    const recorded = await deps.expenses.withReceipt(turn.ledger, receipt);
+    if (recorded) return [{ text: formatted(line('🧾 Already recorded: ', ...expenseSpans(recorded))) }];
+    return userError('receipt.gone', 'That receipt is no longer waiting (discarded, or too old): send the photo again.', EXAMPLE);
+  }
+  if (draft.member !== turn.member) return { ...userError('receipt.notYours', 'Only the person who sent this receipt can confirm, edit or discard it.', EXAMPLE), audience: 'sender' };
+  const settings = await settingsOf(turn, deps);
+  if (step === 'edit') return [draftFormReply(draft, today(settings, deps))];
+  if (step === 'discard') {
+    await receipts.drafts.remove(turn.ledger, receipt);
+    await receipts.images.remove(turn.ledger, receipt);
+    return [{ text: formatted('🗑 Discarded the receipt. Nothing was recorded.') }];
+  }
+  if (!draft.reading.total) return userError('receipt.noTotal', 'This receipt has no total yet: type it, or use Edit.', '23.50');
+  return recordDraft(draft, turn, deps);
+}
+
+async function recordDraft(draft: ReceiptDraft, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  const receipts = receiptsOf(deps)!;
+  const result = await writeLedger(deps, {
+    ...writeKey(turn),
+    decide: async ({ head, now }) => {
+      const expense: Expense = {
+        ref: head.state.nextRef,
+        amount: draft.reading.total!.value,
+        category: draftCategory(draft),
+        description: draftDescription(draft),
+        date: draft.reading.date?.value ?? dateInZone(now, head.state.settings.timeZone),
+        recordedAt: now.toISOString(),
+        recordedBy: turn.member,
+        receipt: draft.receipt,
+      };
+      const budgets = await checkBudgets(head.state, (m) => deps.totals.totals(turn.ledger, monthRange(m).from, monthRange(m).to), { after: expense });
+      return {
+        events: [{ type: 'ExpenseRecorded', data: { expense, alerts: budgets.alerts } }],
+        replies: [{ text: formatted(line('✅ Recorded ', ...expenseSpans(expense, actorName(turn))), ...budgets.lines), choices: expenseChoices(expense), replacesPressed: true }],
+      };
+    },
+  });
+  if (!isUserError(result)) await receipts.drafts.remove(turn.ledger, draft.receipt);
+  return result;
+}
+
+const FORM_FIELDS = { amount: 'amount', date: 'date', note: 'note', category: 'category' } as const satisfies Record<string, EditableField>;
+
+/** The Edit form submitted: every field checked, the draft updated and shown again (or its errors). */
+export async function submitReceiptForm(receipt: string, values: Readonly<Record<string, string>>, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  const receipts = receiptsOf(deps);
+  const draft = receipts ? await receipts.drafts.get(turn.ledger, receipt) : undefined;
+  if (!receipts || !draft) return { ...userError('receipt.gone', 'That receipt is no longer waiting: send the photo again.', EXAMPLE), audience: 'sender' };
+  if (draft.member !== turn.member) return { ...userError('receipt.notYours', 'Only the person who sent this receipt can change it.', EXAMPLE), audience: 'sender' };
+  const settings = await settingsOf(turn, deps);
+  const now = deps.clock.now();
+  let edited: Expense = {
+    ref: 0, amount: draft.reading.total?.value ?? { minor: 1, currency: draft.reading.currency.code }, category: draftCategory(draft),
+    description: draftDescription(draft), date: draft.reading.date?.value ?? today(settings, deps), recordedAt: '', recordedBy: turn.member,
+  };
+  const errors: Partial<Record<keyof typeof FORM_FIELDS, string>> = {};
+  for (const field of Object.keys(FORM_FIELDS) as (keyof typeof FORM_FIELDS)[]) {
+    const value = values[field]?.trim();
+    if (value === undefined || value === '') continue;
+    const next = withField(edited, FORM_FIELDS[field], value, settings, now);
+    if (isUserError(next)) errors[field] = next.message;
+    else edited = next;
+  }
+  if (Object.keys(errors).length) return [draftFormReply(draft, today(settings, deps), errors)];
+  const hasAmount = draft.reading.total !== undefined || Boolean(values.amount?.trim());
+  const updated: ReceiptDraft = {
+    ...draft,
+    reading: {
+      ...draft.reading,
+      ...(hasAmount ? { total: { value: edited.amount, sure: true, from: draft.reading.total?.from ?? 'total' }, currency: { code: edited.amount.currency, fromReceipt: true } } : {}),
+      date: { value: edited.date, sure: true },
+    },
+    note: edited.description,
+    category: edited.category,
+  };
+  await receipts.drafts.save(turn.ledger, updated);
+  return [draftReply(updated, today(settings, deps))];
+}
+
+/** A bare amount typed while a receipt of the person's waits for its total: the receipt is recorded with it. */
+export async function finishReceiptWithAmount(text: string, turn: Turn, deps: CoreDeps): Promise<CommandResult | undefined> {
+  const receipts = receiptsOf(deps);
+  if (!receipts) return undefined;
+  const settings = await settingsOf(turn, deps);
+  const parsed = parseExpenseText(text, { ledgerCurrency: settings.currency, today: today(settings, deps), dateOrder: settings.dateOrder });
+  if (isUserError(parsed) || parsed.description !== '' || parsed.category) return undefined;
+  const draft = await receipts.drafts.waitingForAmount(turn.ledger, turn.member);
+  if (!draft) return undefined;
+  return recordDraft({
+    ...draft,
+    reading: { ...draft.reading, total: { value: parsed.amount, sure: true, from: 'total' }, currency: { code: parsed.amount.currency, fromReceipt: true } },
+  }, turn, deps);
+}

@@ -1,0 +1,68 @@
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { LedgerId, MemberId } from '../../core/ledger/ledger-id';
+import { ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
+import { DynamoTable } from './dynamodb-tables';
+import { keys } from './item-keys';
+import { queryItems } from './ledger-catalog';
+
+/** A draft waits a week for its person, then expires by TTL (its image is removed when it is discarded). */
+export const RECEIPT_DRAFT_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+const money = z.object({ minor: z.number().int(), currency: z.string() });
+const read = <T extends z.ZodTypeAny>(value: T) => z.object({ value, sure: z.boolean() });
+const draftSchema = z.object({
+  receipt: z.string(),
+  member: z.string(),
+  mimeType: z.enum(['image/jpeg', 'image/png']),
+  reading: z.object({
+    merchant: read(z.string()).optional(),
+    total: read(money).extend({ from: z.enum(['total', 'amountPaid', 'amountDue', 'subtotal+tax', 'items']) }).optional(),
+    date: read(z.string()).optional(),
+    currency: z.object({ code: z.string(), fromReceipt: z.boolean() }),
+    tax: money.optional(),
+    items: z.array(z.object({ description: z.string(), amount: money })),
+  }),
+  note: z.string().optional(),
+  category: z.string().optional(),
+  createdAt: z.string(),
+});
+
+const toDraft = (item: Record<string, unknown>) => draftSchema.parse(JSON.parse(String(item.draft))) as unknown as ReceiptDraft;
+
+/** Drafts as items of the ledger's partition (`RDRAFT#<receipt>`), the whole draft as JSON. */
+export function createDynamoReceiptDrafts(table: DynamoTable, now: () => Date): ReceiptDrafts {
+  const { doc, tableName } = table;
+  return {
+    async save(ledger, draft) {
+      await doc.send(new PutCommand({
+        TableName: tableName,
+        Item: {
+          pk: keys.ledger(ledger), sk: keys.receiptDraft(draft.receipt), type: 'ReceiptDraft', member: draft.member,
+          waiting: !draft.reading.total, createdAt: draft.createdAt, draft: JSON.stringify(draft),
+          expiresAt: Math.floor(now().getTime() / 1000) + RECEIPT_DRAFT_TTL_SECONDS,
+        },
+      }));
+    },
+    async get(ledger, receipt) {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: { pk: keys.ledger(ledger), sk: keys.receiptDraft(receipt) }, ConsistentRead: true }));
+      return out.Item && Number(out.Item.expiresAt) > now().getTime() / 1000 ? toDraft(out.Item) : undefined;
+    },
+    async waitingForAmount(ledger: LedgerId, member: MemberId) {
+      let latest: Record<string, unknown> | undefined;
+      for await (const item of queryItems(table, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        FilterExpression: '#member = :member AND waiting = :yes AND expiresAt > :now',
+        ExpressionAttributeNames: { '#member': 'member' },
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.receiptDraftPrefix, ':member': member, ':yes': true, ':now': Math.floor(now().getTime() / 1000) },
+        ConsistentRead: true,
+      })) {
+        if (!latest || String(item.createdAt) > String(latest.createdAt)) latest = item;
+      }
+      return latest ? toDraft(latest) : undefined;
+    },
+    async remove(ledger, receipt) {
+      await doc.send(new DeleteCommand({ TableName: tableName, Key: { pk: keys.ledger(ledger), sk: keys.receiptDraft(receipt) } }));
+    },
+  };
+}
