@@ -8,6 +8,10 @@ import { createSlackChannel, SlackChannel } from './channels/slack/slack-channel
 import { createLedgerWriteQueue } from './core/ledger/ledger-write-queue';
 import { Outbound } from './core/ports/outbound.port';
 import { HttpDeps } from './http/server';
+import { createLocalReceiptScanner } from './receipts/local/local-receipt-scanner';
+import { createFolderReceiptImages } from './receipts/receipt-images';
+import { createTextractReceiptScanner } from './receipts/textract/textract-receipt-scanner';
+import { createDynamoReceiptDrafts } from './storage/dynamodb/dynamodb-receipt-drafts';
 import { Logger } from './logger';
 import { createDynamoLedgerDirectory } from './storage/dynamodb/dynamodb-directory';
 import { createDynamoLocalMailbox } from './storage/dynamodb/dynamodb-local-mailbox';
@@ -73,7 +77,11 @@ export async function createServices(config: Config, log: Logger, options: { clo
     ...(config.telegram ? { telegram: { post: (to, replies) => senders.telegram!.post(to, replies) } } : {}),
     ...(config.slack ? { slack: { post: (to, replies) => senders.slack!.post(to, replies) } } : {}),
   });
-  const core = coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound);
+  const receipts = receiptsFor(config, table, clock, log);
+  const core: CoreDeps = {
+    ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound),
+    ...(receipts ? { receipts: receipts.ports } : {}),
+  };
   if (config.telegram) senders.telegram = createTelegramChannel(config.telegram, core, log.child({ channel: 'telegram' }));
   if (config.slack) senders.slack = createSlackChannel(config.slack, core, log.child({ channel: 'slack' }));
   return {
@@ -84,6 +92,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
     ...(senders.slack ? { slack: senders.slack } : {}),
     isReady: () => tableAnswers(table),
     async close() {
+      await receipts?.close();
       senders.telegram?.stop();
       await senders.slack?.stop().catch((error: Error) => log.warn({ err: error }, 'slack: socket did not close cleanly'));
       table.doc.destroy();
@@ -137,4 +146,24 @@ export async function startChannels(config: Config, services: Services, log: Log
   if (!services.telegram || !config.telegram) return;
   void services.telegram.registerCommands();
   if (config.telegram.mode === 'polling') services.telegram.startPolling();
+}
+
+/**
+ * Receipts, where they can work: the reader RECEIPT_OCR names, images in the folder (S3 storage is
+ * not built yet, so a production task, whose root filesystem is read-only, keeps receipts off).
+ */
+function receiptsFor(config: Config, table: DynamoTable, clock: Clock, log: Logger) {
+  if (config.receiptImages.kind === 's3' || config.production) {
+    log.warn({ receiptImages: config.receiptImages.kind }, 'receipts are off: keeping their images in S3 is not built yet');
+    return undefined;
+  }
+  const scanner = config.receiptOcr === 'textract'
+    ? createTextractReceiptScanner(config.storage.kind === 'dynamodb' && config.storage.region ? { region: config.storage.region } : {})
+    : createLocalReceiptScanner({ log });
+  return {
+    ports: { scanner, images: createFolderReceiptImages(config.receiptImages.dir), drafts: createDynamoReceiptDrafts(table, () => clock.now()) },
+    close: async () => {
+      await scanner.close();
+    },
+  };
 }

@@ -23,6 +23,7 @@ export async function startFakeTelegram(options: { maxHoldMs?: number; token?: s
   let nextUpdateId = 1;
   let messageId = 100;
   let getUpdatesCalls = 0;
+  let fileBytes: Buffer = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
 
   const server: Server = createServer(async (req, res) => {
     const send = (code: number, body: unknown) => {
@@ -31,8 +32,8 @@ export async function startFakeTelegram(options: { maxHoldMs?: number; token?: s
     };
     const file = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? '');
     if (file) {
-      res.writeHead(200, { 'content-type': 'image/jpeg' });
-      res.end(Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(fileBytes);
       return;
     }
     const m = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
@@ -92,6 +93,10 @@ export async function startFakeTelegram(options: { maxHoldMs?: number; token?: s
     push(update: Record<string, unknown>) {
       updates.push({ ...update, update_id: nextUpdateId++ });
       for (const wake of [...waiters]) wake();
+    },
+    /** What a file download answers (any file). */
+    setFileBytes(bytes: Buffer) {
+      fileBytes = bytes;
     },
     /** The next call of `method` answers with this Telegram error instead. */
     failNext(method: string, failure: Failure) {

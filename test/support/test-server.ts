@@ -1,6 +1,9 @@
 import { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServices, httpDepsFor, Services, startChannels } from '../../bot/src/composition';
 import { loadConfig } from '../../bot/src/config/config';
 import { createHttpApp } from '../../bot/src/http/server';
@@ -20,6 +23,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     NODE_ENV: 'test',
     AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(),
     SPENDWISE_TABLE: `http-${randomUUID().slice(0, 8)}`,
+    RECEIPTS_DIR: mkdtempSync(join(tmpdir(), 'receipts-')),
     LOG_LEVEL: 'silent',
     ...env,
   });

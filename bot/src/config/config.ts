@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   TELEGRAM_API_ROOT: z.url().optional(),
   TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   RECEIPT_OCR: z.enum(['textract', 'local']).optional(),
+  RECEIPTS_DIR: z.string().min(1).default('.spendwise/receipts'),
+  RECEIPTS_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
 }).superRefine((env, ctx) => {
   if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required with SLACK_BOT_TOKEN over HTTP (or set SLACK_APP_TOKEN for Socket Mode)' });
@@ -74,6 +76,8 @@ export interface Config {
   readonly slack?: SlackConfig;
   /** Who reads receipts: Textract in production, the local reader elsewhere, unless RECEIPT_OCR says. */
   readonly receiptOcr: 'textract' | 'local';
+  /** Where receipt images are kept: an S3 bucket (RECEIPTS_BUCKET) or a local folder (RECEIPTS_DIR). */
+  readonly receiptImages: { readonly kind: 'folder'; readonly dir: string } | { readonly kind: 's3'; readonly bucket: string };
 }
 
 export class ConfigError extends Error {
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage,
     localChat: !production,
     receiptOcr: e.RECEIPT_OCR ?? (production ? 'textract' : 'local'),
+    receiptImages: e.RECEIPTS_BUCKET ? { kind: 's3' as const, bucket: e.RECEIPTS_BUCKET } : { kind: 'folder' as const, dir: e.RECEIPTS_DIR },
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {

@@ -18,10 +18,14 @@ const LocalChatRequest = z.strictObject({
   text: z.string().max(4000).optional(),
   action: z.string().min(1).max(200).optional(),
   form: z.strictObject({ action: z.string().min(1).max(200), values: z.record(z.string(), z.string().max(4000)) }).optional(),
+  /** A photo of a receipt, base64; `text` beside it is its caption. */
+  image: z.string().min(1).max(8 * 1024 * 1024).regex(/^[A-Za-z0-9+/=\s]+$/, 'base64').optional(),
   id: z.string().min(1).max(200).optional(),
   timeZone: z.string().min(1).max(64).optional(),
   locale: z.string().min(1).max(35).optional(),
-}).refine((r) => [r.text, r.action, r.form].filter((x) => x !== undefined).length === 1, { message: 'send exactly one of "text", "action" or "form"' });
+}).refine((r) => (r.image !== undefined ? r.action === undefined && r.form === undefined : [r.text, r.action, r.form].filter((x) => x !== undefined).length === 1), {
+  message: 'send exactly one of "text", "action", "form" or "image" (with "text" as its caption)',
+});
 
 const MessagesQuery = z.strictObject({
   user: name,
@@ -50,10 +54,12 @@ export function localChatRouter({ core, mailbox }: LocalChatDeps): Router {
       badRequest(res, parsed.error);
       return;
     }
-    const { text, action, form, id, ...who } = parsed.data;
-    const content: MessageContent = text !== undefined
-      ? { kind: 'text', text }
-      : action !== undefined ? { kind: 'press', action } : { kind: 'form', action: form!.action, values: form!.values };
+    const { text, action, form, image, id, ...who } = parsed.data;
+    const content: MessageContent = image !== undefined
+      ? { kind: 'files', files: [uploaded(Buffer.from(image, 'base64'))], ...(text ? { caption: text } : {}) }
+      : text !== undefined
+        ? { kind: 'text', text }
+        : action !== undefined ? { kind: 'press', action } : { kind: 'form', action: form!.action, values: form!.values };
     // Without an id every post is its own write; with one, a repeat answers the same and writes nothing.
     const replies = await handleMessage(localInbound({ ...who, content, id: id ?? randomUUID() }, core.clock.now()), core);
     res.json({ replies: await Promise.all(replies.map(toLocalJson)) });
@@ -85,6 +91,9 @@ export function localChatRouter({ core, mailbox }: LocalChatDeps): Router {
   });
   return router;
 }
+
+/** An uploaded photo; what it really is, the core decides from its bytes. */
+const uploaded = (bytes: Buffer) => ({ name: 'upload', mimeType: 'application/octet-stream', size: bytes.length, bytes: async () => new Uint8Array(bytes) });
 
 function badRequest(res: Response, error: z.ZodError): void {
   res.status(400).json({ error: 'invalid request', issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });

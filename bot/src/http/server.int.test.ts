@@ -181,3 +181,19 @@ test('a form can be submitted through the local chat, and a group chat is its ow
   expect((await chat({ user: 'gina', text: 'list' })).json.replies[0].text).toContain('No expenses yet');
   expect((await chat({ user: 'gina', text: 'x', action: 'undo:1' })).status).toBe(400);
 });
+
+test('a receipt photo through the local chat: read on this machine, a draft, Confirm, the photo back with `receipt 1`', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const photo = readFileSync(join(__dirname, '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.png')).toString('base64');
+  const { status, json } = await chat({ user: 'rosa', image: photo, timeZone: 'UTC' });
+  expect(status).toBe(200);
+  expect(json.replies[0].text).toContain('🧾 Receipt: GREEN LEAF CAFE');
+  expect(json.replies[0].text).toContain('Total: $22.89');
+  const confirm = json.replies[0].choices.find((c: { label: string }) => c.label === '✅ Confirm').action;
+  expect((await chat({ user: 'rosa', action: confirm })).json.replies[0].text).toContain('Recorded #1 · $22.89 · food · GREEN LEAF CAFE');
+  const back = (await chat({ user: 'rosa', text: 'receipt 1' })).json.replies[0];
+  expect(back.image).toMatchObject({ name: 'receipt-1.png', mimeType: 'image/png', base64: photo });
+  expect((await chat({ user: 'rosa', image: 'aGVsbG8=' })).json.replies[0].text).toContain('not a photo I can read');
+  expect((await chat({ user: 'rosa', image: photo, action: confirm })).status).toBe(400);
+}, 60_000);

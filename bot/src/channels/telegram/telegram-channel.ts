@@ -76,6 +76,10 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
         return;
       case 'message':
       case 'press': {
+        // Reading a photo takes a moment: say so at once.
+        if (inbound.message.content.kind === 'files' && core.receipts) {
+          await deliverReplies(telegram, { chatId: inbound.chatId }, [{ text: formatted('📷 Reading your receipt…') }], log);
+        }
         const replies = await handleMessage(inbound.message, core);
         await deliverReplies(telegram, {
           chatId: inbound.chatId,

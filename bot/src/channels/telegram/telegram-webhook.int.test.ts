@@ -1,7 +1,7 @@
 import { fixedClock } from '../../../../test/support/in-memory-core';
 import { startFakeTelegram, FakeTelegram, BotApiCall } from '../../../../test/support/fake-telegram';
 import { startTestServer, TestServer } from '../../../../test/support/test-server';
-import { addedToGroupUpdate, ANA, BEN, pressUpdate, Person, sharedFixture, stickerUpdate, textUpdate } from '../../../../test/support/telegram-updates';
+import { addedToGroupUpdate, ANA, BEN, photoUpdate, pressUpdate, Person, sharedFixture, stickerUpdate, textUpdate } from '../../../../test/support/telegram-updates';
 import { COMMANDS } from '../../core/commands/command-registry';
 import { telegramFileFetcher } from './telegram-channel';
 
@@ -132,11 +132,16 @@ test('export sends the CSV as a document', async () => {
   expect((document.payload.document as { text: string }).text).toContain('2026-11-22,12.50,USD,food,"lunch, with ""Sam""",#1');
 });
 
-test('a photo with a caption is read by its caption; a sticker gets a pointer; joining a group says hello', async () => {
+test('a genuine photo update with a caption: a receipt draft whose caption wins; a sticker gets a pointer; joining a group says hello', async () => {
   const photo = sharedFixture('telegram/update.message-photo-caption.SCHEMA-DERIVED.json');
   if (photo) {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    fake.setFileBytes(readFileSync(join(__dirname, '..', '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.png')));
     photo.message.from.id = photo.message.chat.id = 6007;
-    expect(sent(await deliver(photo))[0]).toContain('Recorded #1 · <b>$12.50</b> · food · lunch');
+    const [, draft] = sent(await deliver(photo));
+    expect(draft).toContain('Total: <b>$12.50</b>');
+    expect(draft).toContain('Category: food · note: lunch');
   }
   expect(sent(await deliver(stickerUpdate({ id: 6008, first_name: 'Lu' })))[0]).toContain('I read text, commands and receipt photos');
   expect(sent(await deliver(addedToGroupUpdate(ANA, -1009999)))[0]).toContain('I keep this group’s shared expenses');
@@ -173,6 +178,7 @@ test('edits, channel posts and updates of other kinds are ignored on purpose: 20
 test('a file is fetched from the address getFile leads to, under the configured API root', async () => {
   const { Telegram } = await import('telegraf');
   const fetchFile = telegramFileFetcher(new Telegram('123456:TEST', { apiRoot: fake.url }));
+  fake.setFileBytes(Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
   expect([...(await fetchFile('AgACAgIAAxkBAAIBQ2ExampleXL'))]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
   expect(fake.calls.filter((c) => c.method === 'getFile').at(-1)!.payload).toEqual({ file_id: 'AgACAgIAAxkBAAIBQ2ExampleXL' });
 });
@@ -192,3 +198,21 @@ test('when getMe fails the update is answered 503 (Telegram delivers it again), 
     await fresh.close();
   }
 });
+
+test('a receipt photo: acknowledged at once, read from the largest size, a draft with Confirm; confirmed once', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  fake.setFileBytes(readFileSync(join(__dirname, '..', '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.png')));
+  const person = { id: 6200, first_name: 'Rae' };
+  const calls = await deliver(photoUpdate(person));
+  expect(calls.filter((c) => c.method === 'getFile').map((c) => c.payload.file_id)).toEqual([expect.stringMatching(/^large-/)]);
+  const [ack, draft] = sent(calls);
+  expect(ack).toBe('📷 Reading your receipt…');
+  expect(draft).toContain('🧾 <b>Receipt: GREEN LEAF CAFE');
+  expect(draft).toContain('Total: <b>$22.89</b>');
+  const keyboard = calls.filter((c) => c.method === 'sendMessage').at(-1)!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] };
+  const confirm = keyboard.inline_keyboard.flat().find((b) => b.text === '✅ Confirm')!.callback_data;
+  const confirmed = await deliver(pressUpdate(person, confirm, 77));
+  expect(String(confirmed.find((c) => c.method === 'editMessageText')!.payload.text)).toContain('Recorded #1 · <b>$22.89</b> · food · GREEN LEAF CAFE');
+  expect((await say(person, '/list'))[0]).toContain('Latest 1');
+}, 60_000);
