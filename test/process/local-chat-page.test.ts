@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startTestServer, TestServer } from '../support/test-server';
 
 // The chat page in a real browser: type, see replies, click choices. Needs Debian's chromium
@@ -51,14 +52,23 @@ afterAll(() => server.close());
     expect(await bot.nth(3).innerText()).toContain('<img src=x onerror=alert(1)> *tea*');
     expect(await bot.nth(3).locator('img').count()).toBe(0);
 
+    // A receipt photo through the upload control: read on this machine, a draft to confirm.
+    await page.setInputFiles('#photo', resolve(__dirname, '../../bot/src/receipts/local/fixtures/green-leaf-cafe.png'));
+    await bot.nth(4).waitFor({ timeout: 20_000 }).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await page.locator('#log').innerText()}`);
+    });
+    expect(await bot.nth(4).innerText()).toContain('Receipt: GREEN LEAF CAFE');
+    await bot.nth(4).locator('button', { hasText: 'Confirm' }).click();
+    await bot.nth(4).getByText('Recorded #3').waitFor();
+
     // Something the bot says later, to this chat: the page's long poll shows it.
     await server.services.core.outbound.post({ platform: 'local', conversationId: 'u:browser' }, [{ text: [{ kind: 'line', spans: [{ text: 'Your weekly digest' }] }] }]);
-    await bot.nth(4).waitFor({ timeout: 10_000 });
-    expect(await bot.nth(4).innerText()).toContain('Your weekly digest');
+    await bot.nth(5).waitFor({ timeout: 10_000 });
+    expect(await bot.nth(5).innerText()).toContain('Your weekly digest');
   } finally {
     await browser.close();
   }
-});
+}, 60_000);
 
 if (!CHROMIUM) {
   test('browser test notice', () => {

@@ -26,6 +26,7 @@ export const LOCAL_CHAT_PAGE = `<!doctype html>
   button.primary { font-weight: bold; }
   form { display: flex; gap: .5rem; padding: .75rem 1rem; background: #fff; border-top: 1px solid #e5e7eb; }
   form input { flex: 1; padding: .5rem; font-size: 1rem; }
+  .upload { cursor: pointer; font-size: 1.4rem; align-self: center; }
   img { max-width: 100%; }
 </style>
 </head>
@@ -35,7 +36,8 @@ export const LOCAL_CHAT_PAGE = `<!doctype html>
   <label>group <input id="group" placeholder="(private chat)" aria-label="group"></label>
   <span>try: 12.50 lunch #food · report · help</span></header>
 <main id="log" aria-live="polite"></main>
-<form id="form"><input id="text" autocomplete="off" autofocus placeholder="12.50 lunch #food" aria-label="message"><button>Send</button></form>
+<form id="form"><input id="text" autocomplete="off" autofocus placeholder="12.50 lunch #food" aria-label="message"><button>Send</button>
+  <label class="upload" title="Send a photo of a receipt (the text beside it is its caption)">📷<input id="photo" type="file" accept="image/jpeg,image/png" aria-label="receipt photo" hidden></label></form>
 <script>
 const log = document.getElementById('log');
 const who = () => {
@@ -102,6 +104,19 @@ async function poll() {
 document.getElementById('user').addEventListener('input', poll);
 document.getElementById('group').addEventListener('input', poll);
 poll();
+document.getElementById('photo').addEventListener('change', (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  const reader = new FileReader();
+  reader.onload = () => {
+    const input = document.getElementById('text');
+    const caption = input.value.trim();
+    input.value = '';
+    e.target.value = '';
+    send({ image: String(reader.result).split(',')[1], ...(caption ? { text: caption } : {}) }, '📷 ' + file.name + (caption ? ' · ' + caption : ''));
+  };
+  reader.readAsDataURL(file);
+});
 document.getElementById('form').addEventListener('submit', (e) => {
   e.preventDefault(); const input = document.getElementById('text'); const text = input.value.trim();
   if (text) { input.value = ''; send({ text }, text); }
