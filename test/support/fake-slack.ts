@@ -21,6 +21,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
   let ts = 1_700_000_000;
   const token = options.botToken ?? 'xoxb-test';
   let socketUrl: string | undefined;
+  const files = new Map<string, Buffer>();
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -33,6 +34,17 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
       res.end(JSON.stringify(payload));
     };
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    if (url.pathname.startsWith('/files-pri/')) {
+      // Like Slack: without the bot token, an HTML login page with status 200.
+      if (req.headers.authorization !== `Bearer ${token}`) {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html>login</html>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(files.get(url.pathname) ?? Buffer.alloc(0));
+      return;
+    }
     if (url.pathname.startsWith('/response/') || url.pathname.startsWith('/upload/')) {
       res.writeHead(200);
       res.end('ok');
@@ -79,6 +91,11 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
     calls,
     /** A response_url on this stand-in. */
     responseUrl: (id: string) => `${url}/response/${id}`,
+    /** A private file Slack would host; returns its url_private_download. */
+    hostFile(name: string, bytes: Buffer): string {
+      files.set(`/files-pri/T111-F1/download/${name}`, bytes);
+      return `${url}/files-pri/T111-F1/download/${name}`;
+    },
     /** Where apps.connections.open sends Socket Mode. */
     setSocketUrl(url: string) {
       socketUrl = url;

@@ -9,7 +9,8 @@ import { handleMessageOutcome } from '../../core/conversation/handle-message';
 import { InboundMessage } from '../../core/conversation/inbound-message';
 import { Reply } from '../../core/conversation/reply';
 import { ConversationAddress } from '../../core/ports/outbound.port';
-import { fromBlockAction, fromMessageEvent, fromSlashCommand, fromViewSubmission, HintsOf, homeOf } from './slack-inbound';
+import { fromBlockAction, fromMessageEvent, fromSlashCommand, fromViewSubmission, HintsOf, homeOf, SlackDownload } from './slack-inbound';
+import { formatted } from '../../core/conversation/formatted-text';
 import { toSlackHome } from './slack-home';
 import { deliverSlackReplies, SlackTarget } from './slack-replies';
 import { SLACK_FORM_CALLBACK_ID, toSlackFormErrors } from './slack-render';
@@ -70,6 +71,17 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
   };
 
   /**
+   * A private file's bytes, with the bot token. Without the token or the files:read scope Slack
+   * answers an HTML login page with status 200: anything that is not a file is refused.
+   */
+  const download: SlackDownload = async (url) => {
+    const res = await fetch(url, { headers: { authorization: `Bearer ${config.botToken}` }, signal: AbortSignal.timeout(30_000) });
+    const type = res.headers.get('content-type') ?? '';
+    if (!res.ok || type.startsWith('text/html')) throw new Error(`slack file download refused (${res.status}, ${type}): is the files:read scope granted?`);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+
+  /**
    * The core's answer, delivered; then the person's App Home, when their own ledger changed. An
    * Events API retry whose first delivery was handled is not answered twice.
    */
@@ -99,9 +111,13 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
   });
 
   const onMessage = async ({ event, body, client, context }: { event: unknown; body: unknown; client: WebClient; context: { botUserId?: string; retryNum?: number } }) => {
-    const inbound = fromMessageEvent(body, event, context.botUserId, now(), hintsOf(client));
+    const inbound = fromMessageEvent(body, event, context.botUserId, now(), hintsOf(client), download);
     if (!inbound) return;
     const { channel, thread_ts: threadTs } = event as { channel: string; thread_ts?: string };
+    if (inbound.content.kind === 'files' && core.receipts && !context.retryNum) {
+      // Reading a photo takes a moment: say so at once.
+      await deliverSlackReplies(client, { via: 'channel', channel, conversation: inbound.conversation, userId: inbound.sender.userId }, [{ text: formatted('📷 Reading your receipt…') }], log, inbound.idempotencyKey);
+    }
     // Said in a thread: answered in that thread.
     await answer(client, inbound, { via: 'channel', channel, ...(threadTs ? { threadTs } : {}), conversation: inbound.conversation, userId: inbound.sender.userId }, Boolean(context.retryNum));
   };

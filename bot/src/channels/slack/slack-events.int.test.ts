@@ -260,3 +260,22 @@ test('in a channel, a reply in a thread the bot started acts on the channel’s 
   const list = await event({ type: 'app_mention', channel: 'CTHREAD', user: 'UUMA', text: '<@UBOT> list', team: 'T111' });
   expect(textOf(posted(list)[0]!)).toContain('Latest 2');
 });
+
+test('a receipt photo dropped in the DM: downloaded with the bot token, acknowledged at once, a draft to confirm', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const url = slack.hostFile('receipt.png', readFileSync(join(__dirname, '..', '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.png')));
+  const res = await event({
+    type: 'message', subtype: 'file_share', channel: 'DPIC', channel_type: 'im', user: 'UPIC', text: '',
+    files: [{ id: 'F1', name: 'receipt.png', mimetype: 'image/png', size: 30251, url_private_download: url }],
+  });
+  const [ack, draft] = posted(res);
+  expect(textOf(ack!)).toBe('📷 Reading your receipt…');
+  expect(textOf(draft!)).toContain('Receipt: GREEN LEAF CAFE (?)*');
+  expect(textOf(draft!)).toContain('Total: *$22.89*');
+  const download = res.calls.find((c) => c.path.startsWith('/files-pri/'))!;
+  expect(download.authorization).toBe('Bearer xoxb-test');
+  const confirm = draft!.blocks.find((b: { type: string }) => b.type === 'actions').elements.find((e: { text: { text: string } }) => e.text.text === '✅ Confirm');
+  const confirmed = await interaction(blockAction({ user: 'UPIC', value: confirm.value, blockId: 'sw:p:0', channel: 'DPIC', responseUrl: slack.responseUrl('pic-ok') }));
+  expect(textOf(responses(confirmed)[0]!)).toContain('Recorded #1 · *$22.89* · food · GREEN LEAF CAFE');
+}, 60_000);

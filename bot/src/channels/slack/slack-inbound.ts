@@ -28,6 +28,10 @@ const messageEvent = z.object({
   parent_user_id: z.string().optional(),
   team: z.string().optional(),
   user_team: z.string().optional(),
+  files: z.array(z.object({
+    id: z.string(), name: z.string().optional(), mimetype: z.string().optional(), size: z.number().optional(),
+    url_private_download: z.string().url().optional(),
+  })).optional(),
 });
 const envelope = z.object({ team_id: z.string(), event_id: z.string() });
 
@@ -86,7 +90,12 @@ export function fromSlashCommand(raw: unknown, receivedAt: Date, hintsOf: HintsO
  * A direct message (personal) or a mention in a channel (the channel's ledger). Messages from bots,
  * edits and other subtypes are not for the core. The mention of the bot is taken out of the text.
  */
-export function fromMessageEvent(rawEnvelope: unknown, rawEvent: unknown, botUserId: string | undefined, receivedAt: Date, hintsOf: HintsOf): InboundMessage | undefined {
+/** Fetches a file Slack keeps private, from the address Slack's event gave (never one built from config). */
+export type SlackDownload = (url: string) => Promise<Uint8Array>;
+
+export function fromMessageEvent(
+  rawEnvelope: unknown, rawEvent: unknown, botUserId: string | undefined, receivedAt: Date, hintsOf: HintsOf, download?: SlackDownload,
+): InboundMessage | undefined {
   const env = envelope.safeParse(rawEnvelope);
   const parsed = messageEvent.safeParse(rawEvent);
   if (!env.success || !parsed.success) return undefined;
@@ -100,10 +109,15 @@ export function fromMessageEvent(rawEnvelope: unknown, rawEvent: unknown, botUse
   if (e.type === 'message' && !isDirect && !inBotThread) return undefined;
   const team = e.user_team ?? e.team ?? env.data.team_id;
   const text = (e.text ?? '').replace(botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /$^/, ' ').replace(/\s+/g, ' ').trim();
+  // A photo dropped in the DM (subtype file_share): its bytes are fetched only when read.
+  const files = (e.files ?? []).filter((f) => f.url_private_download && download).map((f) => ({
+    name: f.name ?? f.id, mimeType: f.mimetype ?? 'application/octet-stream', size: f.size ?? 0,
+    bytes: () => download!(f.url_private_download!),
+  }));
   return message(
     sender({ team, user: e.user }),
     isDirect ? { id: e.user, kind: 'private' } : { id: e.channel, kind: 'group', workspace: env.data.team_id },
-    { kind: 'text', text },
+    files.length > 0 ? { kind: 'files', files, ...(text ? { caption: text } : {}) } : { kind: 'text', text },
     `slack:event:${env.data.event_id}`,
     receivedAt,
     hintsOf(team, e.user),

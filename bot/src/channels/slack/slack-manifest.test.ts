@@ -9,7 +9,7 @@ test('the manifest asks for exactly the scopes of the Web API methods the adapte
   expect([...called].filter((m) => !(m in SCOPES_FOR_METHOD))).toEqual([]);
   expect(Object.keys(SCOPES_FOR_METHOD).filter((m) => !called.has(m))).toEqual([]);
   const scopes = slackManifest({ baseUrl: 'https://x.example' }).oauth_config.scopes.bot;
-  expect(scopes).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'im:history', 'im:write', 'users:read']);
+  expect(scopes).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:read', 'files:write', 'groups:history', 'im:history', 'im:write', 'users:read']);
 });
 
 test('the manifest subscribes to the events the adapter listens to, and points every URL at /slack/events', () => {

@@ -15,6 +15,9 @@ export const SCOPES_FOR_METHOD: Record<string, readonly string[]> = {
   filesUploadV2: ['files:write'],
 };
 
+/** Receipt photos dropped in the DM are downloaded from url_private_download, which needs this. */
+export const SCOPES_FOR_DOWNLOADS = ['files:read'] as const;
+
 /** The events the adapter listens to, and the scope each needs. */
 export const SCOPES_FOR_EVENT: Record<string, readonly string[]> = {
   'message.im': ['im:history'],
@@ -32,7 +35,7 @@ export const SCOPES_FOR_EVENT: Record<string, readonly string[]> = {
 export function slackManifest(options: { baseUrl?: string; socketMode?: boolean; name?: string }) {
   const requestUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/slack/events` : undefined;
   if (!options.socketMode && !requestUrl) throw new Error('a base URL is needed unless the app uses Socket Mode');
-  const scopes = [...new Set(['commands', ...Object.values(SCOPES_FOR_METHOD).flat(), ...Object.values(SCOPES_FOR_EVENT).flat()])].sort();
+  const scopes = [...new Set(['commands', ...Object.values(SCOPES_FOR_METHOD).flat(), ...Object.values(SCOPES_FOR_EVENT).flat(), ...SCOPES_FOR_DOWNLOADS])].sort();
   const usage = COMMANDS.filter((c) => c.name !== 'help').slice(0, 6).map((c) => c.name).join(' | ');
   return {
     display_information: { name: options.name ?? 'Spendwise', description: 'Track what you spend in one line of chat.', background_color: '#1f2937' },
