@@ -265,10 +265,15 @@ test('a receipt photo dropped in the DM: downloaded with the bot token, acknowle
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const url = slack.hostFile('receipt.png', readFileSync(join(__dirname, '..', '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.png')));
-  const res = await event({
+  const mark = slack.mark();
+  await event({
     type: 'message', subtype: 'file_share', channel: 'DPIC', channel_type: 'im', user: 'UPIC', text: '',
     files: [{ id: 'F1', name: 'receipt.png', mimetype: 'image/png', size: 30251, url_private_download: url }],
   });
+  // Reading takes a moment (the local reader starts on first use): wait for the draft itself.
+  const deadline = Date.now() + 20_000;
+  while (slack.since(mark).filter((c) => c.path === '/api/chat.postMessage').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const res = { calls: slack.since(mark) } as Sent;
   const [ack, draft] = posted(res);
   expect(textOf(ack!)).toBe('📷 Reading your receipt…');
   expect(textOf(draft!)).toContain('Receipt: GREEN LEAF CAFE (?)*');
