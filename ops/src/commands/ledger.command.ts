@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { listLedgers, queryItems } from '../../../bot/src/storage/dynamodb/ledger-catalog';
 import { forgetLedger } from '../../../bot/src/storage/dynamodb/maintenance/forget-ledger';
@@ -16,7 +18,11 @@ export function registerLedgerCommands(program: Command): void {
       const ops = await openTable(program.opts());
       try {
         const id = await resolveLedgerRef(ref, ops.core);
-        out.result({ ledger: id, ...(await forgetLedger(ops.table, id)) });
+        const forgotten = await forgetLedger(ops.table, id);
+        // The ledger's receipt images go too (a folder per ledger on embedded defaults).
+        const images = ops.config.receiptImages.kind === 'folder' ? join(ops.config.receiptImages.dir, id) : undefined;
+        if (images) await rm(images, { recursive: true, force: true });
+        out.result({ ledger: id, ...forgotten, receiptImages: images ? 'deleted' : 'not kept here' });
       } finally {
         await ops.close();
       }
