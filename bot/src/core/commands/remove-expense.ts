@@ -35,6 +35,8 @@ export async function removeExpense(
     },
   });
   // The receipt image goes with its expense (after the write: a failed write keeps both).
-  if (!isUserError(result) && removed?.receipt) await deps.receipts?.images.remove(turn.ledger, removed.receipt);
+  if (!isUserError(result) && removed?.receipt && !(await deps.expenses.withReceipt(turn.ledger, removed.receipt))) {
+    await deps.receipts?.images.remove(turn.ledger, removed.receipt);
+  }
   return result;
 }

@@ -113,3 +113,28 @@ test('in a group, only the person who sent a receipt can confirm it', async () =
   expect(textOf([refused!])).toContain('Only the person who sent this receipt');
   expect(await inGroup('ana').press(confirm)).toContain('Recorded #1');
 });
+
+test('two Confirms at once record the receipt once; a Discard racing a Confirm keeps the image the expense uses', async () => {
+  const [draft] = await sendPhoto(pngImage(40, 60, 'race'));
+  const confirm = choicesOf(draft).find((x) => x.label === '✅ Confirm')!.action;
+  const answers = await Promise.all([ana().press(confirm), ana().press(confirm), ana().press(confirm)]);
+  expect(answers.filter((a) => a.includes('✅ Recorded #1'))).toHaveLength(1);
+  expect(await ana().say('list')).toContain('Latest 1');
+  await ana().press(choicesOf(draft).find((x) => x.label === '🗑 Discard')!.action);
+  expect(images.count()).toBe(1);
+});
+
+test('the amount typed for a receipt is in the receipt’s currency; an old draft or a dated line is an ordinary add', async () => {
+  next = { candidates: [c('merchant', 'Bar Central'), c('tax', '€1.90', 95, 'EUR')], items: [], lines: [] };
+  await sendPhoto(pngImage(40, 60, 'eur'));
+  expect(await ana().say('5 yesterday')).toContain('Recorded #1 · $5.00 · other · Sat 21 Nov 2026');
+  expect(await ana().say('23.50')).toContain('Recorded #2 · €23.50 · food · Bar Central');
+  next = { candidates: [c('merchant', 'Old Shop')], items: [], lines: [] };
+  await sendPhoto(pngImage(40, 60, 'old'));
+  clock.set('2026-11-22T12:00:00Z');
+  try {
+    expect(await ana().say('7')).toContain('Recorded #3 · $7.00');
+  } finally {
+    clock.set('2026-11-22T10:00:00Z');
+  }
+});

@@ -18,6 +18,8 @@ import { draftCategory, draftDescription, draftFormReply, draftReply } from './r
 import { ReceiptDraft } from './receipt-store.port';
 
 const EXAMPLE = '23.50 lunch #food';
+/** How long after a draft asked for its total a bare amount finishes it. */
+const FINISH_WITHIN_MS = 60 * 60 * 1000;
 type Receipts = NonNullable<CoreDeps['receipts']>;
 
 async function settingsOf(turn: Turn, deps: CoreDeps): Promise<LedgerSettings> {
@@ -49,10 +51,10 @@ export async function receiveReceipt(turn: Turn, files: readonly InboundFile[], 
 
   const scanned = await receipts.scanner.scan(image.bytes, image.mimeType);
   const ctx = { ledgerCurrency: settings.currency, today: today(settings, deps), dateOrder: settings.dateOrder };
+  const reading = readReceipt(scanned, ctx);
   const draft: ReceiptDraft = withCaption({
-    receipt: image.id, member: turn.member, mimeType: image.mimeType,
-    reading: readReceipt(scanned, ctx), createdAt: deps.clock.now().toISOString(),
-  }, caption, ctx);
+    receipt: image.id, member: turn.member, mimeType: image.mimeType, reading, createdAt: deps.clock.now().toISOString(),
+  }, caption, { ...ctx, ledgerCurrency: reading.currency.code });
   await receipts.images.put(turn.ledger, image.id, { bytes: image.bytes, mimeType: image.mimeType });
   await receipts.drafts.save(turn.ledger, draft);
   return [draftReply(draft, ctx.today)];
@@ -92,7 +94,8 @@ export async function receiptAction(step: 'confirm' | 'edit' | 'discard', receip
   if (step === 'edit') return [draftFormReply(draft, today(settings, deps))];
   if (step === 'discard') {
     await receipts.drafts.remove(turn.ledger, receipt);
-    await receipts.images.remove(turn.ledger, receipt);
+    // A Confirm that won a race keeps its image.
+    if (!(await deps.expenses.withReceipt(turn.ledger, receipt))) await receipts.images.remove(turn.ledger, receipt);
     return [{ text: formatted('🗑 Discarded the receipt. Nothing was recorded.') }];
   }
   if (!draft.reading.total) return userError('receipt.noTotal', 'This receipt has no total yet: type it, or use Edit.', '23.50');
@@ -104,6 +107,9 @@ async function recordDraft(draft: ReceiptDraft, turn: Turn, deps: CoreDeps): Pro
   const result = await writeLedger(deps, {
     ...writeKey(turn),
     decide: async ({ head, now }) => {
+      // Decided on what is stored now: a second Confirm (or a retry) finds the receipt recorded.
+      const recorded = await deps.expenses.withReceipt(turn.ledger, draft.receipt);
+      if (recorded) return { events: [], replies: [{ text: formatted(line('🧾 Already recorded: ', ...expenseSpans(recorded))) }] };
       const expense: Expense = {
         ref: head.state.nextRef,
         amount: draft.reading.total!.value,
@@ -167,11 +173,13 @@ export async function submitReceiptForm(receipt: string, values: Readonly<Record
 export async function finishReceiptWithAmount(text: string, turn: Turn, deps: CoreDeps): Promise<CommandResult | undefined> {
   const receipts = receiptsOf(deps);
   if (!receipts) return undefined;
-  const settings = await settingsOf(turn, deps);
-  const parsed = parseExpenseText(text, { ledgerCurrency: settings.currency, today: today(settings, deps), dateOrder: settings.dateOrder });
-  if (isUserError(parsed) || parsed.description !== '' || parsed.category) return undefined;
   const draft = await receipts.drafts.waitingForAmount(turn.ledger, turn.member);
-  if (!draft) return undefined;
+  // Only a draft just asked about: an old one must not swallow an everyday add.
+  if (!draft || deps.clock.now().getTime() - Date.parse(draft.createdAt) > FINISH_WITHIN_MS) return undefined;
+  const settings = await settingsOf(turn, deps);
+  // The receipt's currency, unless the person names one; a date or words make it an ordinary add.
+  const parsed = parseExpenseText(text, { ledgerCurrency: draft.reading.currency.code, today: today(settings, deps), dateOrder: settings.dateOrder });
+  if (isUserError(parsed) || parsed.description !== '' || parsed.category || parsed.date !== today(settings, deps) || text.trim().split(/\s+/).length > 2) return undefined;
   return recordDraft({
     ...draft,
     reading: { ...draft.reading, total: { value: parsed.amount, sure: true, from: 'total' }, currency: { code: parsed.amount.currency, fromReceipt: true } },

@@ -4,6 +4,8 @@ import { userError, UserError } from '../user-error';
 /** Textract's limits for a synchronous document (Textract Developer Guide, limits-document, API_Document). */
 export const MAX_RECEIPT_BYTES = 5 * 1024 * 1024;
 export const MAX_RECEIPT_SIDE = 10_000;
+/** A small file can unpack into a huge image (a decompression bomb): no receipt needs more than this. */
+export const MAX_RECEIPT_PIXELS = 40_000_000;
 
 export interface CheckedImage {
   readonly bytes: Uint8Array;
@@ -48,7 +50,7 @@ export function checkReceiptImage(bytes: Uint8Array): CheckedImage | UserError {
   }
   const size = dimensions(bytes, mimeType);
   if (!size || size.width === 0 || size.height === 0) return userError('receipt.unreadable', 'I could not open that photo. Send it again, or type the amount.', EXAMPLE);
-  if (size.width > MAX_RECEIPT_SIDE || size.height > MAX_RECEIPT_SIDE) {
+  if (size.width > MAX_RECEIPT_SIDE || size.height > MAX_RECEIPT_SIDE || size.width * size.height > MAX_RECEIPT_PIXELS) {
     return userError('receipt.tooManyPixels', `That photo is ${size.width}×${size.height} pixels; I read up to ${MAX_RECEIPT_SIDE} on each side.`, EXAMPLE);
   }
   return { bytes, mimeType, id: createHash('sha256').update(bytes).digest('base64url').slice(0, 16) };

@@ -75,7 +75,8 @@ function totals(e: Expense, sign: 1 | -1): ReadModelChange[] {
 }
 
 function receiptOf(e: Expense): ReadModelChange[] {
-  return e.receipt ? [{ kind: 'put', sk: keys.receipt(e.receipt), item: { type: 'ReceiptExpense', ref: e.ref } }] : [];
+  // Only if absent: one receipt is one expense, however many Confirms race.
+  return e.receipt ? [{ kind: 'put', sk: keys.receipt(e.receipt), item: { type: 'ReceiptExpense', ref: e.ref }, ifAbsent: true }] : [];
 }
 
 function remember(e: Expense): ReadModelChange[] {

@@ -71,6 +71,8 @@ export function createInMemoryStore(): InMemoryStore {
       if ((existing?.head.version ?? 0) !== a.expectedVersion) return 'conflict';
       for (const event of a.events) {
         if (event.type === 'LedgerOpened' && conversations.has(event.data.conversation)) return 'conflict';
+        const receipt = event.type === 'ExpenseRecorded' ? event.data.expense.receipt : undefined;
+        if (receipt && [...(existing?.expenses.values() ?? [])].some((e) => e.receipt === receipt)) return 'conflict';
       }
       if (a.members?.some((m) => memberships.has(membershipKey(m.identityKey, m.conversationKey)))) return 'conflict';
 
