@@ -71,23 +71,28 @@ test('export gives the chat export’s CSV; importing it into another ledger giv
   expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 4, alreadyImported: 0 });
   expect((await runOps(['export', '--ledger', 'local:bob'], env)).stdout).toBe(csv);
   expect(JSON.parse((await runOps(['--json', 'import', '--ledger', 'local:bob', file], env)).stdout)).toMatchObject({ imported: 0, alreadyImported: 4 });
+  // The same rows saved again by another tool (other line ends) are still already there.
+  const resaved = join(dir, 'alice-lf.csv');
+  writeFileSync(resaved, csv.replace(/\r\n/g, '\n'));
+  expect(JSON.parse((await runOps(['--json', 'import', '--ledger', 'local:bob', resaved], env)).stdout)).toMatchObject({ imported: 0, alreadyImported: 4 });
   const json = JSON.parse((await runOps(['export', '--ledger', 'local:bob', '--format', 'json', '--from', '2026-11-01', '--to', '2026-11-04'], env)).stdout);
   expect(json.map((e: { description: string }) => e.description)).toEqual(['lunch, with "Sam"', '=SUM(A1)']);
 });
 
 test('an import with bad rows names each line and writes nothing (unless told to skip them)', async () => {
   const file = join(dir, 'bad.csv');
-  writeFileSync(file, 'date,amount,currency,category,description,reference\n2026-11-01,5.00,USD,food,ok,#1\n2026-13-01,5.00,USD,food,bad date,#2\n2026-11-02,-3,USD,food,negative,#3\n2026-11-03,4.00,XYZ,food,bad currency,#4\n');
+  writeFileSync(file, 'date,amount,currency,category,description,reference\n2026-11-01,5.00,USD,food,ok,#1\n2026-13-01,5.00,USD,food,bad date,#2\n2026-11-02,-3,USD,food,negative,#3\n2026-11-03,4.00,XYZ,food,bad currency,#4\n2026-11-04,1.500,USD,food,three decimals,#5\n');
   const refused = await runOps(['import', '--ledger', 'local:bob', file], env);
   expect(refused.code).toBe(1);
   expect(refused.stdout).toMatch(/3\s+"2026-13-01" is not a date/);
   expect(refused.stdout).toMatch(/4\s+"-3" is not an amount/);
   expect(refused.stdout).toMatch(/5\s+"XYZ" is not an ISO 4217 currency code/);
+  expect(refused.stdout).toMatch(/6\s+"1.500" has more decimals than USD has \(2\)/);
   expect(refused.stderr).toContain('nothing was imported');
   const before = (await runOps(['export', '--ledger', 'local:bob'], env)).stdout;
   expect(before).not.toContain(',ok,');
   const skipping = await runOps(['--json', 'import', '--skip-invalid', '--ledger', 'local:bob', file], env);
-  expect(JSON.parse(skipping.stdout)).toMatchObject({ imported: 1, skippedInvalid: 3 });
+  expect(JSON.parse(skipping.stdout)).toMatchObject({ imported: 1, skippedInvalid: 4 });
 });
 
 test('verify finds a damaged read model, rebuild fixes it, verify then passes', async () => {
@@ -140,4 +145,22 @@ test('demo seed, stats, and ledger forget', async () => {
   expect(JSON.parse((await runOps(['--json', 'stats'], env)).stdout).ledgers).toBe(2);
   // A person who comes back starts a fresh ledger.
   expect(await chat(core, 'demo').say('list')).toContain('No expenses yet');
+});
+
+test('a damaged backup is refused before anything is written, naming the line; an unwritable --out is a usage error', async () => {
+  const { gzipSync, gunzipSync } = await import('node:zlib');
+  const good = join(dir, 'good.jsonl.gz');
+  expect((await runOps(['backup', '--out', good], env)).code).toBe(0);
+  const lines = gunzipSync(readFileSync(good)).toString('utf8').split('\n');
+  lines[3] = '{"kind":"event","ledger":"nope"}';
+  const damaged = join(dir, 'damaged.jsonl.gz');
+  writeFileSync(damaged, gzipSync(lines.join('\n')));
+  const emptyEnv = { ...env, SPENDWISE_TABLE: `damaged-${randomUUID().slice(0, 8)}` };
+  const refused = await runOps(['restore', '--in', damaged], emptyEnv);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain('line 4 is not a backup record: nothing was restored');
+  expect((await runOps(['restore', '--in', good], emptyEnv)).code).toBe(0);
+  const nowhere = await runOps(['backup', '--out', join(dir, 'no-such-folder', 'x.gz')], env);
+  expect(nowhere.code).toBe(2);
+  expect(nowhere.stderr).toContain('cannot write');
 });

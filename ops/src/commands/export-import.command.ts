@@ -53,7 +53,7 @@ export function registerExportImportCommands(program: Command): void {
       try {
         const ledger = await resolveLedgerRef(options.ledger, ops.core);
         const progress = out.progress('import', rows.length);
-        const result = await importExpenses(ledger, rows, content, ops.core, (done) => progress.tick(done));
+        const result = await importExpenses(ledger, rows, ops.core, (done) => progress.tick(done));
         progress.stop();
         out.result({ ledger, imported: result.recorded, alreadyImported: result.alreadyThere, skippedInvalid: problems.length });
       } finally {

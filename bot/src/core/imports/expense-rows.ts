@@ -2,11 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { LocalDate, parseIsoDate } from '../calendar/local-date';
 import { Category, toCategory } from '../expenses/categories';
 import { parseRef } from '../ledger/expense';
-import { toCurrencyCode } from '../money/currencies';
+import { CurrencyCode, currencyExponent, toCurrencyCode } from '../money/currencies';
 import { Money } from '../money/money';
-import { parseAmountNumber } from '../money/parse-amount';
 import { CSV_HEADER } from '../reports/expenses-csv';
-import { isUserError } from '../user-error';
 
 /** One row of an export file, read back. */
 export interface ExpenseRow {
@@ -49,6 +47,18 @@ export function readExpenseRows(csv: string): { rows: ExpenseRow[]; problems: Ro
   return { rows, problems };
 }
 
+/** The export writes amounts with a dot and the currency's own decimals ("12.50", "1.250" KWD, "120000" VND). */
+function exportedAmount(text: string, currency: CurrencyCode): Money | string {
+  const m = /^(\d{1,13})(?:\.(\d+))?$/.exec(text);
+  if (!m) return `"${text}" is not an amount (digits, a dot for decimals)`;
+  const exponent = currencyExponent(currency);
+  const fraction = m[2] ?? '';
+  if (fraction.length > exponent) return `"${text}" has more decimals than ${currency} has (${exponent})`;
+  const minor = Number(m[1]! + fraction.padEnd(exponent, '0'));
+  if (!Number.isSafeInteger(minor) || minor <= 0) return 'the amount must be more than zero';
+  return { minor, currency };
+}
+
 function readRow(fields: string[], line: number): ExpenseRow | RowProblem {
   if (fields.length !== 6) return { line, problem: `expected 6 fields, found ${fields.length}` };
   const [dateText, amountText, currencyText, categoryText, rawDescription, refText] = fields as [string, string, string, string, string, string];
@@ -56,10 +66,8 @@ function readRow(fields: string[], line: number): ExpenseRow | RowProblem {
   if (!date) return { line, problem: `"${dateText}" is not a date (YYYY-MM-DD)` };
   const currency = toCurrencyCode(currencyText);
   if (!currency) return { line, problem: `"${currencyText}" is not an ISO 4217 currency code` };
-  if (!/^\d+(\.\d+)?$/.test(amountText)) return { line, problem: `"${amountText}" is not an amount (digits, a dot for decimals)` };
-  const amount = parseAmountNumber(amountText, '', currency);
-  if (isUserError(amount)) return { line, problem: amount.message };
-  if (amount.minor <= 0) return { line, problem: 'the amount must be more than zero' };
+  const amount = exportedAmount(amountText, currency);
+  if (typeof amount === 'string') return { line, problem: amount };
   const category = toCategory(categoryText);
   if (!category) return { line, problem: `"${categoryText}" is not a category` };
   // The export keeps a leading = + - @ from running as a formula with a quote; take it off again.

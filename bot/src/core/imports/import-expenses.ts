@@ -15,15 +15,31 @@ export interface ImportResult {
   readonly alreadyThere: number;
 }
 
+/** A row by what it says (not where it sits in a file): the same expense twice in a file is counted twice. */
+function rowKeys(rows: readonly ExpenseRow[]): Map<ExpenseRow, string> {
+  const seen = new Map<string, number>();
+  return new Map(rows.map((row) => {
+    const content = JSON.stringify([row.date, row.amount.minor, row.amount.currency, row.category, row.description, row.ref ?? null]);
+    const nth = (seen.get(content) ?? 0) + 1;
+    seen.set(content, nth);
+    return [row, `import/${createHash('sha256').update(`${content}#${nth}`).digest('base64url').slice(0, 22)}`];
+  }));
+}
+
+const sameExpense = (e: Expense, row: ExpenseRow) => e.date === row.date && e.amount.minor === row.amount.minor && e.amount.currency === row.amount.currency
+  && e.category === row.category && e.description === row.description;
+
 /**
- * Records rows into a ledger, one write each, keyed by the file and the row: importing the same
- * file again adds nothing. Rows are taken in reference order; a row keeps its reference when the
- * ledger has not reached it yet (so an export imported into an empty ledger comes back the same).
+ * Records rows into a ledger, one write each, keyed by what each row says: importing the same rows
+ * again (the same file, saved again, fixed and re-run) adds nothing, and a row whose reference the
+ * ledger already holds with the same expense is there already, however long ago it came. Rows are
+ * taken in reference order; a row keeps its reference when the ledger has not reached it yet (so an
+ * export imported into an empty ledger comes back the same).
  */
 export async function importExpenses(
-  ledger: LedgerId, rows: readonly ExpenseRow[], fileContent: string, deps: CoreDeps, onProgress: (done: number) => void = () => undefined,
+  ledger: LedgerId, rows: readonly ExpenseRow[], deps: CoreDeps, onProgress: (done: number) => void = () => undefined,
 ): Promise<ImportResult> {
-  const fileKey = createHash('sha256').update(fileContent).digest('base64url').slice(0, 22);
+  const keys = rowKeys(rows);
   const ordered = [...rows].sort((a, b) => (a.ref ?? Number.MAX_SAFE_INTEGER) - (b.ref ?? Number.MAX_SAFE_INTEGER) || a.line - b.line);
   let recorded = 0;
   let alreadyThere = 0;
@@ -32,8 +48,12 @@ export async function importExpenses(
     const result = await writeLedger(deps, {
       ledger,
       actor: OPERATOR_MEMBER,
-      idempotencyKey: `import/${fileKey}/${row.line}`,
+      idempotencyKey: keys.get(row)!,
       decide: async ({ head, now }) => {
+        if (row.ref !== undefined) {
+          const there = await deps.expenses.expense(ledger, row.ref);
+          if (there && sameExpense(there, row)) return { events: [], replies: [] };
+        }
         const ref = row.ref !== undefined && row.ref >= head.state.nextRef ? row.ref : head.state.nextRef;
         const expense: Expense = {
           ref, amount: row.amount, category: row.category, description: row.description, date: row.date,

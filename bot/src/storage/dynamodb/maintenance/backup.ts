@@ -55,6 +55,21 @@ export class RestoreRefusedError extends Error {
 export async function restoreBackup(table: DynamoTable, openLines: () => AsyncIterable<string>): Promise<{ counts: BackupCounts; ledgers: LedgerId[] }> {
   const probe = await table.doc.send(new ScanCommand({ TableName: table.tableName, Limit: 1 }));
   if ((probe.Items ?? []).length > 0) throw new RestoreRefusedError(`table ${table.tableName} is not empty: restore only into an empty table`);
+  // Every line is checked before anything is written: a damaged file leaves the table empty.
+  let checked = 0;
+  for await (const text of openLines()) {
+    checked += 1;
+    if (text.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new RestoreRefusedError(`line ${checked} is not JSON: nothing was restored`);
+    }
+    if (checked === 1 ? !header.safeParse(json).success : !line.safeParse(json).success) {
+      throw new RestoreRefusedError(checked === 1 ? 'not a Spendwise backup (its first line is not the backup header)' : `line ${checked} is not a backup record: nothing was restored`);
+    }
+  }
   const counts: BackupCounts = { ledgers: 0, events: 0, members: 0 };
   const conversations = new Map<string, string>();
   const ledgers = new Set<LedgerId>();
@@ -64,7 +79,7 @@ export async function restoreBackup(table: DynamoTable, openLines: () => AsyncIt
     pending = [];
   };
   let number = 0;
-  // Opened only now: a line reader started before the checks above would run ahead of this loop.
+  // Opened only now (a second time): a line reader started earlier would run ahead of this loop.
   for await (const text of openLines()) {
     number += 1;
     if (text.trim() === '') continue;
