@@ -22,6 +22,7 @@ import { keys } from '../bot/src/storage/dynamodb/item-keys';
 import { benchTelegramWebhook } from './telegram-webhook';
 import { benchSlackCommands } from './slack-commands';
 import { benchMaintenance } from './maintenance';
+import { benchReceipts } from './receipts';
 import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
     await benchTelegramWebhook(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchMaintenance(db.endpoint, OPS_EVENTS);
+    await benchReceipts();
   } finally {
     table.doc.destroy();
     await db.stop();

@@ -34,6 +34,9 @@ export interface SlackChannel {
 
 export const SLASH_COMMAND = '/spend';
 
+/** A receipt photo is at most 5 MB (Textract's limit); a little more is read to say so clearly. */
+const MAX_DOWNLOAD_BYTES = 6 * 1024 * 1024;
+
 /** How long a submitted modal waits for the core before it closes and the answer comes as a message. */
 const MODAL_ANSWER_MS = 2_500;
 
@@ -74,11 +77,23 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
    * A private file's bytes, with the bot token. Without the token or the files:read scope Slack
    * answers an HTML login page with status 200: anything that is not a file is refused.
    */
+  const fileHosts = new Set(['files.slack.com', ...(config.apiUrl ? [new URL(config.apiUrl).host] : [])]);
   const download: SlackDownload = async (url) => {
+    // The token goes only to Slack's file host (or the configured stand-in), and only so much is read.
+    if (!fileHosts.has(new URL(url).host)) throw new Error(`slack file download refused: ${new URL(url).host} is not Slack's file host`);
     const res = await fetch(url, { headers: { authorization: `Bearer ${config.botToken}` }, signal: AbortSignal.timeout(30_000) });
     const type = res.headers.get('content-type') ?? '';
     if (!res.ok || type.startsWith('text/html')) throw new Error(`slack file download refused (${res.status}, ${type}): is the files:read scope granted?`);
-    return new Uint8Array(await res.arrayBuffer());
+    const length = Number(res.headers.get('content-length') ?? 0);
+    if (length > MAX_DOWNLOAD_BYTES) throw new Error(`slack file of ${length} bytes: more than a receipt photo`);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of res.body ?? []) {
+      size += (chunk as Uint8Array).byteLength;
+      if (size > MAX_DOWNLOAD_BYTES) throw new Error('slack file larger than a receipt photo');
+      chunks.push(chunk as Uint8Array);
+    }
+    return new Uint8Array(Buffer.concat(chunks));
   };
 
   /**

@@ -138,3 +138,10 @@ test('the amount typed for a receipt is in the receipt’s currency; an old draf
     clock.set('2026-11-22T10:00:00Z');
   }
 });
+
+test('a file the platform says is too big is refused before its bytes are fetched', async () => {
+  let fetched = false;
+  const video: InboundFile = { name: 'clip.mp4', mimeType: 'video/mp4', size: 80 * 1024 * 1024, bytes: async () => ((fetched = true), new Uint8Array()) };
+  expect(textOf(await ana().send({ kind: 'files', files: [video] }))).toContain('That file is 80.0 MB');
+  expect(fetched).toBe(false);
+});

@@ -13,7 +13,7 @@ import { writeLedger } from '../ledger/write-ledger';
 import { actorName, expenseChoices, expenseSpans } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
 import { readReceipt, ReceiptReading } from './read-receipt';
-import { checkReceiptImage } from './receipt-image-check';
+import { checkReceiptImage, MAX_RECEIPT_BYTES } from './receipt-image-check';
 import { draftCategory, draftDescription, draftFormReply, draftReply } from './receipt-draft-reply';
 import { ReceiptDraft } from './receipt-store.port';
 
@@ -41,6 +41,10 @@ export async function receiveReceipt(turn: Turn, files: readonly InboundFile[], 
   const receipts = receiptsOf(deps);
   if (!receipts) return userError('receipts.off', 'I cannot read receipt photos here yet: type the expense instead.', EXAMPLE);
   const file = files.find((f) => f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf') ?? files[0]!;
+  // What the platform says of the size is enough to refuse a video before fetching it.
+  if (file.size > MAX_RECEIPT_BYTES) {
+    return userError('receipt.tooLarge', `That file is ${(file.size / 1024 / 1024).toFixed(1)} MB; I read photos up to ${MAX_RECEIPT_BYTES / 1024 / 1024} MB. Send a smaller one, or type the amount.`, EXAMPLE);
+  }
   const image = checkReceiptImage(await file.bytes());
   if (isUserError(image)) return image;
   const settings = await settingsOf(turn, deps);

@@ -22,3 +22,8 @@ test('a total no subtotal confirms is unsure; with no total line the items add u
   expect(readReceipt(candidatesFromText('SHOP\nBread 2.50\nMilk 1.20'), ctx).total).toMatchObject({ value: { minor: 370 }, from: 'items', sure: false });
   expect(readReceipt(candidatesFromText(''), ctx).total).toBeUndefined();
 });
+
+test('"Total Tax" and "Total Savings" are not the total; the last TOTAL line is; a trailing currency code is read', () => {
+  const reading = readReceipt(candidatesFromText(['SHOP', 'Total Savings 3.00', 'Subtotal 21.50', 'Total Tax 1.90', 'TOTAL 23.40 EUR'].join('\n')), ctx);
+  expect(reading.total).toMatchObject({ value: { minor: 2340, currency: 'EUR' }, sure: true });
+});

@@ -1,11 +1,13 @@
 import { ReceiptCandidate, ReceiptItem, ScannedReceipt } from './scanned-receipt';
 
 /** The last amount on a line: "TOTAL $22.89" → "$22.89", "Avocado Toast 11.50" → "11.50". */
-const TRAILING_AMOUNT = /((?:[$€£¥₫₹]|RM|US\$)?\s?\d{1,3}(?:[.,\s]\d{3})*[.,]\d{2}|\d+[.,]\d{2})\s*[A-Z]?\s*$/u;
+const TRAILING_AMOUNT = /((?:[$€£¥₫₹]|RM|US\$)?\s?(?:\d{1,3}(?:[.,\s]\d{3})*[.,]\d{2}|\d+[.,]\d{2})(?:\s*[A-Z]{3}\b)?)\s*[A-Z]?\s*$/u;
 const DATE = /\b(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[\s-][A-Za-z]{3,9}[\s-,]+\d{4})\b/;
 
 const SUBTOTAL = /\bsub\s*-?\s*total\b/i;
 const TOTAL = /\b(grand\s*total|total(\s+(due|amount|to pay))?|amount\s+(due|paid)|balance\s+due|to\s+pay)\b/i;
+/** "Total Tax", "Total Savings", "Total Discount", "Total Items": totals of something else. */
+const NOT_THE_TOTAL = /\b(tax|vat|gst|saving|savings|discount|items?|qty|quantity|points?)\b/i;
 const TAX = /\b(tax|vat|gst|tva|mwst|iva)\b/i;
 const PAYMENT = /\b(card|cash|visa|mastercard|amex|change|tend(er(ed)?)?|paid)\b/i;
 
@@ -22,11 +24,13 @@ export function candidatesFromText(text: string): ScannedReceipt {
   for (const [index, line] of lines.entries()) {
     const date = DATE.exec(line);
     if (date) candidates.push({ kind: 'date', text: date[1]!, confidence: 75 });
-    const amount = TRAILING_AMOUNT.exec(line)?.[1];
-    if (!amount) continue;
-    const label = line.slice(0, line.length - amount.length);
+    const found = TRAILING_AMOUNT.exec(line);
+    if (!found) continue;
+    const amount = found[1]!;
+    const label = line.slice(0, found.index);
     if (SUBTOTAL.test(label)) candidates.push({ kind: 'subtotal', text: amount, confidence: 70 });
-    else if (TOTAL.test(label)) candidates.push({ kind: 'total', text: amount, confidence: /grand/i.test(label) ? 75 : 70 - Math.min(index, 10) / 10 });
+    // Later TOTAL lines are surer: a receipt's grand total comes last.
+    else if (TOTAL.test(label) && !NOT_THE_TOTAL.test(label)) candidates.push({ kind: 'total', text: amount, confidence: /grand/i.test(label) ? 75 : 60 + Math.min(index, 100) / 10 });
     else if (TAX.test(label)) candidates.push({ kind: 'tax', text: amount, confidence: 70 });
     else if (!PAYMENT.test(label) && /\p{L}{2}/u.test(label) && !date) items.push({ description: label.trim(), priceText: amount, confidence: 60 });
   }
