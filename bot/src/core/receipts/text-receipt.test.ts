@@ -23,7 +23,12 @@ test('a total no subtotal confirms is unsure; with no total line the items add u
   expect(readReceipt(candidatesFromText(''), ctx).total).toBeUndefined();
 });
 
-test('"Total Tax" and "Total Savings" are not the total; the last TOTAL line is; a trailing currency code is read', () => {
+test('"Total Tax", "Total Savings" and "Total excl. GST" are not the total, "Total incl. GST" is; a trailing currency code is read', () => {
   const reading = readReceipt(candidatesFromText(['SHOP', 'Total Savings 3.00', 'Subtotal 21.50', 'Total Tax 1.90', 'TOTAL 23.40 EUR'].join('\n')), ctx);
   expect(reading.total).toMatchObject({ value: { minor: 2340, currency: 'EUR' }, sure: true });
+});
+
+test('a Malaysian receipt: TOTAL INCL. GST is the total, TOTAL EXCL. GST is not', () => {
+  const reading = readReceipt(candidatesFromText(['KEDAI MAJU', 'TOTAL EXCL. GST 8.49', 'GST 6% 0.51', 'TOTAL INCL. GST RM9.00', 'CASH 10.00', 'CHANGE 1.00'].join('\n')), { ...ctx, ledgerCurrency: 'MYR' as CurrencyCode });
+  expect(reading.total).toMatchObject({ value: { minor: 900, currency: 'MYR' } });
 });

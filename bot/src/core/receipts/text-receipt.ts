@@ -6,8 +6,8 @@ const DATE = /\b(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[\s-][
 
 const SUBTOTAL = /\bsub\s*-?\s*total\b/i;
 const TOTAL = /\b(grand\s*total|total(\s+(due|amount|to pay))?|amount\s+(due|paid)|balance\s+due|to\s+pay)\b/i;
-/** "Total Tax", "Total Savings", "Total Discount", "Total Items": totals of something else. */
-const NOT_THE_TOTAL = /\b(tax|vat|gst|saving|savings|discount|items?|qty|quantity|points?)\b/i;
+/** "Total Tax", "Total Savings", "Total Qty", "GST Total", "Total excl. GST": totals of something else ("Total incl. GST" is the total). */
+const NOT_THE_TOTAL = /\b(total\s+(tax|vat|gst|savings?|discounts?|items?|qty|quantity|points?)|(tax|vat|gst)\s+total|excl(uding|\.)?)\b/i;
 const TAX = /\b(tax|vat|gst|tva|mwst|iva)\b/i;
 const PAYMENT = /\b(card|cash|visa|mastercard|amex|change|tend(er(ed)?)?|paid)\b/i;
 
@@ -29,8 +29,8 @@ export function candidatesFromText(text: string): ScannedReceipt {
     const amount = found[1]!;
     const label = line.slice(0, found.index);
     if (SUBTOTAL.test(label)) candidates.push({ kind: 'subtotal', text: amount, confidence: 70 });
-    // Later TOTAL lines are surer: a receipt's grand total comes last.
-    else if (TOTAL.test(label) && !NOT_THE_TOTAL.test(label)) candidates.push({ kind: 'total', text: amount, confidence: /grand/i.test(label) ? 75 : 60 + Math.min(index, 100) / 10 });
+    // The first TOTAL line is the surest (on the SROIE sample, later ones are rounding or tender lines).
+    else if (TOTAL.test(label) && !NOT_THE_TOTAL.test(label)) candidates.push({ kind: 'total', text: amount, confidence: /grand/i.test(label) ? 75 : 70 - Math.min(index, 10) / 10 });
     else if (TAX.test(label)) candidates.push({ kind: 'tax', text: amount, confidence: 70 });
     else if (!PAYMENT.test(label) && /\p{L}{2}/u.test(label) && !date) items.push({ description: label.trim(), priceText: amount, confidence: 60 });
   }
