@@ -13,8 +13,9 @@ export function createFolderReceiptImages(dir: string): ReceiptImages {
   };
   return {
     async put(ledger, receipt, image) {
+      const file = path(ledger, receipt, image.mimeType); // checked before anything is created
       await mkdir(join(dir, ledger), { recursive: true, mode: 0o700 });
-      await writeFile(path(ledger, receipt, image.mimeType), image.bytes, { mode: 0o600 });
+      await writeFile(file, image.bytes, { mode: 0o600 });
     },
     async get(ledger, receipt) {
       for (const mimeType of ['image/jpeg', 'image/png'] as const) {
