@@ -10,6 +10,7 @@ import { Outbound } from './core/ports/outbound.port';
 import { HttpDeps } from './http/server';
 import { createLocalReceiptScanner } from './receipts/local/local-receipt-scanner';
 import { createFolderReceiptImages } from './receipts/receipt-images';
+import { createS3ReceiptImages } from './receipts/s3-receipt-images';
 import { createTextractReceiptScanner } from './receipts/textract/textract-receipt-scanner';
 import { createDynamoReceiptDrafts } from './storage/dynamodb/dynamodb-receipt-drafts';
 import { Logger } from './logger';
@@ -149,21 +150,24 @@ export async function startChannels(config: Config, services: Services, log: Log
 }
 
 /**
- * Receipts, where they can work: the reader RECEIPT_OCR names, images in the folder (S3 storage is
- * not built yet, so a production task, whose root filesystem is read-only, keeps receipts off).
+ * Receipts: the reader RECEIPT_OCR names; images in the S3 bucket (RECEIPTS_BUCKET) or the local
+ * folder. A production task without a bucket keeps receipts off: its root filesystem is read-only.
  */
 function receiptsFor(config: Config, table: DynamoTable, clock: Clock, log: Logger) {
-  if (config.receiptImages.kind === 's3' || config.production) {
-    log.warn({ receiptImages: config.receiptImages.kind }, 'receipts are off: keeping their images in S3 is not built yet');
+  if (config.production && config.receiptImages.kind === 'folder') {
+    log.warn('receipts are off: set RECEIPTS_BUCKET (a production task cannot keep images on its disk)');
     return undefined;
   }
-  const scanner = config.receiptOcr === 'textract'
-    ? createTextractReceiptScanner(config.storage.kind === 'dynamodb' && config.storage.region ? { region: config.storage.region } : {})
-    : createLocalReceiptScanner({ log });
+  const region = config.storage.kind === 'dynamodb' ? config.storage.region : undefined;
+  const scanner = config.receiptOcr === 'textract' ? createTextractReceiptScanner(region ? { region } : {}) : createLocalReceiptScanner({ log });
+  const images = config.receiptImages.kind === 's3'
+    ? createS3ReceiptImages(config.receiptImages.bucket, region ? { region } : {})
+    : createFolderReceiptImages(config.receiptImages.dir);
   return {
-    ports: { scanner, images: createFolderReceiptImages(config.receiptImages.dir), drafts: createDynamoReceiptDrafts(table, () => clock.now()) },
+    ports: { scanner, images, drafts: createDynamoReceiptDrafts(table, () => clock.now()) },
     close: async () => {
       await scanner.close();
+      if ('close' in images) images.close();
     },
   };
 }

@@ -17,6 +17,8 @@ export function createFolderReceiptImages(dir: string): ReceiptImages {
       await mkdir(join(dir, ledger), { recursive: true, mode: 0o700 });
       await writeFile(file, image.bytes, { mode: 0o600 });
     },
+    // A folder has no expiry rules: the draft's image simply stays.
+    async keep() {},
     async get(ledger, receipt) {
       for (const mimeType of ['image/jpeg', 'image/png'] as const) {
         try {
@@ -40,6 +42,7 @@ export function createInMemoryReceiptImages(): ReceiptImages & { count(): number
     async put(ledger, receipt, image) {
       images.set(`${ledger}/${receipt}`, image);
     },
+    async keep() {},
     async get(ledger, receipt) {
       return images.get(`${ledger}/${receipt}`);
     },

@@ -131,7 +131,10 @@ async function recordDraft(draft: ReceiptDraft, turn: Turn, deps: CoreDeps): Pro
       };
     },
   });
-  if (!isUserError(result)) await receipts.drafts.remove(turn.ledger, draft.receipt);
+  if (!isUserError(result)) {
+    await receipts.images.keep(turn.ledger, draft.receipt);
+    await receipts.drafts.remove(turn.ledger, draft.receipt);
+  }
   return result;
 }
 

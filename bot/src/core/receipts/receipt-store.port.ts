@@ -7,9 +7,14 @@ export interface ReceiptImage {
   readonly mimeType: 'image/jpeg' | 'image/png';
 }
 
-/** Receipt images: S3 in production, a local folder on embedded defaults, memory in fast tests. */
+/**
+ * Receipt images: S3 in production, a local folder on embedded defaults, memory in fast tests. An
+ * image is put as a draft's (where storage lets unconfirmed ones expire) and kept once its expense is.
+ */
 export interface ReceiptImages {
   put(ledger: LedgerId, receipt: string, image: ReceiptImage): Promise<void>;
+  /** The draft's image belongs to an expense now: it lives as long as the expense. */
+  keep(ledger: LedgerId, receipt: string): Promise<void>;
   get(ledger: LedgerId, receipt: string): Promise<ReceiptImage | undefined>;
   remove(ledger: LedgerId, receipt: string): Promise<void>;
 }
