@@ -7,6 +7,7 @@ import { DataTable } from './components/data-table';
 import { InterfaceEndpoints } from './components/interface-endpoints';
 import { LoadBalancer } from './components/load-balancer';
 import { Network } from './components/network';
+import { ReceiptsBucket } from './components/receipts-bucket';
 import { SecurityGroups } from './components/security-groups';
 import { readSettings } from './config';
 
@@ -25,6 +26,7 @@ const groups = new SecurityGroups('sg', { vpcId: network.vpcId, containerPort: s
 new InterfaceEndpoints('endpoints', { vpcId: network.vpcId, subnetIds: network.privateSubnetIds, securityGroupId: groups.endpointSecurityGroupId }, opts);
 const registry = new ContainerRegistry('registry', {}, opts);
 const data = new DataTable('data', { tableName: settings.tableName }, opts);
+const receipts = new ReceiptsBucket('receipts', {}, opts);
 const edge = new LoadBalancer('edge', {
   vpcId: network.vpcId,
   publicSubnetIds: network.publicSubnetIds,
@@ -48,6 +50,8 @@ const bot = new BotService('bot', {
   listener: edge.httpsListener,
   tableName: data.name,
   tableArn: data.arn,
+  receiptsBucketName: receipts.bucketName,
+  receiptsBucketArn: receipts.bucketArn,
   region,
 }, opts);
 const alarms = new Alarms('alarms', {
@@ -65,6 +69,7 @@ export const slackRequestUrl = pulumi.interpolate`https://${edge.dnsName}/slack/
 export const telegramWebhookUrl = pulumi.interpolate`https://${edge.dnsName}/telegram/webhook`;
 export const ecrRepositoryUrl = registry.repositoryUrl;
 export const tableName = data.name;
+export const receiptsBucketName = receipts.bucketName;
 export const clusterName = bot.clusterName;
 export const serviceName = bot.serviceName;
 export const logGroupName = bot.logGroupName;

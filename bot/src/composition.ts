@@ -160,14 +160,13 @@ function receiptsFor(config: Config, table: DynamoTable, clock: Clock, log: Logg
   }
   const region = config.storage.kind === 'dynamodb' ? config.storage.region : undefined;
   const scanner = config.receiptOcr === 'textract' ? createTextractReceiptScanner(region ? { region } : {}) : createLocalReceiptScanner({ log });
-  const images = config.receiptImages.kind === 's3'
-    ? createS3ReceiptImages(config.receiptImages.bucket, region ? { region } : {})
-    : createFolderReceiptImages(config.receiptImages.dir);
+  const bucket = config.receiptImages.kind === 's3' ? createS3ReceiptImages(config.receiptImages.bucket, region ? { region } : {}) : undefined;
+  const images = bucket ?? createFolderReceiptImages(config.receiptImages.kind === 'folder' ? config.receiptImages.dir : '');
   return {
     ports: { scanner, images, drafts: createDynamoReceiptDrafts(table, () => clock.now()) },
     close: async () => {
       await scanner.close();
-      if ('close' in images) images.close();
+      bucket?.close();
     },
   };
 }

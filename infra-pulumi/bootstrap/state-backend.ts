@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { privateBucket } from '../components/private-bucket';
 
 export interface StateBackendArgs {
   readonly keyAlias: string;
@@ -22,10 +23,7 @@ export class StateBackend extends pulumi.ComponentResource {
 
     const key = new aws.kms.Key(`${name}-key`, { description: 'Spendwise Pulumi state and stack secrets', enableKeyRotation: true, deletionWindowInDays: 30 }, keep);
     const alias = new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${args.keyAlias}`, targetKeyId: key.keyId }, keep);
-    const bucket = new aws.s3.Bucket(`${name}-bucket`, { forceDestroy: false }, keep);
-    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } }, parent);
-    new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, parent);
-    new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } }, parent);
+    const bucket = privateBucket(name, this, { protect: true, retainOnDelete: true });
     new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {
       bucket: bucket.id,
       rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
@@ -37,13 +35,6 @@ export class StateBackend extends pulumi.ComponentResource {
         noncurrentVersionExpiration: { noncurrentDays: args.noncurrentVersionDays ?? 90 },
         abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
       }],
-    }, parent);
-    new aws.s3.BucketPolicy(`${name}-tls-only`, {
-      bucket: bucket.id,
-      policy: bucket.arn.apply((arn) => JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [arn, `${arn}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
-      })),
     }, parent);
 
     this.bucketName = bucket.bucket;

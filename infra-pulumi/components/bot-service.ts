@@ -21,6 +21,8 @@ export interface BotServiceArgs {
   readonly listener: pulumi.Resource;
   readonly tableName: pulumi.Input<string>;
   readonly tableArn: pulumi.Input<string>;
+  readonly receiptsBucketName: pulumi.Input<string>;
+  readonly receiptsBucketArn: pulumi.Input<string>;
   readonly region: pulumi.Input<string>;
 }
 
@@ -49,12 +51,12 @@ export class BotService extends pulumi.ComponentResource {
     const taskRole = new aws.iam.Role(`${name}-task-role`, { assumeRolePolicy: assumeRoleBy('ecs-tasks.amazonaws.com') }, parent);
     new aws.iam.RolePolicy(`${name}-task-policy`, {
       role: taskRole.id,
-      policy: pulumi.output(args.tableArn).apply((arn) => JSON.stringify(botTaskPolicy(arn))),
+      policy: pulumi.all([args.tableArn, args.receiptsBucketArn]).apply(([table, bucket]) => JSON.stringify(botTaskPolicy(table, bucket))),
     }, parent);
 
     const containerDefinitions = pulumi
-      .all([logs.name, args.tableName, args.region, ...secrets.map((s) => s.arn)])
-      .apply(([logGroup, tableName, region, ...secretArns]) => JSON.stringify([{
+      .all([logs.name, args.tableName, args.region, args.receiptsBucketName, ...secrets.map((s) => s.arn)])
+      .apply(([logGroup, tableName, region, receiptsBucket, ...secretArns]) => JSON.stringify([{
         name: 'bot',
         image: args.image,
         essential: true,
@@ -67,6 +69,7 @@ export class BotService extends pulumi.ComponentResource {
           { name: 'SPENDWISE_TABLE', value: tableName },
           { name: 'AWS_REGION', value: region },
           { name: 'RECEIPT_OCR', value: 'textract' },
+          { name: 'RECEIPTS_BUCKET', value: receiptsBucket },
         ],
         secrets: BOT_SECRETS.map((key, i) => ({ name: key, valueFrom: secretArns[i] })),
         logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': logGroup, 'awslogs-region': region, 'awslogs-stream-prefix': 'bot' } },

@@ -4,13 +4,20 @@ export const BOT_DYNAMODB_ACTIONS = [
   'dynamodb:DeleteItem', 'dynamodb:DescribeTable',
 ] as const;
 
-/** The task role: this table and its indexes, and Textract's AnalyzeExpense (which has no resource scoping). */
-export function botTaskPolicy(tableArn: string) {
+/** The S3 actions the receipt images adapter calls: put, get, copy (get + put) and delete objects. */
+export const BOT_S3_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] as const;
+
+/**
+ * The task role: this table and its indexes, Textract's AnalyzeExpense (which has no resource
+ * scoping), and the objects of the receipts bucket (never the bucket itself: no listing, no policy).
+ */
+export function botTaskPolicy(tableArn: string, receiptsBucketArn: string) {
   return {
     Version: '2012-10-17',
     Statement: [
       { Sid: 'LedgerTable', Effect: 'Allow', Action: [...BOT_DYNAMODB_ACTIONS], Resource: [tableArn, `${tableArn}/index/*`] },
       { Sid: 'ReadReceipts', Effect: 'Allow', Action: ['textract:AnalyzeExpense'], Resource: '*' },
+      { Sid: 'ReceiptImages', Effect: 'Allow', Action: [...BOT_S3_ACTIONS], Resource: `${receiptsBucketArn}/*` },
     ],
   };
 }

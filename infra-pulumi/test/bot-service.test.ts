@@ -9,7 +9,8 @@ test('Fargate service: private, no public IP, non-root, read-only root, secrets 
   new BotService('bot', {
     image: 'repo/spendwise@sha256:abc', containerPort: 3000, cpu: 256, memory: 512, minTasks: 2, maxTasks: 6, logRetentionDays: 30,
     privateSubnetIds: ['subnet-p1', 'subnet-p2'], taskSecurityGroupId: 'sg-task', targetGroupArn: 'arn:tg', requestCountResourceLabel: 'app/alb/1/targetgroup/tg/2',
-    listener, tableName: 'spendwise-dev', tableArn: 'arn:aws:dynamodb:eu-west-1:1:table/spendwise-dev', region: 'eu-west-1',
+    listener, tableName: 'spendwise-dev', tableArn: 'arn:aws:dynamodb:eu-west-1:1:table/spendwise-dev',
+    receiptsBucketName: 'spendwise-receipts', receiptsBucketArn: 'arn:aws:s3:::spendwise-receipts', region: 'eu-west-1',
   }, { transformations });
   await settled(resources);
   // Autoscaling owns the task count after creation; the service waits for the HTTPS listener.
@@ -25,6 +26,7 @@ test('Fargate service: private, no public IP, non-root, read-only root, secrets 
   expect(container.secrets.map((s: any) => s.name)).toEqual([...BOT_SECRETS]);
   expect(container.secrets.every((s: any) => /^arn:aws:secretsmanager:/.test(s.valueFrom))).toBe(true);
   expect(JSON.stringify(container.environment)).not.toMatch(/TOKEN|SECRET/);
+  expect(container.environment).toContainEqual({ name: 'RECEIPTS_BUCKET', value: 'spendwise-receipts' });
 
   const service = one(resources, 'aws:ecs/service:Service').inputs;
   expect(service).toMatchObject({
@@ -38,10 +40,11 @@ test('Fargate service: private, no public IP, non-root, read-only root, secrets 
 
 test('IAM: the execution role reads exactly the bot’s secrets; the task role this table and AnalyzeExpense only', async () => {
   const { botTaskPolicy, executionSecretsPolicy } = await import('../policies/bot-task-policy');
-  const task = botTaskPolicy('arn:aws:dynamodb:eu-west-1:1:table/t');
+  const task = botTaskPolicy('arn:aws:dynamodb:eu-west-1:1:table/t', 'arn:aws:s3:::r');
   expect(task.Statement).toEqual([
     expect.objectContaining({ Resource: ['arn:aws:dynamodb:eu-west-1:1:table/t', 'arn:aws:dynamodb:eu-west-1:1:table/t/index/*'] }),
     { Sid: 'ReadReceipts', Effect: 'Allow', Action: ['textract:AnalyzeExpense'], Resource: '*' },
+    { Sid: 'ReceiptImages', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::r/*' },
   ]);
   expect(task.Statement[0]!.Action.every((a) => /^dynamodb:[A-Z]\w+$/.test(a))).toBe(true);
   expect(executionSecretsPolicy(['arn:s1', 'arn:s2']).Statement).toEqual([

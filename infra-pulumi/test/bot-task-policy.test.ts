@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BOT_DYNAMODB_ACTIONS } from '../policies/bot-task-policy';
+import { BOT_DYNAMODB_ACTIONS, BOT_S3_ACTIONS, botTaskPolicy } from '../policies/bot-task-policy';
 import { sourceFiles } from '../../test/support/source-files';
 
 // What each DynamoDB command the bot sends needs in IAM. A command missing here fails the test, so a
@@ -19,8 +19,20 @@ const IAM_FOR_COMMAND: Record<string, string[]> = {
   UpdateTableCommand: [],
   UpdateTimeToLiveCommand: [],
   ListTablesCommand: [],
-  // Not DynamoDB: textract:AnalyzeExpense has its own statement in the task policy.
+  // Not DynamoDB: textract:AnalyzeExpense and the S3 objects have their own statements (checked below).
   AnalyzeExpenseCommand: [],
+  GetObjectCommand: [],
+  PutObjectCommand: [],
+  CopyObjectCommand: [],
+  DeleteObjectsCommand: [],
+};
+
+/** The S3 actions each S3 call needs (a copy reads the source and writes the copy; a batch delete deletes). */
+const S3_FOR_COMMAND: Record<string, string[]> = {
+  GetObjectCommand: ['s3:GetObject'],
+  PutObjectCommand: ['s3:PutObject'],
+  CopyObjectCommand: ['s3:GetObject', 's3:PutObject'],
+  DeleteObjectsCommand: ['s3:DeleteObject'],
 };
 
 
@@ -33,4 +45,13 @@ test('the task role grants exactly the DynamoDB actions the bot’s code calls',
   expect(unmapped).toEqual([]);
   const needed = new Set([...used].flatMap((c) => IAM_FOR_COMMAND[c]!));
   expect([...needed].sort()).toEqual([...BOT_DYNAMODB_ACTIONS].sort());
+});
+
+test('the task role grants exactly the S3 object actions the receipt images adapter calls, on the bucket’s objects only', () => {
+  const serviceCode = sourceFiles(resolve(__dirname, '../../bot/src')).filter((file) => !file.includes('/storage/dynamodb/maintenance/'));
+  const used = new Set(serviceCode.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/new (\w+Object\w*Command)\(/g)].map((m) => m[1]!)));
+  expect([...used].filter((c) => !(c in S3_FOR_COMMAND))).toEqual([]);
+  expect([...new Set([...used].flatMap((c) => S3_FOR_COMMAND[c]!))].sort()).toEqual([...BOT_S3_ACTIONS].sort());
+  const statement = botTaskPolicy('arn:aws:dynamodb:eu-west-1:1:table/t', 'arn:aws:s3:::receipts').Statement.find((s) => s.Sid === 'ReceiptImages');
+  expect(statement).toEqual({ Sid: 'ReceiptImages', Effect: 'Allow', Action: [...BOT_S3_ACTIONS], Resource: 'arn:aws:s3:::receipts/*' });
 });
