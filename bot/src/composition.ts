@@ -11,6 +11,7 @@ import { HttpDeps } from './http/server';
 import { createLocalReceiptScanner } from './receipts/local/local-receipt-scanner';
 import { createFolderReceiptImages } from './receipts/receipt-images';
 import { createS3ReceiptImages } from './receipts/s3-receipt-images';
+import { prepareReceiptImage } from './receipts/prepare-image';
 import { createTextractReceiptScanner } from './receipts/textract/textract-receipt-scanner';
 import { createDynamoReceiptDrafts } from './storage/dynamodb/dynamodb-receipt-drafts';
 import { Logger } from './logger';
@@ -163,7 +164,7 @@ function receiptsFor(config: Config, table: DynamoTable, clock: Clock, log: Logg
   const bucket = config.receiptImages.kind === 's3' ? createS3ReceiptImages(config.receiptImages.bucket, region ? { region } : {}) : undefined;
   const images = bucket ?? createFolderReceiptImages(config.receiptImages.kind === 'folder' ? config.receiptImages.dir : '');
   return {
-    ports: { scanner, images, drafts: createDynamoReceiptDrafts(table, () => clock.now()) },
+    ports: { scanner, images, drafts: createDynamoReceiptDrafts(table, () => clock.now()), prepare: prepareReceiptImage },
     close: async () => {
       await scanner.close();
       bucket?.close();

@@ -20,5 +20,11 @@ export interface CoreDeps {
   readonly retryForMs?: number;
   readonly log: { error(details: object, message: string): void };
   /** Reading receipt photos; absent where no reader is set up. */
-  readonly receipts?: { readonly scanner: ReceiptScanner; readonly images: ReceiptImages; readonly drafts: ReceiptDrafts };
+  readonly receipts?: {
+    readonly scanner: ReceiptScanner;
+    readonly images: ReceiptImages;
+    readonly drafts: ReceiptDrafts;
+    /** Turns a phone photo upright, into JPEG, within size; absent, photos are taken as they come. */
+    readonly prepare?: (bytes: Uint8Array) => Promise<Uint8Array>;
+  };
 }

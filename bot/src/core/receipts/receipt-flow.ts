@@ -13,7 +13,7 @@ import { writeLedger } from '../ledger/write-ledger';
 import { actorName, expenseChoices, expenseSpans } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
 import { readReceipt, ReceiptReading } from './read-receipt';
-import { checkReceiptImage, MAX_RECEIPT_BYTES } from './receipt-image-check';
+import { checkReceiptImage, MAX_RECEIPT_BYTES, MAX_UPLOAD_BYTES, receiptIdOf } from './receipt-image-check';
 import { draftCategory, draftDescription, draftFormReply, draftReply } from './receipt-draft-reply';
 import { ReceiptDraft } from './receipt-store.port';
 
@@ -42,11 +42,15 @@ export async function receiveReceipt(turn: Turn, files: readonly InboundFile[], 
   if (!receipts) return userError('receipts.off', 'I cannot read receipt photos here yet: type the expense instead.', EXAMPLE);
   const file = files.find((f) => f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf') ?? files[0]!;
   // What the platform says of the size is enough to refuse a video before fetching it.
-  if (file.size > MAX_RECEIPT_BYTES) {
-    return userError('receipt.tooLarge', `That file is ${(file.size / 1024 / 1024).toFixed(1)} MB; I read photos up to ${MAX_RECEIPT_BYTES / 1024 / 1024} MB. Send a smaller one, or type the amount.`, EXAMPLE);
+  const limit = receipts.prepare ? MAX_UPLOAD_BYTES : MAX_RECEIPT_BYTES;
+  if (file.size > limit) {
+    return userError('receipt.tooLarge', `That file is ${(file.size / 1024 / 1024).toFixed(1)} MB; I read photos up to ${limit / 1024 / 1024} MB. Send a smaller one, or type the amount.`, EXAMPLE);
   }
-  const image = checkReceiptImage(await file.bytes());
-  if (isUserError(image)) return image;
+  const original = await file.bytes();
+  const checked = checkReceiptImage(receipts.prepare ? await receipts.prepare(original) : original);
+  if (isUserError(checked)) return checked;
+  // The receipt is known by the photo as sent, so the same photo twice is recognised however it was prepared.
+  const image = { ...checked, id: receiptIdOf(original) };
   const settings = await settingsOf(turn, deps);
   const already = await deps.expenses.withReceipt(turn.ledger, image.id);
   if (already) return [{ text: formatted(line('🧾 This receipt is already recorded: ', ...expenseSpans(already))) }];

@@ -4,6 +4,9 @@ import { userError, UserError } from '../user-error';
 /** Textract's limits for a synchronous document (Textract Developer Guide, limits-document, API_Document). */
 export const MAX_RECEIPT_BYTES = 5 * 1024 * 1024;
 export const MAX_RECEIPT_SIDE = 10_000;
+/** What a photo may weigh as sent, when it is prepared (shrunk) before reading: Telegram's own download limit. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
 /** A small file can unpack into a huge image (a decompression bomb): no receipt needs more than this. */
 export const MAX_RECEIPT_PIXELS = 40_000_000;
 
@@ -53,5 +56,8 @@ export function checkReceiptImage(bytes: Uint8Array): CheckedImage | UserError {
   if (size.width > MAX_RECEIPT_SIDE || size.height > MAX_RECEIPT_SIDE || size.width * size.height > MAX_RECEIPT_PIXELS) {
     return userError('receipt.tooManyPixels', `That photo is ${size.width}×${size.height} pixels; I read up to ${MAX_RECEIPT_SIDE} on each side.`, EXAMPLE);
   }
-  return { bytes, mimeType, id: createHash('sha256').update(bytes).digest('base64url').slice(0, 16) };
+  return { bytes, mimeType, id: receiptIdOf(bytes) };
 }
+
+/** A receipt's id, from the bytes of its photo. */
+export const receiptIdOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64url').slice(0, 16);
