@@ -70,3 +70,28 @@ test('throttling is retried, then reported as unavailable; a picture Textract ca
   expect(await scanner.scan(image, 'image/jpeg')).toEqual({ candidates: [], items: [], lines: [] });
   await expect(scanner.scan(new Uint8Array(TEXTRACT_MAX_BYTES + 1), 'image/jpeg')).rejects.toThrow(/downscale/);
 });
+
+test('a burst of receipts is read a few at a time', async () => {
+  let inFlight = 0;
+  let most = 0;
+  const slowServer = createServer((req, res) => {
+    inFlight += 1;
+    most = Math.max(most, inFlight);
+    req.resume();
+    req.on('end', () => setTimeout(() => {
+      inFlight -= 1;
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify({ ExpenseDocuments: [] }));
+    }, 50));
+  });
+  await new Promise<void>((resolve) => slowServer.listen(0, '127.0.0.1', resolve));
+  process.env.AWS_ENDPOINT_URL_TEXTRACT = `http://127.0.0.1:${(slowServer.address() as AddressInfo).port}`;
+  const bounded = createTextractReceiptScanner({ region: 'eu-west-1', concurrency: 2 });
+  try {
+    await Promise.all(Array.from({ length: 8 }, () => bounded.scan(image, 'image/jpeg')));
+    expect(most).toBe(2);
+  } finally {
+    bounded.close();
+    slowServer.close();
+  }
+});

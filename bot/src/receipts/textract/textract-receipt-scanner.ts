@@ -1,6 +1,6 @@
 import { AnalyzeExpenseCommand, TextractClient } from '@aws-sdk/client-textract';
 import { ReceiptReaderUnavailableError } from '../../core/operational-error';
-import { ReceiptScanner } from '../../core/receipts/scanned-receipt';
+import { ReceiptScanner, ScannedReceipt } from '../../core/receipts/scanned-receipt';
 import { fromAnalyzeExpense } from './from-analyze-expense';
 
 /**
@@ -17,24 +17,41 @@ export { ReceiptReaderUnavailableError };
  * AnalyzeExpense as a ReceiptScanner. The endpoint follows the SDK's own AWS_ENDPOINT_URL_TEXTRACT;
  * throttling is retried with backoff by the SDK (a few attempts), then reported as unavailable.
  */
-export function createTextractReceiptScanner(options: { region?: string; maxAttempts?: number } = {}): ReceiptScanner & { close(): void } {
+export function createTextractReceiptScanner(options: { region?: string; maxAttempts?: number; concurrency?: number } = {}): ReceiptScanner & { close(): void } {
   const client = new TextractClient({ ...(options.region ? { region: options.region } : {}), maxAttempts: options.maxAttempts ?? 4 });
+  // A burst of photos waits its turn: a few receipts in flight per task, never all of them in memory at once.
+  const slots = { free: options.concurrency ?? 4, waiting: [] as (() => void)[] };
+  const acquire = () => (slots.free > 0 ? ((slots.free -= 1), Promise.resolve()) : new Promise<void>((resolve) => slots.waiting.push(resolve)));
+  const release = () => {
+    const next = slots.waiting.shift();
+    if (next) next();
+    else slots.free += 1;
+  };
   return {
     async scan(image) {
-      if (image.byteLength > TEXTRACT_MAX_BYTES) throw new Error(`receipt image of ${image.byteLength} bytes: downscale it first (Textract takes ${TEXTRACT_MAX_BYTES})`);
+      await acquire();
       try {
-        const response = await client.send(new AnalyzeExpenseCommand({ Document: { Bytes: image } }), { abortSignal: AbortSignal.timeout(30_000) });
-        return fromAnalyzeExpense(response);
-      } catch (error) {
-        const name = (error as Error).name;
-        // A picture Textract cannot read is an empty reading, for the draft to ask about.
-        if (name === 'UnsupportedDocumentException' || name === 'BadDocumentException') return { candidates: [], items: [], lines: [] };
-        if (RETRYABLE.has(name) || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === undefined) {
-          throw new ReceiptReaderUnavailableError(`Textract: ${name}`, { cause: error });
-        }
-        throw error;
+        return await scanNow(image);
+      } finally {
+        release();
       }
     },
     close: () => client.destroy(),
   };
+
+  async function scanNow(image: Uint8Array): Promise<ScannedReceipt> {
+    if (image.byteLength > TEXTRACT_MAX_BYTES) throw new Error(`receipt image of ${image.byteLength} bytes: downscale it first (Textract takes ${TEXTRACT_MAX_BYTES})`);
+    try {
+      const response = await client.send(new AnalyzeExpenseCommand({ Document: { Bytes: image } }), { abortSignal: AbortSignal.timeout(30_000) });
+      return fromAnalyzeExpense(response);
+    } catch (error) {
+      const name = (error as Error).name;
+      // A picture Textract cannot read is an empty reading, for the draft to ask about.
+      if (name === 'UnsupportedDocumentException' || name === 'BadDocumentException') return { candidates: [], items: [], lines: [] };
+      if (RETRYABLE.has(name) || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === undefined) {
+        throw new ReceiptReaderUnavailableError(`Textract: ${name}`, { cause: error });
+      }
+      throw error;
+    }
+  }
 }
