@@ -162,10 +162,19 @@ function receiptsFor(config: Config, table: DynamoTable, clock: Clock, log: Logg
   const region = config.storage.kind === 'dynamodb' ? config.storage.region : undefined;
   const scanner = config.receiptOcr === 'textract' ? createTextractReceiptScanner(region ? { region } : {}) : createLocalReceiptScanner({ log });
   const bucket = config.receiptImages.kind === 's3' ? createS3ReceiptImages(config.receiptImages.bucket, region ? { region } : {}) : undefined;
-  const images = bucket ?? createFolderReceiptImages(config.receiptImages.kind === 'folder' ? config.receiptImages.dir : '');
+  const folder = config.receiptImages.kind === 'folder' ? createFolderReceiptImages(config.receiptImages.dir) : undefined;
+  // A folder has no lifecycle rule: unconfirmed drafts' images are swept now and hourly instead.
+  const sweep = () =>
+    folder
+      ?.sweepExpiredDrafts(clock.now())
+      .then((removed) => removed > 0 && log.info({ removed }, 'receipts: expired drafts\' images removed'))
+      .catch((error: Error) => log.warn({ err: error }, 'receipts: could not sweep expired drafts'));
+  void sweep();
+  const sweeping = folder ? setInterval(sweep, 60 * 60 * 1000).unref() : undefined;
   return {
-    ports: { scanner, images, drafts: createDynamoReceiptDrafts(table, () => clock.now()), prepare: prepareReceiptImage },
+    ports: { scanner, images: bucket ?? folder!, drafts: createDynamoReceiptDrafts(table, () => clock.now()), prepare: prepareReceiptImage },
     close: async () => {
+      clearInterval(sweeping);
       await scanner.close();
       bucket?.close();
     },

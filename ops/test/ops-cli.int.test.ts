@@ -9,6 +9,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../bot/src/storage/dynamodb/
 import { createDynamoTable, DynamoTable } from '../../bot/src/storage/dynamodb/dynamodb-tables';
 import { ensureTable } from '../../bot/src/storage/dynamodb/ensure-table';
 import { keys } from '../../bot/src/storage/dynamodb/item-keys';
+import { createFolderReceiptImages } from '../../bot/src/receipts/receipt-images';
 import { runOps } from './run-ops';
 
 // The ops CLI as a child process, against DynamoDB Local: exit codes, --json output, files written.
@@ -138,8 +139,22 @@ test('demo seed, stats, and ledger forget', async () => {
   const stats = JSON.parse((await runOps(['--json', 'stats'], env)).stdout);
   expect(stats.ledgers).toBe(3);
   expect(stats.perMonth.length).toBeGreaterThanOrEqual(2);
-  const forgotten = await runOps(['--json', 'ledger', 'forget', 'local:demo', '--yes'], env);
-  expect(JSON.parse(forgotten.stdout)).toMatchObject({ memberLinks: 1, directoryEntries: 1 });
+  // Its receipt images, drafts and kept, go with it; another ledger's stay.
+  const receiptsDir = join(dir, 'receipts');
+  const images = createFolderReceiptImages(receiptsDir);
+  const demo = (await ledgerOf(core, 'demo')).ledger;
+  const alice = (await ledgerOf(core, 'alice')).ledger;
+  const photo = { bytes: new Uint8Array([0xff, 0xd8, 0xff]), mimeType: 'image/jpeg' as const };
+  await images.put(demo, 'draft1', photo);
+  await images.put(demo, 'kept1', photo);
+  await images.keep(demo, 'kept1');
+  await images.put(alice, 'kept2', photo);
+  await images.keep(alice, 'kept2');
+  const forgotten = await runOps(['--json', 'ledger', 'forget', 'local:demo', '--yes'], { ...env, RECEIPTS_DIR: receiptsDir });
+  expect(JSON.parse(forgotten.stdout)).toMatchObject({ memberLinks: 1, directoryEntries: 1, receiptImages: 'deleted' });
+  expect(await images.get(demo, 'draft1')).toBeUndefined();
+  expect(await images.get(demo, 'kept1')).toBeUndefined();
+  expect(await images.get(alice, 'kept2')).toEqual(photo);
   expect(JSON.parse(forgotten.stdout).events).toBeGreaterThan(40);
   expect((await runOps(['export', '--ledger', 'local:demo'], env)).stderr).toContain('no ledger for local:demo');
   expect(JSON.parse((await runOps(['--json', 'stats'], env)).stdout).ledgers).toBe(2);

@@ -1,36 +1,86 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ReceiptImage, ReceiptImages } from '../core/receipts/receipt-store.port';
+import { RECEIPT_DRAFT_TTL_SECONDS, ReceiptImage, ReceiptImages } from '../core/receipts/receipt-store.port';
+import { RECEIPT_PREFIXES } from './s3-receipt-images';
 
+const MIME_TYPES = ['image/jpeg', 'image/png'] as const;
 const extension = (mimeType: ReceiptImage['mimeType']) => (mimeType === 'image/png' ? 'png' : 'jpg');
 const SAFE = /^[A-Za-z0-9_-]+$/;
+const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
-/** Receipt images in a local folder (RECEIPTS_DIR), one folder per ledger: the embedded default. */
-export function createFolderReceiptImages(dir: string): ReceiptImages {
-  const path = (ledger: string, receipt: string, mimeType: ReceiptImage['mimeType']) => {
+/**
+ * Receipt images in a local folder (RECEIPTS_DIR), the embedded default. Laid out like the bucket:
+ * drafts/<ledger>/ until confirmed, receipts/<ledger>/ as long as the expense. A folder has no
+ * lifecycle rule, so `sweepExpiredDrafts` does its work (the bot runs it hourly).
+ */
+export function createFolderReceiptImages(dir: string): ReceiptImages & { sweepExpiredDrafts(now: Date): Promise<number>; removeLedger(ledger: string): Promise<void> } {
+  const folder = (prefix: string, ledger: string) => join(dir, prefix, ledger);
+  const path = (prefix: string, ledger: string, receipt: string, mimeType: ReceiptImage['mimeType']) => {
     if (!SAFE.test(ledger) || !SAFE.test(receipt)) throw new Error('unsafe receipt path');
-    return join(dir, ledger, `${receipt}.${extension(mimeType)}`);
+    return join(folder(prefix, ledger), `${receipt}.${extension(mimeType)}`);
+  };
+  const read = async (prefix: string, ledger: string, receipt: string): Promise<ReceiptImage | undefined> => {
+    for (const mimeType of MIME_TYPES) {
+      try {
+        return { bytes: new Uint8Array(await readFile(path(prefix, ledger, receipt, mimeType))), mimeType };
+      } catch (error) {
+        if (!missing(error)) throw error;
+      }
+    }
+    return undefined;
+  };
+  const entries = async (at: string) => {
+    try {
+      return await readdir(at);
+    } catch (error) {
+      if (missing(error)) return [];
+      throw error;
+    }
   };
   return {
     async put(ledger, receipt, image) {
-      const file = path(ledger, receipt, image.mimeType); // checked before anything is created
-      await mkdir(join(dir, ledger), { recursive: true, mode: 0o700 });
+      const file = path(RECEIPT_PREFIXES.drafts, ledger, receipt, image.mimeType); // checked before anything is created
+      await mkdir(folder(RECEIPT_PREFIXES.drafts, ledger), { recursive: true, mode: 0o700 });
       await writeFile(file, image.bytes, { mode: 0o600 });
     },
-    // A folder has no expiry rules: the draft's image simply stays.
-    async keep() {},
-    async get(ledger, receipt) {
-      for (const mimeType of ['image/jpeg', 'image/png'] as const) {
+    async keep(ledger, receipt) {
+      for (const mimeType of MIME_TYPES) {
+        const kept = path(RECEIPT_PREFIXES.kept, ledger, receipt, mimeType);
+        await mkdir(folder(RECEIPT_PREFIXES.kept, ledger), { recursive: true, mode: 0o700 });
         try {
-          return { bytes: new Uint8Array(await readFile(path(ledger, receipt, mimeType))), mimeType };
-        } catch {
-          /* the other type, or none */
+          await rename(path(RECEIPT_PREFIXES.drafts, ledger, receipt, mimeType), kept);
+        } catch (error) {
+          if (!missing(error)) throw error; // the other type, or kept already (a second Confirm)
         }
       }
-      return undefined;
+    },
+    async get(ledger, receipt) {
+      return (await read(RECEIPT_PREFIXES.kept, ledger, receipt)) ?? read(RECEIPT_PREFIXES.drafts, ledger, receipt);
     },
     async remove(ledger, receipt) {
-      for (const mimeType of ['image/jpeg', 'image/png'] as const) await rm(path(ledger, receipt, mimeType), { force: true });
+      for (const prefix of [RECEIPT_PREFIXES.kept, RECEIPT_PREFIXES.drafts]) {
+        for (const mimeType of MIME_TYPES) await rm(path(prefix, ledger, receipt, mimeType), { force: true });
+      }
+    },
+    /** Every image of one ledger, drafts and kept (forgetting a ledger). */
+    async removeLedger(ledger) {
+      if (!SAFE.test(ledger)) throw new Error('unsafe receipt path');
+      for (const prefix of [RECEIPT_PREFIXES.kept, RECEIPT_PREFIXES.drafts]) await rm(folder(prefix, ledger), { recursive: true, force: true });
+    },
+    async sweepExpiredDrafts(now) {
+      const before = now.getTime() - RECEIPT_DRAFT_TTL_SECONDS * 1000;
+      let removed = 0;
+      for (const ledger of await entries(join(dir, RECEIPT_PREFIXES.drafts))) {
+        for (const name of await entries(folder(RECEIPT_PREFIXES.drafts, ledger))) {
+          const file = join(folder(RECEIPT_PREFIXES.drafts, ledger), name);
+          const written = await stat(file).catch(() => undefined); // removed meanwhile by a Discard
+          if (written?.isFile() && written.mtimeMs < before) {
+            await rm(file, { force: true });
+            removed += 1;
+          }
+        }
+      }
+      return removed;
     },
   };
 }

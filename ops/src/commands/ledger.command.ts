@@ -1,7 +1,6 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Command } from 'commander';
 import { listLedgers, queryItems } from '../../../bot/src/storage/dynamodb/ledger-catalog';
+import { createFolderReceiptImages } from '../../../bot/src/receipts/receipt-images';
 import { forgetLedger } from '../../../bot/src/storage/dynamodb/maintenance/forget-ledger';
 import { keys } from '../../../bot/src/storage/dynamodb/item-keys';
 import { action } from '../cli';
@@ -19,10 +18,10 @@ export function registerLedgerCommands(program: Command): void {
       try {
         const id = await resolveLedgerRef(ref, ops.core);
         const forgotten = await forgetLedger(ops.table, id);
-        // The ledger's receipt images go too (a folder per ledger on embedded defaults).
-        const images = ops.config.receiptImages.kind === 'folder' ? join(ops.config.receiptImages.dir, id) : undefined;
-        if (images) await rm(images, { recursive: true, force: true });
-        out.result({ ledger: id, ...forgotten, receiptImages: images ? 'deleted' : 'not kept here' });
+        // The ledger's receipt images go too where they are kept in a folder (embedded defaults).
+        const folder = ops.config.receiptImages.kind === 'folder' ? createFolderReceiptImages(ops.config.receiptImages.dir) : undefined;
+        await folder?.removeLedger(id);
+        out.result({ ledger: id, ...forgotten, receiptImages: folder ? 'deleted' : 'not kept here' });
       } finally {
         await ops.close();
       }

@@ -19,6 +19,9 @@ export interface ReceiptImages {
   remove(ledger: LedgerId, receipt: string): Promise<void>;
 }
 
+/** A draft waits a week for its person, then expires with its image (a table's TTL, a bucket's lifecycle rule, a folder's sweep). */
+export const RECEIPT_DRAFT_TTL_SECONDS = 7 * 24 * 60 * 60;
+
 /** A receipt read and waiting for the person to confirm, correct or discard it. */
 export interface ReceiptDraft {
   /** The receipt's id: from its bytes, so the same photo twice is the same draft. */

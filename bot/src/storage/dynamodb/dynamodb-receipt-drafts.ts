@@ -1,13 +1,10 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { LedgerId, MemberId } from '../../core/ledger/ledger-id';
-import { ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
+import { RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 import { DynamoTable } from './dynamodb-tables';
 import { keys } from './item-keys';
 import { queryItems } from './ledger-catalog';
-
-/** A draft waits a week for its person, then expires by TTL (its image is removed when it is discarded). */
-export const RECEIPT_DRAFT_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 const money = z.object({ minor: z.number().int(), currency: z.string() });
 const read = <T extends z.ZodTypeAny>(value: T) => z.object({ value, sure: z.boolean() });

@@ -7,7 +7,7 @@ import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
 import { CategoryTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
-import { ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
+import { RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 
 interface StoredEvent {
   readonly version: number;
@@ -188,7 +188,7 @@ function project(r: LedgerRecord, event: LedgerEvent, openConversation: (key: st
 }
 
 /** Receipt drafts in memory, for fast tests (the same expiry as the table's TTL). */
-export function createInMemoryReceiptDrafts(now: () => Date, ttlSeconds = 7 * 24 * 60 * 60): ReceiptDrafts {
+export function createInMemoryReceiptDrafts(now: () => Date, ttlSeconds = RECEIPT_DRAFT_TTL_SECONDS): ReceiptDrafts {
   const drafts = new Map<string, { draft: ReceiptDraft; expiresAt: number }>();
   const live = (key: string) => {
     const found = drafts.get(key);
