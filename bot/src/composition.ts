@@ -9,8 +9,7 @@ import { createLedgerWriteQueue } from './core/ledger/ledger-write-queue';
 import { Outbound } from './core/ports/outbound.port';
 import { HttpDeps } from './http/server';
 import { createLocalReceiptScanner } from './receipts/local/local-receipt-scanner';
-import { createFolderReceiptImages } from './receipts/receipt-images';
-import { createS3ReceiptImages } from './receipts/s3-receipt-images';
+import { receiptImagesFor } from './receipts/receipt-images-for';
 import { prepareReceiptImage } from './receipts/prepare-image';
 import { createTextractReceiptScanner } from './receipts/textract/textract-receipt-scanner';
 import { createDynamoReceiptDrafts } from './storage/dynamodb/dynamodb-receipt-drafts';
@@ -161,22 +160,22 @@ function receiptsFor(config: Config, table: DynamoTable, clock: Clock, log: Logg
   }
   const region = config.storage.kind === 'dynamodb' ? config.storage.region : undefined;
   const scanner = config.receiptOcr === 'textract' ? createTextractReceiptScanner(region ? { region } : {}) : createLocalReceiptScanner({ log });
-  const bucket = config.receiptImages.kind === 's3' ? createS3ReceiptImages(config.receiptImages.bucket, region ? { region } : {}) : undefined;
-  const folder = config.receiptImages.kind === 'folder' ? createFolderReceiptImages(config.receiptImages.dir) : undefined;
+  const store = receiptImagesFor(config);
   // A folder has no lifecycle rule: unconfirmed drafts' images are swept now and hourly instead.
   const sweep = () =>
-    folder
-      ?.sweepExpiredDrafts(clock.now())
+    store.kind === 'folder' &&
+    store.images
+      .sweepExpiredDrafts(clock.now())
       .then((removed) => removed > 0 && log.info({ removed }, 'receipts: expired drafts\' images removed'))
       .catch((error: Error) => log.warn({ err: error }, 'receipts: could not sweep expired drafts'));
   void sweep();
-  const sweeping = folder ? setInterval(sweep, 60 * 60 * 1000).unref() : undefined;
+  const sweeping = store.kind === 'folder' ? setInterval(sweep, 60 * 60 * 1000).unref() : undefined;
   return {
-    ports: { scanner, images: bucket ?? folder!, drafts: createDynamoReceiptDrafts(table, () => clock.now()), prepare: prepareReceiptImage },
+    ports: { scanner, images: store.images, drafts: createDynamoReceiptDrafts(table, () => clock.now()), prepare: prepareReceiptImage },
     close: async () => {
       clearInterval(sweeping);
       await scanner.close();
-      bucket?.close();
+      if (store.kind === 's3') store.images.close();
     },
   };
 }

@@ -1,3 +1,5 @@
+import { RECEIPT_PREFIXES } from '../../bot/src/receipts/s3-receipt-images';
+
 /** The DynamoDB actions the bot's code calls (transactions are authorised per item action). */
 export const BOT_DYNAMODB_ACTIONS = [
   'dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
@@ -7,9 +9,12 @@ export const BOT_DYNAMODB_ACTIONS = [
 /** The S3 actions the receipt images adapter calls: put, get, copy (get + put) and delete objects. */
 export const BOT_S3_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] as const;
 
+/** Listing, only under the receipts' prefixes: forgetting a ledger finds its images by their prefix. */
+export const BOT_S3_BUCKET_ACTIONS = ['s3:ListBucket'] as const;
+
 /**
  * The task role: this table and its indexes, Textract's AnalyzeExpense (which has no resource
- * scoping), and the objects of the receipts bucket (never the bucket itself: no listing, no policy).
+ * scoping), the objects of the receipts bucket, and listing its receipt prefixes (never its policy or settings).
  */
 export function botTaskPolicy(tableArn: string, receiptsBucketArn: string) {
   return {
@@ -18,6 +23,10 @@ export function botTaskPolicy(tableArn: string, receiptsBucketArn: string) {
       { Sid: 'LedgerTable', Effect: 'Allow', Action: [...BOT_DYNAMODB_ACTIONS], Resource: [tableArn, `${tableArn}/index/*`] },
       { Sid: 'ReadReceipts', Effect: 'Allow', Action: ['textract:AnalyzeExpense'], Resource: '*' },
       { Sid: 'ReceiptImages', Effect: 'Allow', Action: [...BOT_S3_ACTIONS], Resource: `${receiptsBucketArn}/*` },
+      {
+        Sid: 'ListReceiptImages', Effect: 'Allow', Action: [...BOT_S3_BUCKET_ACTIONS], Resource: receiptsBucketArn,
+        Condition: { StringLike: { 's3:prefix': [`${RECEIPT_PREFIXES.drafts}*`, `${RECEIPT_PREFIXES.kept}*`] } },
+      },
     ],
   };
 }

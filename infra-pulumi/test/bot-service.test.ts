@@ -45,6 +45,7 @@ test('IAM: the execution role reads exactly the bot’s secrets; the task role t
     expect.objectContaining({ Resource: ['arn:aws:dynamodb:eu-west-1:1:table/t', 'arn:aws:dynamodb:eu-west-1:1:table/t/index/*'] }),
     { Sid: 'ReadReceipts', Effect: 'Allow', Action: ['textract:AnalyzeExpense'], Resource: '*' },
     { Sid: 'ReceiptImages', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::r/*' },
+    expect.objectContaining({ Sid: 'ListReceiptImages', Resource: 'arn:aws:s3:::r' }),
   ]);
   expect(task.Statement[0]!.Action.every((a) => /^dynamodb:[A-Z]\w+$/.test(a))).toBe(true);
   expect(executionSecretsPolicy(['arn:s1', 'arn:s2']).Statement).toEqual([

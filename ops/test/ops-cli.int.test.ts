@@ -151,7 +151,7 @@ test('demo seed, stats, and ledger forget', async () => {
   await images.put(alice, 'kept2', photo);
   await images.keep(alice, 'kept2');
   const forgotten = await runOps(['--json', 'ledger', 'forget', 'local:demo', '--yes'], { ...env, RECEIPTS_DIR: receiptsDir });
-  expect(JSON.parse(forgotten.stdout)).toMatchObject({ memberLinks: 1, directoryEntries: 1, receiptImages: 'deleted' });
+  expect(JSON.parse(forgotten.stdout)).toMatchObject({ memberLinks: 1, directoryEntries: 1, receiptImages: 'deleted from the folder' });
   expect(await images.get(demo, 'draft1')).toBeUndefined();
   expect(await images.get(demo, 'kept1')).toBeUndefined();
   expect(await images.get(alice, 'kept2')).toEqual(photo);

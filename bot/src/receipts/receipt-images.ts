@@ -13,7 +13,7 @@ const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'E
  * drafts/<ledger>/ until confirmed, receipts/<ledger>/ as long as the expense. A folder has no
  * lifecycle rule, so `sweepExpiredDrafts` does its work (the bot runs it hourly).
  */
-export function createFolderReceiptImages(dir: string): ReceiptImages & { sweepExpiredDrafts(now: Date): Promise<number>; removeLedger(ledger: string): Promise<void> } {
+export function createFolderReceiptImages(dir: string): ReceiptImages & { sweepExpiredDrafts(now: Date): Promise<number> } {
   const folder = (prefix: string, ledger: string) => join(dir, prefix, ledger);
   const path = (prefix: string, ledger: string, receipt: string, mimeType: ReceiptImage['mimeType']) => {
     if (!SAFE.test(ledger) || !SAFE.test(receipt)) throw new Error('unsafe receipt path');
@@ -62,7 +62,6 @@ export function createFolderReceiptImages(dir: string): ReceiptImages & { sweepE
         for (const mimeType of MIME_TYPES) await rm(path(prefix, ledger, receipt, mimeType), { force: true });
       }
     },
-    /** Every image of one ledger, drafts and kept (forgetting a ledger). */
     async removeLedger(ledger) {
       if (!SAFE.test(ledger)) throw new Error('unsafe receipt path');
       for (const prefix of [RECEIPT_PREFIXES.kept, RECEIPT_PREFIXES.drafts]) await rm(folder(prefix, ledger), { recursive: true, force: true });
@@ -98,6 +97,9 @@ export function createInMemoryReceiptImages(): ReceiptImages & { count(): number
     },
     async remove(ledger, receipt) {
       images.delete(`${ledger}/${receipt}`);
+    },
+    async removeLedger(ledger) {
+      for (const key of [...images.keys()]) if (key.startsWith(`${ledger}/`)) images.delete(key);
     },
     count: () => images.size,
   };

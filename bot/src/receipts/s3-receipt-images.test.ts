@@ -32,6 +32,18 @@ const server = createServer((req, res) => {
       res.writeHead(200, { etag: '"e"' });
       return res.end();
     }
+    if (req.method === 'GET' && url.searchParams.get('list-type') === '2') {
+      // ListObjectsV2, two keys a page so that paging is exercised.
+      const prefix = url.searchParams.get('prefix') ?? '';
+      const all = [...objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+      // Like S3's, the token carries where the last page ended, so deleting listed keys moves nothing.
+      const after = url.searchParams.get('continuation-token');
+      const rest = after ? all.filter((k) => k > Buffer.from(after, 'base64').toString('utf8')) : all;
+      const page = rest.slice(0, 2);
+      const more = rest.length > 2;
+      const token = more ? `<NextContinuationToken>${Buffer.from(page.at(-1)!).toString('base64')}</NextContinuationToken>` : '';
+      return xml(200, `<ListBucketResult><Name>receipts-bucket</Name><Prefix>${prefix}</Prefix><KeyCount>${page.length}</KeyCount><IsTruncated>${more}</IsTruncated>${token}${page.map((k) => `<Contents><Key>${k}</Key></Contents>`).join('')}</ListBucketResult>`);
+    }
     if (req.method === 'GET') {
       const found = objects.get(path);
       if (!found) return noSuchKey();
@@ -69,4 +81,16 @@ test('a draft’s image sits under the prefix that expires; kept, it moves under
   expect(objects.size).toBe(0);
   expect(await images.get(ledger, 'RECEIPTabcdef0001')).toBeUndefined();
   await expect(images.put('../etc' as LedgerId, 'x', png)).rejects.toThrow(/unsafe/);
+});
+
+test('forgetting a ledger deletes all its images, drafts’ and kept, page by page; another ledger’s stay', async () => {
+  const other = 'lg_ffffffffffffffffffff' as LedgerId;
+  for (const receipt of ['R1', 'R2', 'R3', 'R4', 'R5']) await images.put(ledger, receipt, png);
+  for (const receipt of ['R1', 'R2', 'R3']) await images.keep(ledger, receipt);
+  await images.put(other, 'R1', png);
+  await images.removeLedger(ledger);
+  expect([...objects.keys()]).toEqual([`${RECEIPT_PREFIXES.drafts}${other}/R1`]);
+  await images.removeLedger(ledger); // nothing left: harmless
+  await images.remove(other, 'R1');
+  await expect(images.removeLedger('../etc' as LedgerId)).rejects.toThrow(/unsafe/);
 });

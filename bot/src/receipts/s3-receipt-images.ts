@@ -1,4 +1,4 @@
-import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ReceiptImage, ReceiptImages } from '../core/receipts/receipt-store.port';
 
 /**
@@ -54,6 +54,19 @@ export function createS3ReceiptImages(bucket: string, options: { region?: string
         Bucket: bucket,
         Delete: { Objects: [{ Key: key(RECEIPT_PREFIXES.kept, ledger, receipt) }, { Key: key(RECEIPT_PREFIXES.drafts, ledger, receipt) }] },
       }));
+    },
+    async removeLedger(ledger) {
+      for (const prefix of [RECEIPT_PREFIXES.kept, RECEIPT_PREFIXES.drafts]) {
+        const under = key(prefix, ledger, 'x').slice(0, -1); // "<prefix><ledger>/", checked like any key
+        // A listing page holds at most 1000 keys, which is what one DeleteObjects takes.
+        for (let token: string | undefined, more = true; more; ) {
+          const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: under, ContinuationToken: token }));
+          const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
+          if (keys.length > 0) await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+          token = page.NextContinuationToken;
+          more = page.IsTruncated === true && token !== undefined;
+        }
+      }
     },
     close: () => s3.destroy(),
   };

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { listLedgers, queryItems } from '../../../bot/src/storage/dynamodb/ledger-catalog';
-import { createFolderReceiptImages } from '../../../bot/src/receipts/receipt-images';
+import { receiptImagesFor } from '../../../bot/src/receipts/receipt-images-for';
 import { forgetLedger } from '../../../bot/src/storage/dynamodb/maintenance/forget-ledger';
 import { keys } from '../../../bot/src/storage/dynamodb/item-keys';
 import { action } from '../cli';
@@ -18,10 +18,14 @@ export function registerLedgerCommands(program: Command): void {
       try {
         const id = await resolveLedgerRef(ref, ops.core);
         const forgotten = await forgetLedger(ops.table, id);
-        // The ledger's receipt images go too where they are kept in a folder (embedded defaults).
-        const folder = ops.config.receiptImages.kind === 'folder' ? createFolderReceiptImages(ops.config.receiptImages.dir) : undefined;
-        await folder?.removeLedger(id);
-        out.result({ ledger: id, ...forgotten, receiptImages: folder ? 'deleted' : 'not kept here' });
+        // The ledger's receipt images go too, drafts' and kept, from the bucket or the folder.
+        const store = receiptImagesFor(ops.config);
+        try {
+          await store.images.removeLedger(id);
+        } finally {
+          if (store.kind === 's3') store.images.close();
+        }
+        out.result({ ledger: id, ...forgotten, receiptImages: store.kind === 's3' ? 'deleted from the bucket' : 'deleted from the folder' });
       } finally {
         await ops.close();
       }

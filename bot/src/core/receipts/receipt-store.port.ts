@@ -17,6 +17,8 @@ export interface ReceiptImages {
   keep(ledger: LedgerId, receipt: string): Promise<void>;
   get(ledger: LedgerId, receipt: string): Promise<ReceiptImage | undefined>;
   remove(ledger: LedgerId, receipt: string): Promise<void>;
+  /** Every image of one ledger, drafts' and kept (forgetting a ledger). */
+  removeLedger(ledger: LedgerId): Promise<void>;
 }
 
 /** A draft waits a week for its person, then expires with its image (a table's TTL, a bucket's lifecycle rule, a folder's sweep). */
