@@ -63,3 +63,13 @@ export async function openTable(options: { local?: boolean }): Promise<OpsContex
     },
   };
 }
+
+/** Runs one command's work on the table and closes it (and the embedded database) however the work ends. */
+export async function withTable<T>(options: { local?: boolean }, work: (ops: OpsContext) => Promise<T>): Promise<T> {
+  const ops = await openTable(options);
+  try {
+    return await work(ops);
+  } finally {
+    await ops.close();
+  }
+}

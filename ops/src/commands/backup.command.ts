@@ -9,7 +9,7 @@ import { ensureTable } from '../../../bot/src/storage/dynamodb/ensure-table';
 import { restoreBackup, RestoreRefusedError, writeBackup } from '../../../bot/src/storage/dynamodb/maintenance/backup';
 import { rebuildLedger } from '../../../bot/src/storage/dynamodb/maintenance/read-models';
 import { action } from '../cli';
-import { OperationFailed, openTable, UsageError } from '../ops-context';
+import { OperationFailed, openTable, UsageError, withTable } from '../ops-context';
 
 export function registerBackupCommands(program: Command): void {
   program.command('backup').description('every ledger’s events and member links, as gzipped JSON lines')
@@ -46,8 +46,7 @@ export function registerBackupCommands(program: Command): void {
   program.command('restore').description('a backup into an empty table, then every read model rebuilt from the events')
     .requiredOption('--in <file>', 'a file written by backup')
     .action(action(program, async (out, options: { in: string }) => {
-      const ops = await openTable(program.opts());
-      try {
+      await withTable(program.opts(), async (ops) => {
         await ensureTable(ops.table);
         const lines = () => createInterface({ input: createReadStream(options.in).pipe(createGunzip()), crlfDelay: Infinity });
         const { counts, ledgers } = await restoreBackup(ops.table, lines).catch((error: Error) => {
@@ -60,8 +59,6 @@ export function registerBackupCommands(program: Command): void {
         }
         progress.stop();
         out.result({ restored: options.in, ...counts, rebuilt: ledgers.length });
-      } finally {
-        await ops.close();
-      }
+      });
     }));
 }

@@ -7,7 +7,7 @@ import { OPERATOR_MEMBER } from '../../../bot/src/core/imports/import-expenses';
 import { isUserError } from '../../../bot/src/core/user-error';
 import { action } from '../cli';
 import { resolveLedgerRef } from '../ledger-ref';
-import { openTable, UsageError } from '../ops-context';
+import { withTable, UsageError } from '../ops-context';
 
 /** Everyday spending, with how often it happens in a month and its usual range. */
 const HABITS: { text: string; perMonth: number; from: number; to: number; currency?: string }[] = [
@@ -37,8 +37,7 @@ export function registerDemoCommands(program: Command): void {
     .action(action(program, async (out, options: { ledger: string; months: string }) => {
       const months = Number(options.months);
       if (!Number.isInteger(months) || months < 1 || months > 24) throw new UsageError('--months is a whole number from 1 to 24');
-      const ops = await openTable(program.opts());
-      try {
+      await withTable(program.opts(), async (ops) => {
         const ledger = await resolveLedgerRef(options.ledger, ops.core);
         const { head } = await ops.core.writer.load(ledger, {});
         const turn: Turn = {
@@ -66,8 +65,6 @@ export function registerDemoCommands(program: Command): void {
         for (const args of [['food', '400'], ['total', '2000']]) await budgetCommand.run(args, { ...turn, message: { ...turn.message, idempotencyKey: `demo/${ledger}/budget/${args[0]}` } }, ops.core);
         progress.stop();
         out.result({ ledger, expenses: recorded, months, budgets: 'food 400, total 2000' });
-      } finally {
-        await ops.close();
-      }
+      });
     }));
 }

@@ -6,7 +6,7 @@ import { importExpenses } from '../../../bot/src/core/imports/import-expenses';
 import { expensesCsv } from '../../../bot/src/core/reports/expenses-csv';
 import { action } from '../cli';
 import { resolveLedgerRef } from '../ledger-ref';
-import { OperationFailed, openTable, UsageError } from '../ops-context';
+import { OperationFailed, withTable, UsageError } from '../ops-context';
 
 const date = (text: string | undefined, fallback: string): LocalDate => {
   const parsed = parseIsoDate(text ?? fallback);
@@ -25,8 +25,7 @@ export function registerExportImportCommands(program: Command): void {
       if (!['csv', 'json'].includes(options.format)) throw new UsageError('--format is csv or json');
       const from = date(options.from, '1900-01-01');
       const to = date(options.to, '2999-12-31');
-      const ops = await openTable(program.opts());
-      try {
+      await withTable(program.opts(), async (ops) => {
         const ledger = await resolveLedgerRef(options.ledger, ops.core);
         const expenses = await ops.core.expenses.between(ledger, from, to);
         const content = options.format === 'csv' ? expensesCsv(expenses) : `${JSON.stringify(expenses, null, 2)}\n`;
@@ -34,9 +33,7 @@ export function registerExportImportCommands(program: Command): void {
           writeFileSync(options.out, content);
           out.result({ ledger, expenses: expenses.length, file: options.out });
         } else process.stdout.write(content);
-      } finally {
-        await ops.close();
-      }
+      });
     }));
   program.command('import').description('the export format back into a ledger: every row checked first; the same file twice adds nothing')
     .requiredOption('--ledger <ref>', 'ledger id or identity')
@@ -49,15 +46,12 @@ export function registerExportImportCommands(program: Command): void {
         out.rows(problems.map((p) => ({ line: p.line, problem: p.problem })));
         throw new OperationFailed(`${problems.length} invalid row${problems.length === 1 ? '' : 's'}: nothing was imported (fix them, or add --skip-invalid)`);
       }
-      const ops = await openTable(program.opts());
-      try {
+      await withTable(program.opts(), async (ops) => {
         const ledger = await resolveLedgerRef(options.ledger, ops.core);
         const progress = out.progress('import', rows.length);
         const result = await importExpenses(ledger, rows, ops.core, (done) => progress.tick(done));
         progress.stop();
         out.result({ ledger, imported: result.recorded, alreadyImported: result.alreadyThere, skippedInvalid: problems.length });
-      } finally {
-        await ops.close();
-      }
+      });
     }));
 }

@@ -5,7 +5,7 @@ import { forgetLedger } from '../../../bot/src/storage/dynamodb/maintenance/forg
 import { keys } from '../../../bot/src/storage/dynamodb/item-keys';
 import { action } from '../cli';
 import { resolveLedgerRef } from '../ledger-ref';
-import { openTable, UsageError } from '../ops-context';
+import { withTable, UsageError } from '../ops-context';
 
 export function registerLedgerCommands(program: Command): void {
   const ledger = program.command('ledger').description('one ledger');
@@ -14,8 +14,7 @@ export function registerLedgerCommands(program: Command): void {
     .option('--yes', 'really delete')
     .action(action(program, async (out, ref: string, options: { yes?: boolean }) => {
       if (!options.yes) throw new UsageError(`this deletes ${ref} for good; add --yes to do it`);
-      const ops = await openTable(program.opts());
-      try {
+      await withTable(program.opts(), async (ops) => {
         const id = await resolveLedgerRef(ref, ops.core);
         const forgotten = await forgetLedger(ops.table, id);
         // The ledger's receipt images go too, drafts' and kept, from the bucket or the folder.
@@ -26,15 +25,12 @@ export function registerLedgerCommands(program: Command): void {
           if (store.kind === 's3') store.images.close();
         }
         out.result({ ledger: id, ...forgotten, receiptImages: store.kind === 's3' ? 'deleted from the bucket' : 'deleted from the folder' });
-      } finally {
-        await ops.close();
-      }
+      });
     }));
 
   program.command('stats').description('ledgers, events, and expenses per month')
     .action(action(program, async (out) => {
-      const ops = await openTable(program.opts());
-      try {
+      await withTable(program.opts(), async (ops) => {
         let ledgers = 0;
         let events = 0;
         const months = new Map<string, number>();
@@ -58,8 +54,6 @@ export function registerLedgerCommands(program: Command): void {
           out.line(`${ledgers} ledgers, ${events} events`);
           out.rows(perMonth);
         }
-      } finally {
-        await ops.close();
-      }
+      });
     }));
 }

@@ -4,7 +4,7 @@ import { listLedgers } from '../../../bot/src/storage/dynamodb/ledger-catalog';
 import { LedgerCheck, rebuildLedger, verifyLedger } from '../../../bot/src/storage/dynamodb/maintenance/read-models';
 import { action } from '../cli';
 import { resolveLedgerRef } from '../ledger-ref';
-import { OperationFailed, openTable, OpsContext } from '../ops-context';
+import { OperationFailed, withTable, OpsContext } from '../ops-context';
 import { Output } from '../output';
 
 async function ledgersToWalk(ops: OpsContext, ref: string | undefined): Promise<LedgerId[]> {
@@ -31,8 +31,7 @@ export function registerProjectionCommands(program: Command): void {
   projections.command('verify').description('recompute every read model from the events and report each difference (exit 1 on drift)')
     .option('--ledger <ref>', 'one ledger (id or identity)')
     .action(action(program, async (out, options: { ledger?: string }) => {
-      const ops = await openTable(program.opts());
-      try {
+      await withTable(program.opts(), async (ops) => {
         const { checks } = await walk(out, ops, await ledgersToWalk(ops, options.ledger), 'verify', (l) => verifyLedger(ops.table, l));
         const drift = checks.flatMap((c) => c.drift.map((d) => ({ ledger: c.ledger, item: d.key, problem: d.kind })));
         if (out.json) out.result({ ledgers: checks.length, events: checks.reduce((n, c) => n + c.events, 0), drift });
@@ -41,16 +40,13 @@ export function registerProjectionCommands(program: Command): void {
           if (drift.length) out.rows(drift);
         }
         if (drift.length) throw new OperationFailed('read models differ from the events: run `ops projections rebuild`');
-      } finally {
-        await ops.close();
-      }
+      });
     }));
   projections.command('rebuild').description('rewrite every read model from the events (stop writers first, or run it again if a ledger moved)')
     .option('--ledger <ref>', 'one ledger (id or identity)')
     .option('--dry-run', 'count what would change, write nothing')
     .action(action(program, async (out, options: { ledger?: string; dryRun?: boolean }) => {
-      const ops = await openTable(program.opts());
-      try {
+      await withTable(program.opts(), async (ops) => {
         const { checks, seconds } = await walk(out, ops, await ledgersToWalk(ops, options.ledger), options.dryRun ? 'dry run' : 'rebuild',
           (l) => rebuildLedger(ops.table, l, { dryRun: Boolean(options.dryRun) }));
         const events = checks.reduce((n, c) => n + c.events, 0);
@@ -58,8 +54,6 @@ export function registerProjectionCommands(program: Command): void {
           ledgers: checks.length, events, fixed: checks.reduce((n, c) => n + c.drift.length, 0), dryRun: Boolean(options.dryRun),
           seconds: Number(seconds.toFixed(2)), eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : events,
         });
-      } finally {
-        await ops.close();
-      }
+      });
     }));
 }

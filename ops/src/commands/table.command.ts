@@ -2,24 +2,20 @@ import { Command } from 'commander';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../../../bot/src/storage/dynamodb/ensure-table';
 import { action } from '../cli';
-import { OperationFailed, openTable } from '../ops-context';
+import { OperationFailed, withTable } from '../ops-context';
 
 export function registerTableCommands(program: Command): void {
   const table = program.command('table').description('the one table, from the definition the bot and infra-pulumi share');
   table.command('create').description('create the table (and its TTL and indexes) if it is missing; safe to run again')
     .action(action(program, async (out) => {
-      const ops = await openTable(program.opts());
-      try {
+      await withTable(program.opts(), async (ops) => {
         const status = await ensureTable(ops.table);
         out.result({ table: ops.config.tableName, status, where: ops.where });
-      } finally {
-        await ops.close();
-      }
+      });
     }));
   table.command('describe').description('status, keys, indexes, TTL and size')
     .action(action(program, async (out) => {
-      const ops = await openTable(program.opts());
-      try {
+      await withTable(program.opts(), async (ops) => {
         const { Table } = await ops.table.doc.send(new DescribeTableCommand({ TableName: ops.config.tableName })).catch((error: Error) => {
           throw new OperationFailed(`table ${ops.config.tableName}: ${error.name === 'ResourceNotFoundException' ? 'does not exist (ops table create)' : error.message}`);
         });
@@ -30,8 +26,6 @@ export function registerTableCommands(program: Command): void {
           globalIndexes: Table?.GlobalSecondaryIndexes?.map((i) => `${i.IndexName} (${i.IndexStatus})`).join(', '),
           billing: Table?.BillingModeSummary?.BillingMode ?? 'PROVISIONED',
         });
-      } finally {
-        await ops.close();
-      }
+      });
     }));
 }
