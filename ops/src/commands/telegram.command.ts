@@ -2,10 +2,9 @@ import { Command } from 'commander';
 import { Telegram } from 'telegraf';
 import { COMMANDS } from '../../../bot/src/core/commands/command-registry';
 import { redactToken } from '../../../bot/src/channels/telegram/telegram-replies';
+import { TELEGRAM_UPDATES } from '../../../bot/src/channels/telegram/telegram-channel';
 import { action } from '../cli';
 import { OperationFailed, opsConfig, UsageError } from '../ops-context';
-
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
 function telegramClient(): { telegram: Telegram; secret?: string } {
   const config = opsConfig();
@@ -29,8 +28,8 @@ export function registerTelegramCommands(program: Command): void {
       if (!secret) throw new UsageError('TELEGRAM_WEBHOOK_SECRET is not set: Telegram must send it, or the service answers 401');
       if (!/^https:\/\//.test(options.url)) throw new UsageError('Telegram sends webhooks to https:// URLs only');
       const url = `${options.url.replace(/\/+$/, '')}/telegram/webhook`;
-      await client.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }).catch((e: Error) => { throw failed(e); });
-      out.result({ webhook: url, allowedUpdates: ALLOWED_UPDATES.join(', ') });
+      await client.setWebhook(url, { secret_token: secret, allowed_updates: [...TELEGRAM_UPDATES], drop_pending_updates: false }).catch((e: Error) => { throw failed(e); });
+      out.result({ webhook: url, allowedUpdates: TELEGRAM_UPDATES.join(', ') });
     }));
   webhook.command('info').description('the webhook Telegram has: URL, pending updates, last error')
     .action(action(program, async (out) => {

@@ -32,7 +32,8 @@ export interface TelegramChannel {
   stop(): void;
 }
 
-const UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+/** The updates the bot handles: polling asks for these, and `ops telegram webhook` registers them. */
+export const TELEGRAM_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 const UNSUPPORTED: Reply = { text: formatted('I read text, commands and receipt photos. Type an expense like this: 12.50 lunch #food') };
 
 /**
@@ -134,7 +135,7 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
       // Telegram unreachable at start, or polling broken later: tried again until the service stops.
       polling = true;
       const launch = () => {
-        bot.launch({ allowedUpdates: [...UPDATES] }).catch((error: Error) => {
+        bot.launch({ allowedUpdates: [...TELEGRAM_UPDATES] }).catch((error: Error) => {
           log.error({ err: { message: redactToken(error.message) }, retryInMs: POLLING_RETRY_MS }, 'telegram: polling stopped');
           if (polling) pollingRetry = setTimeout(launch, POLLING_RETRY_MS);
         });
