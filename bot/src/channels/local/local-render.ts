@@ -1,14 +1,6 @@
-import { FormattedText, groupBlocks, plainText, Span } from '../../core/conversation/formatted-text';
+import { FormattedText, groupBlocks, plainText } from '../../core/conversation/formatted-text';
 import { readFile, Reply, ReplyFile } from '../../core/conversation/reply';
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function spanHtml(span: Span): string {
-  const text = escapeHtml(span.text);
-  if (span.style === 'bold') return `<b>${text}</b>`;
-  if (span.style === 'code') return `<code>${text}</code>`;
-  return text;
-}
+import { spanHtml } from '../html-spans';
 
 /** The local page's HTML: every character of the text escaped, formatting only from the spans. */
 export function toLocalHtml(text: FormattedText): string {

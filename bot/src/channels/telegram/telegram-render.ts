@@ -1,19 +1,10 @@
-import { FormattedText, plainText, Span } from '../../core/conversation/formatted-text';
+import { FormattedText, plainText } from '../../core/conversation/formatted-text';
 import { MAX_ACTION_BYTES } from '../../core/conversation/actions';
 import { Reply } from '../../core/conversation/reply';
+import { spanHtml } from '../html-spans';
 
 /** Telegram's limits (Bot API): 4096 characters of text, 200 in a callback answer. */
 const MAX_CALLBACK_ANSWER = 200;
-
-/** HTML parse mode asks for &, < and > escaped (https://core.telegram.org/bots/api#html-style). */
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function spanHtml(span: Span): string {
-  const text = escapeHtml(span.text);
-  if (span.style === 'bold') return `<b>${text}</b>`;
-  if (span.style === 'code') return `<code>${text}</code>`;
-  return text;
-}
 
 /** Telegram HTML has no lists: items are bullet lines. */
 export function toTelegramHtml(text: FormattedText): string {

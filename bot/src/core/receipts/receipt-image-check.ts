@@ -13,8 +13,6 @@ export const MAX_RECEIPT_PIXELS = 40_000_000;
 export interface CheckedImage {
   readonly bytes: Uint8Array;
   readonly mimeType: 'image/jpeg' | 'image/png';
-  /** From the bytes: the same photo sent twice is the same receipt. */
-  readonly id: string;
 }
 
 const EXAMPLE = '23.50 lunch #food';
@@ -56,7 +54,7 @@ export function checkReceiptImage(bytes: Uint8Array): CheckedImage | UserError {
   if (size.width > MAX_RECEIPT_SIDE || size.height > MAX_RECEIPT_SIDE || size.width * size.height > MAX_RECEIPT_PIXELS) {
     return userError('receipt.tooManyPixels', `That photo is ${size.width}×${size.height} pixels; I read up to ${MAX_RECEIPT_SIDE} on each side.`, EXAMPLE);
   }
-  return { bytes, mimeType, id: receiptIdOf(bytes) };
+  return { bytes, mimeType };
 }
 
 /** A receipt's id, from the bytes of its photo. */
