@@ -175,7 +175,7 @@ function receiptsFor(config: Config, table: DynamoTable, clock: Clock, log: Logg
     close: async () => {
       clearInterval(sweeping);
       await scanner.close();
-      if (store.kind === 's3') store.images.close();
+      store.close();
     },
   };
 }

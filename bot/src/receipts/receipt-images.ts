@@ -1,11 +1,10 @@
 import { mkdir, readdir, rename, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RECEIPT_DRAFT_TTL_SECONDS, ReceiptImage, ReceiptImages } from '../core/receipts/receipt-store.port';
-import { RECEIPT_PREFIXES } from './s3-receipt-images';
+import { assertSafeReceiptIds, RECEIPT_PREFIXES } from './s3-receipt-images';
 
 const MIME_TYPES = ['image/jpeg', 'image/png'] as const;
 const extension = (mimeType: ReceiptImage['mimeType']) => (mimeType === 'image/png' ? 'png' : 'jpg');
-const SAFE = /^[A-Za-z0-9_-]+$/;
 const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 /**
@@ -16,7 +15,7 @@ const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'E
 export function createFolderReceiptImages(dir: string): ReceiptImages & { sweepExpiredDrafts(now: Date): Promise<number> } {
   const folder = (prefix: string, ledger: string) => join(dir, prefix, ledger);
   const path = (prefix: string, ledger: string, receipt: string, mimeType: ReceiptImage['mimeType']) => {
-    if (!SAFE.test(ledger) || !SAFE.test(receipt)) throw new Error('unsafe receipt path');
+    assertSafeReceiptIds(ledger, receipt);
     return join(folder(prefix, ledger), `${receipt}.${extension(mimeType)}`);
   };
   const read = async (prefix: string, ledger: string, receipt: string): Promise<ReceiptImage | undefined> => {
@@ -63,7 +62,7 @@ export function createFolderReceiptImages(dir: string): ReceiptImages & { sweepE
       }
     },
     async removeLedger(ledger) {
-      if (!SAFE.test(ledger)) throw new Error('unsafe receipt path');
+      assertSafeReceiptIds(ledger);
       for (const prefix of [RECEIPT_PREFIXES.kept, RECEIPT_PREFIXES.drafts]) await rm(folder(prefix, ledger), { recursive: true, force: true });
     },
     async sweepExpiredDrafts(now) {

@@ -7,9 +7,13 @@ import { ReceiptImage, ReceiptImages } from '../core/receipts/receipt-store.port
  */
 export const RECEIPT_PREFIXES = { drafts: 'drafts/', kept: 'receipts/' } as const;
 
-const SAFE = /^[A-Za-z0-9_-]+$/;
+/** Ledger and receipt ids become object keys and file names: nothing that could climb out of its folder. */
+export function assertSafeReceiptIds(...ids: string[]): void {
+  if (!ids.every((id) => /^[A-Za-z0-9_-]+$/.test(id))) throw new Error('unsafe receipt path');
+}
+
 const key = (prefix: string, ledger: string, receipt: string) => {
-  if (!SAFE.test(ledger) || !SAFE.test(receipt)) throw new Error('unsafe receipt key');
+  assertSafeReceiptIds(ledger, receipt);
   return `${prefix}${ledger}/${receipt}`;
 };
 
@@ -56,8 +60,9 @@ export function createS3ReceiptImages(bucket: string, options: { region?: string
       }));
     },
     async removeLedger(ledger) {
+      assertSafeReceiptIds(ledger);
       for (const prefix of [RECEIPT_PREFIXES.kept, RECEIPT_PREFIXES.drafts]) {
-        const under = key(prefix, ledger, 'x').slice(0, -1); // "<prefix><ledger>/", checked like any key
+        const under = `${prefix}${ledger}/`;
         // A listing page holds at most 1000 keys, which is what one DeleteObjects takes.
         for (let token: string | undefined, more = true; more; ) {
           const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: under, ContinuationToken: token }));

@@ -22,7 +22,7 @@ export function registerLedgerCommands(program: Command): void {
         try {
           await store.images.removeLedger(id);
         } finally {
-          if (store.kind === 's3') store.images.close();
+          store.close();
         }
         out.result({ ledger: id, ...forgotten, receiptImages: store.kind === 's3' ? 'deleted from the bucket' : 'deleted from the folder' });
       });
