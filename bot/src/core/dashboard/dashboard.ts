@@ -1,9 +1,8 @@
-import { dateInZone, yearMonthOf } from '../calendar/local-date';
+import { dateInZone } from '../calendar/local-date';
 import { budgetStatus, BudgetStatus } from '../commands/budgets.command';
 import { CoreDeps } from '../core-deps';
 import { InboundMessage } from '../conversation/inbound-message';
 import { resolveLedger } from '../directory/resolve-ledger';
-import { monthRange } from '../ledger/budget-alerts';
 import { Expense } from '../ledger/expense';
 import { LedgerScope } from '../ledger/ledger-id';
 import { parsePeriod } from '../reports/period';
@@ -29,9 +28,8 @@ export async function buildDashboard(message: InboundMessage, deps: CoreDeps): P
   const today = dateInZone(deps.clock.now(), head.state.settings.timeZone);
   const period = parsePeriod('month', today);
   if (isUserError(period)) throw new Error('the current month is always a period');
-  const { from, to } = monthRange(yearMonthOf(today));
   const [current, previous, recent] = await Promise.all([
-    deps.totals.totals(turn.ledger, from, to),
+    deps.totals.totals(turn.ledger, period.from, period.to),
     deps.totals.totals(turn.ledger, period.previous.from, period.previous.to),
     deps.expenses.recent(turn.ledger, RECENT),
   ]);

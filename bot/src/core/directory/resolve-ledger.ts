@@ -4,6 +4,7 @@ import { LedgerEvent } from '../ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId, newLedgerId, newMemberId } from '../ledger/ledger-id';
 import { EMPTY_LEDGER, evolve } from '../ledger/ledger-state';
 import { LedgerWriteQueue } from '../ledger/ledger-write-queue';
+import { RETRY_FOR_MS, waitBeforeRetry } from '../ledger/write-ledger';
 import { LedgerBusyError } from '../operational-error';
 import { Clock } from '../ports/clock.port';
 import { LedgerWriter } from '../ports/ledger-store.port';
@@ -18,9 +19,6 @@ export interface ResolveDeps {
   readonly retryForMs?: number;
 }
 
-/** As long as a write keeps trying a contended ledger (write-ledger.ts). */
-const RETRY_FOR_MS = 10_000;
-
 /**
  * The ledger a message acts on, and the sender's member id in it. A conversation seen for the first
  * time opens its ledger (a private one the person's own, a group's shared one) with the sender as
@@ -34,7 +32,7 @@ export async function resolveLedger(message: InboundMessage, deps: ResolveDeps):
     if (attempt > 1) {
       if (performance.now() > giveUpAt) throw new LedgerBusyError(`conversation ${conversation}: no ledger after ${attempt - 1} attempts`);
       // Two first messages racing for one conversation: the loser reads the winner's ledger.
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 6))));
+      await waitBeforeRetry(attempt);
     }
     const found = await deps.directory.find(conversation, identity);
     if (found.ledger && found.member) {

@@ -43,7 +43,7 @@ export interface WriteDeps {
  * How long to keep retrying when writers in other processes keep winning the race for the same
  * ledger. Writers in this process queue instead (LedgerWriteQueue), so this is rarely reached.
  */
-const RETRY_FOR_MS = 10_000;
+export const RETRY_FOR_MS = 10_000;
 
 /**
  * Optimistic concurrency: read the ledger's head, decide, and append on the condition that nobody
@@ -89,9 +89,9 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS }: Write
     if (performance.now() > giveUpAt) {
       throw new LedgerBusyError(`ledger ${request.ledger}: gave up after ${attempt} conflicting writes in ${retryForMs} ms`);
     }
-    // Full jitter, so writers that collided do not collide again in step.
-    await sleep(Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 6)));
+    await waitBeforeRetry(attempt);
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Full jitter, so writers that collided do not collide again in step. */
+export const waitBeforeRetry = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 6))));
