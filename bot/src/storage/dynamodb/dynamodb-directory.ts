@@ -1,14 +1,13 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get';
 import { LedgerDirectory } from '../../core/directory/ledger-directory.port';
 import { MemberId } from '../../core/ledger/ledger-id';
 import { DynamoTable } from './dynamodb-tables';
 import { conversationItemSchema, memberItemSchema, membershipItemSchema } from './item-schemas';
 import { keys } from './item-keys';
+import { ledgerMembers } from './ledger-catalog';
 
 /** The directory on the table: one batched read finds the conversation's ledger and the person's membership. */
 export function createDynamoLedgerDirectory(table: DynamoTable): LedgerDirectory {
-  const { doc, tableName } = table;
   return {
     async find(conversationKey, identityKey) {
       const conversation = { pk: keys.conversation(conversationKey), sk: keys.conversationLedger };
@@ -25,20 +24,10 @@ export function createDynamoLedgerDirectory(table: DynamoTable): LedgerDirectory
     },
     async memberNames(ledger) {
       const names = new Map<MemberId, string>();
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.memberPrefix },
-          ExclusiveStartKey: start,
-        }));
-        for (const raw of out.Items ?? []) {
-          const item = memberItemSchema.parse(raw);
-          names.set(item.sk.slice(keys.memberPrefix.length) as MemberId, item.name);
-        }
-        start = out.LastEvaluatedKey;
-      } while (start);
+      for await (const raw of ledgerMembers(table, ledger)) {
+        const item = memberItemSchema.parse(raw);
+        names.set(item.sk.slice(keys.memberPrefix.length) as MemberId, item.name);
+      }
       return names;
     },
   };

@@ -61,3 +61,12 @@ export async function* ledgerEvents(table: DynamoTable, ledger: LedgerId): Async
 export function ledgerPartition(table: DynamoTable, ledger: LedgerId): AsyncGenerator<Record<string, unknown>> {
   return queryItems(table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.ledger(ledger) }, ConsistentRead: true });
 }
+
+/** A ledger's member items (MEMBER#…): names for reports, links for backups. */
+export function ledgerMembers(table: DynamoTable, ledger: LedgerId, options: { consistent?: boolean } = {}): AsyncGenerator<Record<string, unknown>> {
+  return queryItems(table, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
+    ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':member': keys.memberPrefix },
+    ...(options.consistent ? { ConsistentRead: true } : {}),
+  });
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isLedgerId, LedgerId } from '../../../core/ledger/ledger-id';
 import { DynamoTable } from '../dynamodb-tables';
 import { keys } from '../item-keys';
-import { ledgerEvents, listLedgers, queryItems } from '../ledger-catalog';
+import { ledgerEvents, ledgerMembers, listLedgers } from '../ledger-catalog';
 import { batchWrite, put } from './batch-write';
 
 /**
@@ -33,8 +33,7 @@ export async function writeBackup(table: DynamoTable, write: (line: string) => P
       await write(JSON.stringify({ kind: 'event', ledger, version: e.version, type: e.event.type, data: e.event.data, actor: e.actor, at: e.at, schemaVersion: e.schemaVersion }));
       counts.events += 1;
     }
-    const memberLinks = { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)', ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':member': keys.memberPrefix }, ConsistentRead: true };
-    for await (const item of queryItems(table, memberLinks)) {
+    for await (const item of ledgerMembers(table, ledger, { consistent: true })) {
       await write(JSON.stringify({ kind: 'member', ledger, member: String(item.sk).slice(keys.memberPrefix.length), name: item.name, ...(item.identity ? { identity: item.identity } : {}) }));
       counts.members += 1;
     }
