@@ -11,19 +11,23 @@ export const MAX_TELEGRAM_TEXT = 4000;
 export function splitForTelegram(text: FormattedText, max = MAX_TELEGRAM_TEXT): FormattedText[] {
   const parts: TextBlock[][] = [];
   let current: TextBlock[] = [];
-  const fits = (blocks: TextBlock[]) => toTelegramHtml(blocks).length <= max;
+  let size = 0; // of toTelegramHtml(current): each block's HTML, joined by newlines
   for (const block of text) {
-    if (!fits([block])) {
+    const length = toTelegramHtml([block]).length;
+    if (length > max) {
       if (current.length) parts.push(current);
       current = [];
+      size = 0;
       const plain = plainText([block]);
       for (let i = 0; i < plain.length; i += max / 2) parts.push([{ kind: 'line', spans: [{ text: plain.slice(i, i + max / 2) }] }]);
       continue;
     }
-    if (current.length && !fits([...current, block])) {
+    if (current.length && size + 1 + length > max) {
       parts.push(current);
       current = [];
+      size = 0;
     }
+    size += (current.length ? 1 : 0) + length;
     current.push(block);
   }
   if (current.length || parts.length === 0) parts.push(current);
