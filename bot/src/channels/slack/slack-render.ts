@@ -78,13 +78,18 @@ export function conversationKindOfBlock(blockId: string): Conversation['kind'] |
 
 /** A reply as a message: blocks, the mrkdwn `text` fallback (notifications), and how to post it. */
 export function toSlackMessage(reply: Reply, kind: Conversation['kind'] = 'private') {
+  return slackMessage(reply, kind, [toSlackRichText(reply.text)]);
+}
+
+/** The message with its text as the given rich-text blocks (one, or a long reply's several), then its buttons. */
+function slackMessage(reply: Reply, kind: Conversation['kind'], textBlocks: ReturnType<typeof toSlackRichText>[]) {
   const given = (reply.choices ?? []).filter((row) => row.length > 0);
   // Many choices (the categories, the timezones) are one menu; a few are buttons in their rows.
   const rows = given.flat().length > MAX_BUTTONS_AS_BUTTONS ? [given.flat()] : given;
   return {
     text: toSlackMrkdwn(reply.text),
     blocks: [
-      toSlackRichText(reply.text),
+      ...textBlocks,
       ...rows.map((row, r) => ({
         type: 'actions' as const,
         block_id: blockIdFor(kind, r),
@@ -198,8 +203,7 @@ export function toSlackMessages(reply: Reply, kind: Conversation['kind'] = 'priv
       ...(last ? {} : { choices: [] }),
       ...(first ? {} : { replacesPressed: false }),
     };
-    const message = toSlackMessage(piece, kind);
-    messages.push({ ...message, blocks: [...group.map(toSlackRichText), ...message.blocks.slice(1)] });
+    messages.push(slackMessage(piece, kind, group.map(toSlackRichText)));
   }
   return messages;
 }
