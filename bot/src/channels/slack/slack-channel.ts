@@ -103,6 +103,10 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
   async function answer(client: WebClient, inbound: InboundMessage, target: SlackTarget, retry = false): Promise<void> {
     const { replies, changedLedger, redelivered } = await handleMessageOutcome(inbound, core);
     if (retry && redelivered) return;
+    await deliver(client, inbound, target, replies, changedLedger);
+  }
+
+  async function deliver(client: WebClient, inbound: InboundMessage, target: SlackTarget, replies: readonly Reply[], changedLedger: boolean): Promise<void> {
     await deliverSlackReplies(client, target, replies, log, inbound.idempotencyKey);
     if (changedLedger && inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
   }
@@ -171,8 +175,7 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
     const target: SlackTarget = inbound.conversation.kind === 'group'
       ? { via: 'channel', channel: inbound.conversation.id, conversation: inbound.conversation, userId: inbound.sender.userId }
       : { via: 'dm', conversation: inbound.conversation, userId: inbound.sender.userId };
-    await deliverSlackReplies(client, target, replies.filter((r) => !r.form), log, inbound.idempotencyKey);
-    if (changedLedger && inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
+    await deliver(client, inbound, target, replies.filter((r) => !r.form), changedLedger);
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {
