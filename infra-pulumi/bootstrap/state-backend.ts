@@ -23,7 +23,7 @@ export class StateBackend extends pulumi.ComponentResource {
 
     const key = new aws.kms.Key(`${name}-key`, { description: 'Spendwise Pulumi state and stack secrets', enableKeyRotation: true, deletionWindowInDays: 30 }, keep);
     const alias = new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${args.keyAlias}`, targetKeyId: key.keyId }, keep);
-    const bucket = privateBucket(name, this, { protect: true, retainOnDelete: true });
+    const bucket = privateBucket(name, this, keep);
     new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {
       bucket: bucket.id,
       rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],

@@ -7,7 +7,7 @@ import { formatted, line } from '../../core/conversation/formatted-text';
 import { Reply } from '../../core/conversation/reply';
 import { ConversationAddress } from '../../core/ports/outbound.port';
 import { TelegramConfig } from '../../config/config';
-import { callBotApi, deliverReplies, redactToken } from './telegram-replies';
+import { callBotApi, deliverReplies, redactedMessage, redactToken } from './telegram-replies';
 import { fromTelegramUpdate } from './telegram-update';
 
 export interface TelegramLog {
@@ -91,7 +91,7 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
     }
   });
   bot.catch((error, ctx) => {
-    log.error({ updateId: ctx.update.update_id, err: { message: redactToken(String((error as Error)?.message ?? error)) } }, 'telegram: update failed');
+    log.error({ updateId: ctx.update.update_id, err: { message: redactedMessage(error) } }, 'telegram: update failed');
   });
 
   /**
@@ -104,7 +104,7 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
       bot.botInfo = await telegram.getMe();
       return true;
     } catch (error) {
-      log.error({ err: { message: redactToken(String((error as Error)?.message ?? error)) } }, 'telegram: getMe failed');
+      log.error({ err: { message: redactedMessage(error) } }, 'telegram: getMe failed');
       return false;
     }
   }
@@ -119,7 +119,7 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
       try {
         await bot.handleUpdate(update as Parameters<typeof bot.handleUpdate>[0]);
       } catch (error) {
-        log.error({ err: { message: redactToken(String((error as Error)?.message ?? error)) } }, 'telegram: update not handled');
+        log.error({ err: { message: redactedMessage(error) } }, 'telegram: update not handled');
       }
       return true;
     },

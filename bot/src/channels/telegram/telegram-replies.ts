@@ -105,13 +105,16 @@ export async function callBotApi<T>(method: string, send: () => Promise<T>, log:
         log.warn({ method, code: error.code, description: error.description, retryAfter }, 'telegram: Bot API refused a call');
         return 'failed';
       }
-      log.warn({ method, err: { message: redactToken(String((error as Error).message ?? error)) } }, 'telegram: Bot API unreachable');
+      log.warn({ method, err: { message: redactedMessage(error) } }, 'telegram: Bot API unreachable');
       return 'failed';
     }
   }
 }
 
 /** Network errors quote the request URL, which holds the token: never log it. */
+/** An error's message as it may be logged: whatever was thrown, with the bot token cut out. */
+export const redactedMessage = (error: unknown) => redactToken(String((error as Error | undefined)?.message ?? error));
+
 export function redactToken(text: string): string {
   return text.replace(/bot\d+:[A-Za-z0-9_-]+/g, 'bot<token>');
 }
