@@ -11,7 +11,7 @@ import { editFormReply } from '../presentation/edit-form';
 import { isUserError, userError } from '../user-error';
 import { actions, categoryFromToken, parseAction } from './actions';
 import { formatted, line } from './formatted-text';
-import { ChoiceRow } from './reply';
+import { choiceRows } from './reply';
 import { Turn } from './turn';
 import { routeText } from './route-text';
 import { receiptAction } from '../receipts/receipt-flow';
@@ -60,10 +60,7 @@ async function decideAction(action: string, turn: Turn, deps: CoreDeps): Promise
       const refused = refuseUnlessRecordedBy(turn, expense);
       if (refused) return refused;
       const options = categories.filter((c) => c !== expense.category).slice(0, MAX_CATEGORY_CHOICES);
-      const rows: ChoiceRow[] = [];
-      for (let i = 0; i < options.length; i += CATEGORIES_PER_ROW) {
-        rows.push(options.slice(i, i + CATEGORIES_PER_ROW).map((c) => ({ label: c, action: actions.setCategory(ref, c) })));
-      }
+      const rows = choiceRows(options.map((c) => ({ label: c, action: actions.setCategory(ref, c) })), CATEGORIES_PER_ROW);
       return [{
         text: formatted(
           line(`Which category for ${formatRef(ref)} (now ${expense.category})?`),

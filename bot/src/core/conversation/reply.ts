@@ -11,6 +11,13 @@ export interface Choice {
 /** Buttons shown side by side. */
 export type ChoiceRow = readonly Choice[];
 
+/** Choices laid out `perRow` to a row, in order. */
+export function choiceRows(choices: readonly Choice[], perRow: number): ChoiceRow[] {
+  const rows: ChoiceRow[] = [];
+  for (let i = 0; i < choices.length; i += perRow) rows.push(choices.slice(i, i + perRow));
+  return rows;
+}
+
 /**
  * Bytes with a name and a type. They may be produced lazily (a stream of known size), so a large
  * export never sits whole in memory and Slack's upload, which needs the length first, still works.

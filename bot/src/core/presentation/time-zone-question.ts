@@ -1,6 +1,6 @@
 import { actions } from '../conversation/actions';
 import { code, formatted, line } from '../conversation/formatted-text';
-import { ChoiceRow, Reply } from '../conversation/reply';
+import { choiceRows, Reply } from '../conversation/reply';
 
 /** Where people who write in a language mostly live; the rest choose from a worldwide few. */
 const ZONES_BY_LANGUAGE: Record<string, readonly string[]> = {
@@ -27,10 +27,7 @@ const PER_ROW = 2;
 export function timeZoneQuestion(locale: string | undefined): Reply {
   const language = locale?.split(/[-_]/)[0]?.toLowerCase() ?? '';
   const zones = [...new Set([...(ZONES_BY_LANGUAGE[language] ?? []), ...WORLDWIDE])].slice(0, 6);
-  const rows: ChoiceRow[] = [];
-  for (let i = 0; i < zones.length; i += PER_ROW) {
-    rows.push(zones.slice(i, i + PER_ROW).map((zone) => ({ label: zone.replace(/_/g, ' '), action: actions.setTimeZone(zone) })));
-  }
+  const rows = choiceRows(zones.map((zone) => ({ label: zone.replace(/_/g, ' '), action: actions.setTimeZone(zone) })), PER_ROW);
   return {
     text: formatted(
       line('🕒 Which timezone are you in? It decides what “today” and “yesterday” mean; until you say, I use UTC.'),
