@@ -10,6 +10,7 @@ const IAM_FOR_COMMAND: Record<string, string[]> = {
   GetCommand: ['dynamodb:GetItem'],
   PutCommand: ['dynamodb:PutItem'],
   DeleteCommand: ['dynamodb:DeleteItem'],
+  UpdateCommand: ['dynamodb:UpdateItem'],
   QueryCommand: ['dynamodb:Query'],
   // A transaction is authorised item by item, by the actions its items perform.
   TransactWriteCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],

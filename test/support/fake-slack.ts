@@ -22,6 +22,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
   const token = options.botToken ?? 'xoxb-test';
   let socketUrl: string | undefined;
   const files = new Map<string, Buffer>();
+  const fileInfo = new Map<string, Record<string, unknown>>();
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -75,6 +76,10 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
       }
       case 'conversations.open':
         return json({ ok: true, channel: { id: `D-${body.users}` } });
+      case 'files.info': {
+        const file = fileInfo.get(String(body.file));
+        return file ? json({ ok: true, file, comments: [], response_metadata: { next_cursor: '' } }) : json({ ok: false, error: 'file_not_found' });
+      }
       case 'files.getUploadURLExternal':
         return json({ ok: true, upload_url: `${base}/upload/F${ts}`, file_id: `F${ts}` });
       case 'files.completeUploadExternal':
@@ -91,10 +96,17 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
     calls,
     /** A response_url on this stand-in. */
     responseUrl: (id: string) => `${url}/response/${id}`,
-    /** A private file Slack would host; returns its url_private_download. */
-    hostFile(name: string, bytes: Buffer): string {
-      files.set(`/files-pri/T111-F1/download/${name}`, bytes);
-      return `${url}/files-pri/T111-F1/download/${name}`;
+    /** A private file Slack would host, described by files.info; returns its url_private_download. */
+    hostFile(name: string, bytes: Buffer, id = 'F1', user = 'U0'): string {
+      const download = `/files-pri/T111-${id}/download/${name}`;
+      files.set(download, bytes);
+      // The fields of files.info's `file` (docs.slack.dev/reference/methods/files.info) that matter here.
+      fileInfo.set(id, {
+        id, created: 1_700_000_000, timestamp: 1_700_000_000, name, title: name, mimetype: 'image/png', filetype: 'png',
+        pretty_type: 'PNG', user, mode: 'hosted', editable: false, is_external: false, size: bytes.byteLength,
+        url_private: `${url}/files-pri/T111-${id}/${name}`, url_private_download: `${url}${download}`,
+      });
+      return `${url}${download}`;
     },
     /** Where apps.connections.open sends Socket Mode. */
     setSocketUrl(url: string) {

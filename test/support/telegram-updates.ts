@@ -52,8 +52,11 @@ export function pressUpdate(person: Person, data: string, pressedMessageId: numb
   };
 }
 
-/** A photo with its sizes, smallest first, as Telegram sends them; an optional caption. */
-export function photoUpdate(person: Person, caption?: string) {
+/**
+ * A photo with its sizes, smallest first, as Telegram sends them; an optional caption. The same
+ * photo sent or forwarded again has new file_ids but the same file_unique_id (`sameAs`).
+ */
+export function photoUpdate(person: Person, caption?: string, sameAs?: string) {
   const id = ++updateId;
   return {
     update_id: id,
@@ -61,7 +64,7 @@ export function photoUpdate(person: Person, caption?: string) {
       message_id: ++messageId, from: from(person), chat: chatOf(person), date: date(),
       photo: [
         { file_id: `small-${id}`, file_unique_id: `s${id}`, file_size: 1500, width: 90, height: 120 },
-        { file_id: `large-${id}`, file_unique_id: `l${id}`, file_size: 30_000, width: 440, height: 640 },
+        { file_id: `large-${id}`, file_unique_id: sameAs ?? `l${id}`, file_size: 30_000, width: 440, height: 640 },
       ],
       ...(caption ? { caption } : {}),
     },

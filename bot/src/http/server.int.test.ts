@@ -197,3 +197,15 @@ test('a receipt photo through the local chat: read on this machine, a draft, Con
   expect((await chat({ user: 'rosa', image: 'aGVsbG8=' })).json.replies[0].text).toContain('not a photo I can read');
   expect((await chat({ user: 'rosa', image: photo, action: confirm })).status).toBe(400);
 }, 60_000);
+
+test('an iPhone HEIC photo through the local chat is read like any other, and comes back as the JPEG it was read from', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const photo = readFileSync(join(__dirname, '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.heic')).toString('base64');
+  const { json } = await chat({ user: 'hana', image: photo, timeZone: 'UTC' });
+  expect(json.replies[0].text).toContain('Total: $22.89');
+  const confirm = json.replies[0].choices.find((c: { label: string }) => c.label === '✅ Confirm').action;
+  expect((await chat({ user: 'hana', action: confirm })).json.replies[0].text).toContain('Recorded #1 · $22.89');
+  expect((await chat({ user: 'hana', text: 'receipt 1' })).json.replies[0].image).toMatchObject({ mimeType: 'image/jpeg' });
+  expect((await chat({ user: 'hana', image: photo })).json.replies[0].text).toContain('already recorded');
+}, 60_000);

@@ -1,7 +1,7 @@
 import { LocalDate } from '../core/calendar/local-date';
 import { LedgerId, MemberId, newLedgerId } from '../core/ledger/ledger-id';
 import { CurrencyCode } from '../core/money/currencies';
-import { ReceiptDraft, ReceiptDrafts } from '../core/receipts/receipt-store.port';
+import { FILE_READING_LEASE_SECONDS, ReceiptDraft, ReceiptDrafts } from '../core/receipts/receipt-store.port';
 
 /** What every store of receipt drafts must do; run against memory and DynamoDB Local. */
 export function describeReceiptDraftsContract(name: string, make: (now: () => Date) => Promise<{ drafts: ReceiptDrafts; close?: () => void }>): void {
@@ -44,6 +44,33 @@ export function describeReceiptDraftsContract(name: string, make: (now: () => Da
       expect((await drafts.waitingForAmount(ledger, ana))?.receipt).toBe('AAAAAAAAAAAAAAA3');
       expect((await drafts.waitingForAmount(ledger, ben))?.receipt).toBe('AAAAAAAAAAAAAAA5');
       expect(await drafts.waitingForAmount(newLedgerId(), ana)).toBeUndefined();
+    });
+
+    test('a platform file is claimed once: the same delivery again is told so, another sees it being read, then what it became', async () => {
+      const ledger = newLedgerId();
+      expect(await drafts.claimFile(ledger, 'F1', 'slack:file:F1')).toEqual({ kind: 'first' });
+      expect(await drafts.claimFile(ledger, 'F1', 'slack:file:F1')).toEqual({ kind: 'claimed', sameDelivery: true });
+      expect(await drafts.claimFile(ledger, 'F1', 'telegram:update:9')).toEqual({ kind: 'claimed', sameDelivery: false });
+      expect(await drafts.claimFile(newLedgerId(), 'F1', 'slack:file:F1')).toEqual({ kind: 'first' });
+      await drafts.fileRead(ledger, 'F1', 'AAAAAAAAAAAAAAA7');
+      expect(await drafts.claimFile(ledger, 'F1', 'telegram:update:10')).toEqual({ kind: 'claimed', receipt: 'AAAAAAAAAAAAAAA7', sameDelivery: false });
+      await drafts.fileRead(ledger, 'F2', 'never-claimed');
+      expect(await drafts.claimFile(ledger, 'F2', 'd')).toEqual({ kind: 'first' });
+    });
+
+    test('a file that was no receipt says so; one left unread past its lease (its task stopped) can be claimed again', async () => {
+      const ledger = newLedgerId();
+      await drafts.claimFile(ledger, 'F3', 'd1');
+      await drafts.fileRead(ledger, 'F3', null);
+      expect(await drafts.claimFile(ledger, 'F3', 'd2')).toEqual({ kind: 'claimed', receipt: null, sameDelivery: false });
+      await drafts.claimFile(ledger, 'F4', 'd1');
+      now = new Date(now.getTime() + (FILE_READING_LEASE_SECONDS + 1) * 1000);
+      try {
+        expect(await drafts.claimFile(ledger, 'F4', 'd2')).toEqual({ kind: 'first' });
+        expect(await drafts.claimFile(ledger, 'F3', 'd3')).toMatchObject({ kind: 'claimed', receipt: null });
+      } finally {
+        now = new Date('2026-11-22T10:00:00Z');
+      }
     });
 
     test('a draft left for more than a week is gone', async () => {

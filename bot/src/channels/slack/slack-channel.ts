@@ -9,8 +9,8 @@ import { handleMessageOutcome } from '../../core/conversation/handle-message';
 import { InboundMessage } from '../../core/conversation/inbound-message';
 import { Reply } from '../../core/conversation/reply';
 import { ConversationAddress } from '../../core/ports/outbound.port';
-import { fromBlockAction, fromMessageEvent, fromSlashCommand, fromViewSubmission, HintsOf, homeOf, SlackDownload } from './slack-inbound';
-import { formatted } from '../../core/conversation/formatted-text';
+import { directFileShare, fromBlockAction, fromFileShared, fromMessageEvent, fromSlashCommand, fromViewSubmission, HintsOf, homeOf, SlackDownload } from './slack-inbound';
+import { MAX_UPLOAD_BYTES } from '../../core/receipts/receipt-image-check';
 import { toSlackHome } from './slack-home';
 import { deliverSlackReplies, SlackTarget } from './slack-replies';
 import { SLACK_FORM_CALLBACK_ID, toSlackFormErrors } from './slack-render';
@@ -34,8 +34,11 @@ export interface SlackChannel {
 
 export const SLASH_COMMAND = '/spend';
 
-/** A receipt photo is at most 5 MB (Textract's limit); a little more is read to say so clearly. */
-const MAX_DOWNLOAD_BYTES = 6 * 1024 * 1024;
+/** A photo is prepared (shrunk) before it is read, so it may weigh what any upload may; no more is fetched. */
+const MAX_DOWNLOAD_BYTES = MAX_UPLOAD_BYTES;
+
+/** How long a file_shared event leaves for the upload's message (which carries the caption) to be read first. */
+const FILE_SHARED_WAIT_MS = 3_000;
 
 /** How long a submitted modal waits for the core before it closes and the answer comes as a message. */
 const MODAL_ANSWER_MS = 2_500;
@@ -133,15 +136,29 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
     const inbound = fromMessageEvent(body, event, context.botUserId, now(), hintsOf(client), download);
     if (!inbound) return;
     const { channel, thread_ts: threadTs } = event as { channel: string; thread_ts?: string };
-    if (inbound.content.kind === 'files' && core.receipts && !context.retryNum) {
-      // Reading a photo takes a moment: say so at once.
-      await deliverSlackReplies(client, { via: 'channel', channel, conversation: inbound.conversation, userId: inbound.sender.userId }, [{ text: formatted('📷 Reading your receipt…') }], log, inbound.idempotencyKey);
-    }
     // Said in a thread: answered in that thread.
-    await answer(client, inbound, { via: 'channel', channel, ...(threadTs ? { threadTs } : {}), conversation: inbound.conversation, userId: inbound.sender.userId }, Boolean(context.retryNum));
+    await answer(client, withSayNow(client, inbound, channel), { via: 'channel', channel, ...(threadTs ? { threadTs } : {}), conversation: inbound.conversation, userId: inbound.sender.userId }, Boolean(context.retryNum));
   };
   app.event('message', onMessage);
   app.event('app_mention', onMessage);
+
+  // An upload in the DM is announced twice: the message (with the caption) and file_shared (the
+  // file's id only). file_shared waits a moment so the message, when it comes, is the one read.
+  app.event('file_shared', async ({ event, body, client, context }) => {
+    const share = directFileShare(event, context.botUserId);
+    if (!share) return;
+    await new Promise((resolve) => setTimeout(resolve, FILE_SHARED_WAIT_MS));
+    const info = await client.files.info({ file: share.file });
+    const inbound = fromFileShared(body, share, info.file, now(), hintsOf(client), download);
+    if (!inbound) return;
+    await answer(client, withSayNow(client, inbound, share.channel), { via: 'channel', channel: share.channel, conversation: inbound.conversation, userId: inbound.sender.userId });
+  });
+
+  /** What is said at once (reading a photo takes a moment) goes to the channel the message came from. */
+  const withSayNow = (client: WebClient, inbound: InboundMessage, channel: string): InboundMessage => ({
+    ...inbound,
+    sayNow: (replies) => deliverSlackReplies(client, { via: 'channel', channel, conversation: inbound.conversation, userId: inbound.sender.userId }, replies, log, inbound.idempotencyKey),
+  });
 
   app.action({ type: 'block_actions' }, async ({ ack, body, respond, client }) => {
     await ack();

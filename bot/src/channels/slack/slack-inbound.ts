@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InboundMessage, MessageContent, PlatformHints, Sender } from '../../core/conversation/inbound-message';
+import { InboundFile, InboundMessage, MessageContent, PlatformHints, Sender } from '../../core/conversation/inbound-message';
 import { conversationKindOfBlock, slackModalOrigin, SLACK_FORM_CALLBACK_ID } from './slack-render';
 
 /**
@@ -15,6 +15,11 @@ const slashCommand = z.object({
   trigger_id: z.string(),
 });
 
+const slackFile = z.object({
+  id: z.string(), name: z.string().optional(), mimetype: z.string().optional(), size: z.number().optional(),
+  url_private_download: z.string().url().optional(),
+});
+
 const messageEvent = z.object({
   type: z.enum(['message', 'app_mention']),
   user: z.string().optional(),
@@ -28,10 +33,7 @@ const messageEvent = z.object({
   parent_user_id: z.string().optional(),
   team: z.string().optional(),
   user_team: z.string().optional(),
-  files: z.array(z.object({
-    id: z.string(), name: z.string().optional(), mimetype: z.string().optional(), size: z.number().optional(),
-    url_private_download: z.string().url().optional(),
-  })).optional(),
+  files: z.array(slackFile).optional(),
 });
 const envelope = z.object({ team_id: z.string(), event_id: z.string() });
 
@@ -110,17 +112,66 @@ export function fromMessageEvent(
   const team = e.user_team ?? e.team ?? env.data.team_id;
   const text = (e.text ?? '').replace(botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /$^/, ' ').replace(/\s+/g, ' ').trim();
   // A photo dropped in the DM (subtype file_share): its bytes are fetched only when read.
-  const files = (e.files ?? []).filter((f) => f.url_private_download && download).map((f) => ({
-    name: f.name ?? f.id, mimeType: f.mimetype ?? 'application/octet-stream', size: f.size ?? 0,
-    bytes: () => download!(f.url_private_download!),
-  }));
+  const files = download ? (e.files ?? []).flatMap((f) => inboundFile(f, download)) : [];
   return message(
     sender({ team, user: e.user }),
     isDirect ? { id: e.user, kind: 'private' } : { id: e.channel, kind: 'group', workspace: env.data.team_id },
     files.length > 0 ? { kind: 'files', files, ...(text ? { caption: text } : {}) } : { kind: 'text', text },
-    `slack:event:${env.data.event_id}`,
+    // An upload is announced twice (this message and file_shared): both carry the file's key.
+    files.length > 0 ? fileKey(files[0]!.platformFileId!) : `slack:event:${env.data.event_id}`,
     receivedAt,
     hintsOf(team, e.user),
+  );
+}
+
+type SlackFile = z.infer<typeof slackFile>;
+const fileKey = (id: string) => `slack:file:${id}`;
+
+/** A file Slack describes, fetched only when read; none without an address to fetch it from. */
+function inboundFile(f: SlackFile, download: SlackDownload): InboundFile[] {
+  if (!f.url_private_download) return [];
+  return [{
+    name: f.name ?? f.id, mimeType: f.mimetype ?? 'application/octet-stream', size: f.size ?? 0, platformFileId: f.id,
+    bytes: () => download(f.url_private_download!),
+  }];
+}
+
+const fileSharedEvent = z.object({
+  type: z.literal('file_shared'),
+  channel_id: z.string(),
+  file_id: z.string(),
+  user_id: z.string(),
+});
+
+/** The direct-message conversation a file_shared event names, when it is a DM with the bot ("D…"). */
+export function directFileShare(rawEvent: unknown, botUserId: string | undefined): { channel: string; user: string; file: string } | undefined {
+  const parsed = fileSharedEvent.safeParse(rawEvent);
+  if (!parsed.success) return undefined;
+  const e = parsed.data;
+  // The bot's own uploads (a receipt sent back, a chart) are announced too.
+  if (!e.channel_id.startsWith('D') || e.user_id === botUserId) return undefined;
+  return { channel: e.channel_id, user: e.user_id, file: e.file_id };
+}
+
+/**
+ * A file dropped in the DM, from file_shared (only the id) and files.info (the rest). It carries
+ * the same key as the upload's message, so whichever arrives second is not read again.
+ */
+export function fromFileShared(
+  rawEnvelope: unknown, share: { user: string; file: string }, rawFile: unknown, receivedAt: Date, hintsOf: HintsOf, download: SlackDownload,
+): InboundMessage | undefined {
+  const env = envelope.safeParse(rawEnvelope);
+  const parsed = slackFile.safeParse(rawFile);
+  if (!env.success || !parsed.success || parsed.data.id !== share.file) return undefined;
+  const files = inboundFile(parsed.data, download);
+  if (files.length === 0) return undefined;
+  return message(
+    sender({ team: env.data.team_id, user: share.user }),
+    { id: share.user, kind: 'private' },
+    { kind: 'files', files },
+    fileKey(share.file),
+    receivedAt,
+    hintsOf(env.data.team_id, share.user),
   );
 }
 

@@ -9,6 +9,7 @@ export const SCOPES_FOR_METHOD: Record<string, readonly string[]> = {
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'conversations.open': ['im:write'],
+  'files.info': ['files:read'],
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
@@ -26,6 +27,8 @@ export const SCOPES_FOR_EVENT: Record<string, readonly string[]> = {
   'message.groups': ['groups:history'],
   app_mention: ['app_mentions:read'],
   app_home_opened: [],
+  // An upload whose message does not reach the bot is still read, from files.info.
+  file_shared: ['files:read'],
 };
 
 /**

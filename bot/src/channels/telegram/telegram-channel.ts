@@ -77,11 +77,8 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
         return;
       case 'message':
       case 'press': {
-        // Reading a photo takes a moment: say so at once.
-        if (inbound.message.content.kind === 'files' && core.receipts) {
-          await deliverReplies(telegram, { chatId: inbound.chatId }, [{ text: formatted('📷 Reading your receipt…') }], log);
-        }
-        const replies = await handleMessage(inbound.message, core);
+        const sayNow = (now: readonly Reply[]) => deliverReplies(telegram, { chatId: inbound.chatId }, now, log);
+        const replies = await handleMessage({ ...inbound.message, sayNow }, core);
         await deliverReplies(telegram, {
           chatId: inbound.chatId,
           ...(inbound.kind === 'message' && inbound.replyTo ? { replyTo: inbound.replyTo } : {}),

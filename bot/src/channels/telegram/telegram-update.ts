@@ -12,8 +12,8 @@ const user = z.object({
 });
 const chat = z.object({ id: z.number().int(), type: z.enum(['private', 'group', 'supergroup', 'channel']) });
 const entity = z.object({ type: z.string(), offset: z.number().int(), length: z.number().int() });
-const photoSize = z.object({ file_id: z.string(), width: z.number(), height: z.number(), file_size: z.number().optional() });
-const document = z.object({ file_id: z.string(), file_name: z.string().optional(), mime_type: z.string().optional(), file_size: z.number().optional() });
+const photoSize = z.object({ file_id: z.string(), file_unique_id: z.string().optional(), width: z.number(), height: z.number(), file_size: z.number().optional() });
+const document = z.object({ file_id: z.string(), file_unique_id: z.string().optional(), file_name: z.string().optional(), mime_type: z.string().optional(), file_size: z.number().optional() });
 const message = z.object({
   message_id: z.number().int(),
   from: user.optional(),
@@ -158,10 +158,12 @@ function readText(text: string, entities: readonly z.infer<typeof entity>[], bot
 function filesOf(m: z.infer<typeof message>, fetchFile: (fileId: string) => Promise<Uint8Array>): InboundFile[] {
   // Telegram lists a photo's sizes smallest first: the last is the one to read.
   const photo = m.photo?.at(-1);
-  if (photo) return [{ name: 'photo.jpg', mimeType: 'image/jpeg', size: photo.file_size ?? 0, bytes: () => fetchFile(photo.file_id) }];
+  // file_unique_id is the same for the same file sent or forwarded again (file_id is not).
+  const known = (unique: string | undefined) => (unique ? { platformFileId: unique } : {});
+  if (photo) return [{ name: 'photo.jpg', mimeType: 'image/jpeg', size: photo.file_size ?? 0, ...known(photo.file_unique_id), bytes: () => fetchFile(photo.file_id) }];
   const doc = m.document;
   if (doc && (doc.mime_type?.startsWith('image/') || doc.mime_type === 'application/pdf') && (doc.file_size ?? 0) <= MAX_FILE_BYTES) {
-    return [{ name: doc.file_name ?? 'document', mimeType: doc.mime_type, size: doc.file_size ?? 0, bytes: () => fetchFile(doc.file_id) }];
+    return [{ name: doc.file_name ?? 'document', mimeType: doc.mime_type, size: doc.file_size ?? 0, ...known(doc.file_unique_id), bytes: () => fetchFile(doc.file_id) }];
   }
   return [];
 }

@@ -216,3 +216,18 @@ test('a receipt photo: acknowledged at once, read from the largest size, a draft
   expect(String(confirmed.find((c) => c.method === 'editMessageText')!.payload.text)).toContain('Recorded #1 · <b>$22.89</b> · food · GREEN LEAF CAFE');
   expect((await say(person, '/list'))[0]).toContain('Latest 1');
 }, 60_000);
+
+test('the same photo forwarded again (same file_unique_id) is known without fetching it: its draft, then the expense it became', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  fake.setFileBytes(Buffer.concat([readFileSync(join(__dirname, '..', '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.png')), Buffer.from('forwarded')]));
+  const person = { id: 6201, first_name: 'Fen' };
+  const first = await deliver(photoUpdate(person, undefined, 'AQADForwarded1'));
+  expect(sent(first)[1]).toContain('Total: <b>$22.89</b>');
+  const again = await deliver(photoUpdate(person, undefined, 'AQADForwarded1'));
+  expect(again.filter((c) => c.method === 'getFile')).toEqual([]);
+  expect(sent(again)).toEqual([expect.stringContaining('Total: <b>$22.89</b>')]);
+  const keyboard = first.filter((c) => c.method === 'sendMessage').at(-1)!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] };
+  await deliver(pressUpdate(person, keyboard.inline_keyboard.flat().find((b) => b.text === '✅ Confirm')!.callback_data, 78));
+  expect(sent(await deliver(photoUpdate(person, undefined, 'AQADForwarded1')))).toEqual([expect.stringContaining('This receipt is already recorded')]);
+}, 60_000);

@@ -1,3 +1,4 @@
+import type { Reply } from './reply';
 import type { ConversationAddress } from '../ports/outbound.port';
 
 /** The platforms a message can come from; `local` is the local chat (page and API). */
@@ -28,6 +29,11 @@ export interface InboundFile {
   readonly name: string;
   readonly mimeType: string;
   readonly size: number;
+  /**
+   * The platform's own id of the file (Slack's file id, Telegram's file_unique_id): one upload
+   * delivered twice, or sent again, is recognised before its bytes are fetched.
+   */
+  readonly platformFileId?: string;
   bytes(): Promise<Uint8Array>;
 }
 
@@ -68,6 +74,11 @@ export interface InboundMessage {
    */
   readonly idempotencyKey: string;
   readonly receivedAt: Date;
+  /**
+   * Says something at once, before the answer, where the channel can answer more than once
+   * (reading a photo takes seconds). Absent, the answer alone is sent.
+   */
+  readonly sayNow?: (replies: readonly Reply[]) => Promise<void>;
 }
 
 /** The person across every conversation of one platform: "slack:T1:U2", "telegram:42", "local:alice". */

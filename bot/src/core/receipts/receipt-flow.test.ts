@@ -5,7 +5,7 @@ import { createInMemoryReceiptImages } from '../../receipts/receipt-images';
 import { createInMemoryReceiptDrafts } from '../../storage/in-memory/in-memory-store';
 import { CoreDeps } from '../core-deps';
 import { InboundFile } from '../conversation/inbound-message';
-import { readFile } from '../conversation/reply';
+import { readFile, Reply } from '../conversation/reply';
 import { ReceiptCandidate, ScannedReceipt } from './scanned-receipt';
 
 // The receipt flow on in-memory ports; the reader is a stand-in that says what a receipt shows.
@@ -144,4 +144,54 @@ test('a file the platform says is too big is refused before its bytes are fetche
   const video: InboundFile = { name: 'clip.mp4', mimeType: 'video/mp4', size: 80 * 1024 * 1024, bytes: async () => ((fetched = true), new Uint8Array()) };
   expect(textOf(await ana().send({ kind: 'files', files: [video] }))).toContain('That file is 80.0 MB');
   expect(fetched).toBe(false);
+});
+
+describe('a platform file (one upload announced twice, or sent again)', () => {
+  const upload = (bytes: Buffer, id: string, fetched: { count: number }): InboundFile => ({
+    name: 'receipt.png', mimeType: 'image/png', size: bytes.length, platformFileId: id,
+    bytes: async () => {
+      fetched.count += 1;
+      return bytes;
+    },
+  });
+
+  test('given the same delivery twice while it is read, the second is silent and the photo is fetched once', async () => {
+    const fetched = { count: 0 };
+    let release!: () => void;
+    const reading = new Promise<void>((r) => (release = r));
+    deps = { ...deps, receipts: { ...deps.receipts!, scanner: { scan: async () => (await reading, next) } } };
+    const file = upload(pngImage(40, 60, 'twice'), 'F1', fetched);
+    const first = ana().send({ kind: 'files', files: [file] }, 'slack:file:F1');
+    while (fetched.count === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(await ana().send({ kind: 'files', files: [file] }, 'slack:file:F1')).toEqual([]);
+    expect(textOf(await ana().send({ kind: 'files', files: [file] }, 'another-delivery'))).toContain('still reading that receipt');
+    release();
+    expect(textOf(await first)).toContain('Receipt: Corner Bistro');
+    expect(fetched.count).toBe(1);
+    expect(textOf(await ana().send({ kind: 'files', files: [file] }, 'later'))).toContain('Receipt: Corner Bistro');
+    expect(fetched.count).toBe(1);
+  });
+
+  test('given a file that was no photo, or a reading that failed, sending it again reads it again', async () => {
+    const fetched = { count: 0 };
+    const pdf = upload(Buffer.from('%PDF-1.7'), 'F2', fetched);
+    expect(textOf(await ana().send({ kind: 'files', files: [pdf] }, 'd1'))).toContain('not PDFs');
+    expect(textOf(await ana().send({ kind: 'files', files: [pdf] }, 'd2'))).toContain('not PDFs');
+    expect(fetched.count).toBe(2);
+    const failing = { ...deps, receipts: { ...deps.receipts!, scanner: { scan: async () => Promise.reject(new Error('reader down')) } } };
+    const photoFile = upload(pngImage(40, 60, 'fails'), 'F3', fetched);
+    const alice = () => chat(failing, 'ana', { hints: { timeZone: 'UTC' } });
+    expect(textOf(await alice().send({ kind: 'files', files: [photoFile] }, 'd3'))).toContain('Something went wrong');
+    expect(textOf(await ana().send({ kind: 'files', files: [photoFile] }, 'd4'))).toContain('Receipt: Corner Bistro');
+  });
+
+  test('what is said at once ("reading…") goes through the channel before the answer, once', async () => {
+    const said: string[] = [];
+    const { inbound } = await import('../../../../test/support/chat');
+    const { handleMessage } = await import('../conversation/handle-message');
+    const message = { ...inbound('ana', { kind: 'files', files: [photo(pngImage(40, 60, 'now'))] }, { hints: { timeZone: 'UTC' } }), sayNow: async (r: readonly Reply[]) => void said.push(textOf(r)) };
+    const replies = await handleMessage(message, deps);
+    expect(said).toEqual(['📷 Reading your receipt…']);
+    expect(textOf(replies)).toContain('Receipt: Corner Bistro');
+  });
 });

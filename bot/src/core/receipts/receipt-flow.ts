@@ -3,6 +3,7 @@ import { CommandResult, writeKey } from '../commands/command';
 import { EditableField, withField } from '../commands/expense-fields';
 import { CoreDeps } from '../core-deps';
 import { formatted, line } from '../conversation/formatted-text';
+import { textReply } from '../conversation/reply';
 import { InboundFile } from '../conversation/inbound-message';
 import { Turn } from '../conversation/turn';
 import { parseExpenseText } from '../grammar/parse-expense-text';
@@ -13,7 +14,7 @@ import { writeLedger } from '../ledger/write-ledger';
 import { actorName, expenseChoices, expenseSpans } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
 import { readReceipt, ReceiptReading } from './read-receipt';
-import { checkReceiptImage, MAX_RECEIPT_BYTES, MAX_UPLOAD_BYTES, receiptIdOf } from './receipt-image-check';
+import { CheckedImage, checkReceiptImage, MAX_RECEIPT_BYTES, MAX_UPLOAD_BYTES, receiptIdOf } from './receipt-image-check';
 import { draftCategory, draftDescription, draftFormReply, draftReply } from './receipt-draft-reply';
 import { ReceiptDraft } from './receipt-store.port';
 
@@ -46,16 +47,44 @@ export async function receiveReceipt(turn: Turn, files: readonly InboundFile[], 
   if (file.size > limit) {
     return userError('receipt.tooLarge', `That file is ${(file.size / 1024 / 1024).toFixed(1)} MB; I read photos up to ${limit / 1024 / 1024} MB. Send a smaller one, or type the amount.`, EXAMPLE);
   }
-  const original = await file.bytes();
-  const checked = checkReceiptImage(receipts.prepare ? await receipts.prepare(original) : original);
-  if (isUserError(checked)) return checked;
-  // The receipt is known by the photo as sent, so the same photo twice is recognised however it was prepared.
-  const image = { ...checked, id: receiptIdOf(original) };
   const settings = await settingsOf(turn, deps);
-  const already = await deps.expenses.withReceipt(turn.ledger, image.id);
-  if (already) return [{ text: formatted(line('🧾 This receipt is already recorded: ', ...expenseSpans(already))) }];
-  const known = await receipts.drafts.get(turn.ledger, image.id);
-  if (known) return [draftReply(known, today(settings, deps))];
+  const platformFile = file.platformFileId;
+  if (platformFile) {
+    const claim = await receipts.drafts.claimFile(turn.ledger, platformFile, turn.message.idempotencyKey);
+    if (claim.kind === 'claimed') {
+      // One upload announced twice (or a delivery retried) is answered once; one that failed is read again.
+      if (claim.sameDelivery && claim.receipt !== null) return [];
+      if (claim.receipt === undefined) return [textReply('📷 I am still reading that receipt: its draft comes in a moment.')];
+      const known = claim.receipt ? await knownReceipt(turn, claim.receipt, settings, deps) : undefined;
+      if (known) return known;
+    }
+  }
+  const read = async (): Promise<CommandResult> => {
+    await turn.message.sayNow?.([textReply('📷 Reading your receipt…')]);
+    const original = await file.bytes();
+    const checked = checkReceiptImage(receipts.prepare ? await receipts.prepare(original) : original);
+    if (isUserError(checked)) return checked;
+    // The receipt is known by the photo as sent, so the same photo twice is recognised however it was prepared.
+    const image = { ...checked, id: receiptIdOf(original) };
+    const result = (await knownReceipt(turn, image.id, settings, deps)) ?? (await readNew(turn, image, caption, settings, deps));
+    // Only now is there a draft (or an expense) for another delivery of the file to show.
+    if (platformFile) await receipts.drafts.fileRead(turn.ledger, platformFile, image.id);
+    return result;
+  };
+  if (!platformFile) return read();
+  try {
+    const result = await read();
+    if (isUserError(result)) await receipts.drafts.fileRead(turn.ledger, platformFile, null);
+    return result;
+  } catch (error) {
+    // Sent again, it is read again (the reader may be back).
+    await receipts.drafts.fileRead(turn.ledger, platformFile, null).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function readNew(turn: Turn, image: CheckedImage & { id: string }, caption: string | undefined, settings: LedgerSettings, deps: CoreDeps): Promise<CommandResult> {
+  const receipts = receiptsOf(deps)!;
 
   const scanned = await receipts.scanner.scan(image.bytes, image.mimeType);
   const ctx = { ledgerCurrency: settings.currency, today: today(settings, deps), dateOrder: settings.dateOrder };
@@ -66,6 +95,14 @@ export async function receiveReceipt(turn: Turn, files: readonly InboundFile[], 
   await receipts.images.put(turn.ledger, image.id, { bytes: image.bytes, mimeType: image.mimeType });
   await receipts.drafts.save(turn.ledger, draft);
   return [draftReply(draft, ctx.today)];
+}
+
+/** A receipt seen before: the expense it already is, or its draft waiting; undefined when neither is left. */
+async function knownReceipt(turn: Turn, receipt: string, settings: LedgerSettings, deps: CoreDeps): Promise<CommandResult | undefined> {
+  const already = await deps.expenses.withReceipt(turn.ledger, receipt);
+  if (already) return [{ text: formatted(line('🧾 This receipt is already recorded: ', ...expenseSpans(already))) }];
+  const draft = await receiptsOf(deps)!.drafts.get(turn.ledger, receipt);
+  return draft ? [draftReply(draft, today(settings, deps))] : undefined;
 }
 
 /** "12.50 lunch #food" with the photo: its amount, date, note and category win; words alone are the note. */

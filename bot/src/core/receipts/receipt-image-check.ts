@@ -42,7 +42,7 @@ export function checkReceiptImage(bytes: Uint8Array): CheckedImage | UserError {
   const mimeType = starts(bytes, 0xff, 0xd8, 0xff) ? 'image/jpeg' : starts(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a) ? 'image/png' : undefined;
   if (!mimeType) {
     if (ascii(bytes, 0, 4) === '%PDF') return userError('receipt.pdf', 'I read photos of receipts (JPEG or PNG), not PDFs yet: send a photo, or type the amount.', EXAMPLE);
-    if (ascii(bytes, 4, 8) === 'ftyp') return userError('receipt.heic', 'That photo is HEIC: send it as JPEG (on an iPhone, Settings → Camera → Formats → Most Compatible), or type the amount.', EXAMPLE);
+    if (ascii(bytes, 4, 8) === 'ftyp') return userError('receipt.heic', 'I could not open that HEIC photo: send it as JPEG (on an iPhone, Settings → Camera → Formats → Most Compatible), or type the amount.', EXAMPLE);
     if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return userError('receipt.webp', 'That image is WebP: send it as a JPEG or PNG photo, or type the amount.', EXAMPLE);
     return userError('receipt.notImage', 'That file is not a photo I can read (JPEG or PNG). Send a photo of the receipt, or type the amount.', EXAMPLE);
   }

@@ -37,6 +37,19 @@ export interface ReceiptDraft {
   readonly createdAt: string;
 }
 
+/**
+ * A platform's file, claimed before it is read: `first` reads it; otherwise it is the receipt it
+ * became, `null` when it was no receipt (or reading it failed), absent while it is being read;
+ * `sameDelivery` when the claim came with the same delivery key (one upload announced twice, as
+ * Slack does with a message and a file_shared event).
+ */
+export type FileClaim =
+  | { readonly kind: 'first' }
+  | { readonly kind: 'claimed'; readonly receipt?: string | null; readonly sameDelivery: boolean };
+
+/** A file still being read after this long was dropped by its task (stopped): it may be read again. */
+export const FILE_READING_LEASE_SECONDS = 120;
+
 /** Drafts outlive a request (any task can finish one another task started) and expire by themselves. */
 export interface ReceiptDrafts {
   save(ledger: LedgerId, draft: ReceiptDraft): Promise<void>;
@@ -44,4 +57,8 @@ export interface ReceiptDrafts {
   /** The person's latest draft that still needs its amount typed. */
   waitingForAmount(ledger: LedgerId, member: MemberId): Promise<ReceiptDraft | undefined>;
   remove(ledger: LedgerId, receipt: string): Promise<void>;
+  /** Claims a platform's file for reading, once across tasks (kept as long as a draft). */
+  claimFile(ledger: LedgerId, file: string, delivery: string): Promise<FileClaim>;
+  /** The claimed file was read into this receipt, or (null) was none. */
+  fileRead(ledger: LedgerId, file: string, receipt: string | null): Promise<void>;
 }

@@ -1,7 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { LedgerId, MemberId } from '../../core/ledger/ledger-id';
-import { RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
+import { FILE_READING_LEASE_SECONDS, FileClaim, RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 import { DynamoTable } from './dynamodb-tables';
 import { keys } from './item-keys';
 import { queryItems } from './ledger-catalog';
@@ -57,6 +58,36 @@ export function createDynamoReceiptDrafts(table: DynamoTable, now: () => Date): 
         if (!latest || String(item.createdAt) > String(latest.createdAt)) latest = item;
       }
       return latest ? toDraft(latest) : undefined;
+    },
+    async claimFile(ledger, file, delivery): Promise<FileClaim> {
+      const seconds = Math.floor(now().getTime() / 1000);
+      const Key = { pk: keys.ledger(ledger), sk: keys.receiptFile(file) };
+      try {
+        // Taken when new, expired, or still unread past its lease (the task reading it stopped).
+        await doc.send(new PutCommand({
+          TableName: tableName,
+          Item: { ...Key, type: 'ReceiptFile', delivery, leaseUntil: seconds + FILE_READING_LEASE_SECONDS, expiresAt: seconds + RECEIPT_DRAFT_TTL_SECONDS },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR (attribute_not_exists(receipt) AND leaseUntil <= :now)',
+          ExpressionAttributeValues: { ':now': seconds },
+        }));
+        return { kind: 'first' };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
+      const receipt = out.Item?.receipt as string | null | undefined;
+      return { kind: 'claimed', ...(receipt !== undefined ? { receipt } : {}), sameDelivery: out.Item?.delivery === delivery };
+    },
+    async fileRead(ledger, file, receipt) {
+      await doc.send(new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: keys.ledger(ledger), sk: keys.receiptFile(file) },
+        UpdateExpression: 'SET receipt = :receipt',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':receipt': receipt },
+      })).catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
     },
     async remove(ledger, receipt) {
       await doc.send(new DeleteCommand({ TableName: tableName, Key: { pk: keys.ledger(ledger), sk: keys.receiptDraft(receipt) } }));

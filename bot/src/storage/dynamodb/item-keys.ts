@@ -25,6 +25,7 @@ export const keys = {
   /** A receipt read and waiting to be confirmed; expires by TTL. */
   receiptDraft: (receipt: string) => `RDRAFT#${receipt}`,
   receiptDraftPrefix: 'RDRAFT#',
+  receiptFile: (file: string) => `RFILE#${file}`,
   member: (member: MemberId) => `MEMBER#${member}`,
   memberPrefix: 'MEMBER#',
   conversation: (conversationKey: string) => `DIR#${conversationKey}`,

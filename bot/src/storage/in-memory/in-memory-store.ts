@@ -7,7 +7,7 @@ import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
 import { CategoryTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
-import { RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
+import { FILE_READING_LEASE_SECONDS, FileClaim, RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 
 interface StoredEvent {
   readonly version: number;
@@ -190,6 +190,7 @@ function project(r: LedgerRecord, event: LedgerEvent, openConversation: (key: st
 /** Receipt drafts in memory, for fast tests (the same expiry as the table's TTL). */
 export function createInMemoryReceiptDrafts(now: () => Date, ttlSeconds = RECEIPT_DRAFT_TTL_SECONDS): ReceiptDrafts {
   const drafts = new Map<string, { draft: ReceiptDraft; expiresAt: number }>();
+  const files = new Map<string, { delivery: string; leaseUntil: number; receipt?: string | null; expiresAt: number }>();
   const live = (key: string) => {
     const found = drafts.get(key);
     return found && found.expiresAt > now().getTime() ? structuredClone(found.draft) : undefined;
@@ -200,6 +201,20 @@ export function createInMemoryReceiptDrafts(now: () => Date, ttlSeconds = RECEIP
     },
     async get(ledger, receipt) {
       return live(`${ledger}/${receipt}`);
+    },
+    async claimFile(ledger, file, delivery): Promise<FileClaim> {
+      const key = `${ledger}/${file}`;
+      const at = now().getTime();
+      const held = files.get(key);
+      if (!held || held.expiresAt <= at || (held.receipt === undefined && held.leaseUntil <= at)) {
+        files.set(key, { delivery, leaseUntil: at + FILE_READING_LEASE_SECONDS * 1000, expiresAt: at + ttlSeconds * 1000 });
+        return { kind: 'first' };
+      }
+      return { kind: 'claimed', ...(held.receipt !== undefined ? { receipt: held.receipt } : {}), sameDelivery: held.delivery === delivery };
+    },
+    async fileRead(ledger, file, receipt) {
+      const held = files.get(`${ledger}/${file}`);
+      if (held) held.receipt = receipt;
     },
     async waitingForAmount(ledger, member) {
       const mine = [...drafts.keys()].filter((k) => k.startsWith(`${ledger}/`)).map(live)
