@@ -14,7 +14,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'fast',
-      roots: ['<rootDir>/bot', '<rootDir>/test', '<rootDir>/infra-pulumi', '<rootDir>/ops'],
+      roots: ['<rootDir>/bot', '<rootDir>/test', '<rootDir>/infra-pulumi', '<rootDir>/ops', '<rootDir>/bench'],
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$', '<rootDir>/test/process/'],
     },

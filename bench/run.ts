@@ -1,7 +1,8 @@
 /**
  * npm run bench: figures against one in-memory DynamoDB Local.
  *  1. adds per second through the core, against a floor of one plain PutItem per add;
- *  2. the month report's latency and DynamoDB reads for ledgers of 100 and of 100,000 expenses.
+ *  2. the month report's latency and DynamoDB reads for ledgers of 100 and of 100,000 expenses;
+ *  then the chat benches, the operator's walks, receipts, and chat accuracy per locale.
  */
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { handleMessage } from '../bot/src/core/conversation/handle-message';
@@ -23,6 +24,7 @@ import { benchTelegramWebhook } from './telegram-webhook';
 import { benchSlackCommands } from './slack-commands';
 import { benchMaintenance } from './maintenance';
 import { benchReceipts } from './receipts';
+import { benchChatAccuracy } from './chat-accuracy';
 import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
@@ -194,6 +196,7 @@ async function main(): Promise<void> {
     await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchMaintenance(db.endpoint, OPS_EVENTS);
     await benchReceipts();
+    await benchChatAccuracy();
   } finally {
     table.doc.destroy();
     await db.stop();
