@@ -15,6 +15,7 @@ import { createTextractReceiptScanner } from './receipts/textract/textract-recei
 import { createDynamoReceiptDrafts } from './storage/dynamodb/dynamodb-receipt-drafts';
 import { Logger } from './logger';
 import { createDynamoLedgerDirectory } from './storage/dynamodb/dynamodb-directory';
+import { createDynamoPersonalData } from './storage/dynamodb/dynamodb-personal-data';
 import { createDynamoLocalMailbox } from './storage/dynamodb/dynamodb-local-mailbox';
 import { createDynamoLedgerWriter } from './storage/dynamodb/dynamodb-ledger-writer';
 import { createDynamoExpenseQueries, createDynamoSpendingTotals } from './storage/dynamodb/dynamodb-queries';
@@ -110,6 +111,7 @@ export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log
     expenses: createDynamoExpenseQueries(table),
     totals: createDynamoSpendingTotals(table),
     directory: createDynamoLedgerDirectory(table),
+    personalData: createDynamoPersonalData(table),
     outbound,
     clock,
     queue: createLedgerWriteQueue(),

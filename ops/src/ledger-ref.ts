@@ -16,6 +16,11 @@ export function conversationKeyOf(ref: string): string | undefined {
   return undefined;
 }
 
+/** A person (not a channel or a group): what `user forget` accepts. */
+export function isPersonIdentity(ref: string): boolean {
+  return conversationKeyOf(ref)?.startsWith('person:') ?? false;
+}
+
 export async function resolveLedgerRef(ref: string, core: CoreDeps): Promise<LedgerId> {
   if (isLedgerId(ref)) return ref;
   const conversation = conversationKeyOf(ref);

@@ -162,6 +162,18 @@ test('demo seed, stats, and ledger forget', async () => {
   expect(await chat(core, 'demo').say('list')).toContain('No expenses yet');
 });
 
+test('user forget: the same forgetting as the chat’s "forget me"; refuses a group, asks for --yes', async () => {
+  const core = coreOn(table, clock);
+  await chat(core, 'zed', { hints: { timeZone: 'UTC' } }).say('9 tea');
+  await chat(core, 'zed', { group: 'band' }).say('30 strings');
+  expect((await runOps(['user', 'forget', 'telegram:-100'], env)).stderr).toContain('not a person');
+  expect((await runOps(['user', 'forget', 'local:zed'], env)).stderr).toContain('--yes');
+  const forgotten = JSON.parse((await runOps(['--json', 'user', 'forget', 'local:zed', '--yes'], { ...env, RECEIPTS_DIR: join(dir, 'receipts') })).stdout);
+  expect(forgotten).toMatchObject({ identity: 'local:zed', personalLedgers: 1, expenses: 1, groupLedgers: 1, receiptImages: 'deleted' });
+  expect(await chat(core, 'zed').say('forget me for good')).toBe('I hold nothing about you: there was nothing to forget.');
+  expect(await chat(core, 'amy', { group: 'band' }).say('list')).toContain('by a former member');
+});
+
 test('a damaged backup is refused before anything is written, naming the line; an unwritable --out is a usage error', async () => {
   const { gzipSync, gunzipSync } = await import('node:zlib');
   const good = join(dir, 'good.jsonl.gz');

@@ -21,6 +21,7 @@ export function inMemoryCore(clock: Clock = fixedClock('2026-11-22T10:00:00Z')) 
     expenses: store.expenses,
     totals: store.totals,
     directory: store.directory,
+    personalData: store.personalData,
     outbound: createOutbound({ local: mailbox }),
     clock,
     queue: createLedgerWriteQueue(),

@@ -3,6 +3,7 @@ import { LedgerWriteQueue } from './ledger/ledger-write-queue';
 import { Clock } from './ports/clock.port';
 import { ExpenseQueries, LedgerWriter, SpendingTotals } from './ports/ledger-store.port';
 import { Outbound } from './ports/outbound.port';
+import { PersonalData } from './privacy/personal-data.port';
 import { ReceiptDrafts, ReceiptImages } from './receipts/receipt-store.port';
 import { ReceiptScanner } from './receipts/scanned-receipt';
 
@@ -12,6 +13,8 @@ export interface CoreDeps {
   readonly expenses: ExpenseQueries;
   readonly totals: SpendingTotals;
   readonly directory: LedgerDirectory;
+  /** A person's data across ledgers ("forget me"). */
+  readonly personalData: PersonalData;
   /** Posts to a conversation after the request that started the work has been answered. */
   readonly outbound: Outbound;
   readonly clock: Clock;

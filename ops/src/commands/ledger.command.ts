@@ -4,7 +4,8 @@ import { receiptImagesFor } from '../../../bot/src/receipts/receipt-images-for';
 import { forgetLedger } from '../../../bot/src/storage/dynamodb/maintenance/forget-ledger';
 import { keys } from '../../../bot/src/storage/dynamodb/item-keys';
 import { action } from '../cli';
-import { resolveLedgerRef } from '../ledger-ref';
+import { isPersonIdentity, resolveLedgerRef } from '../ledger-ref';
+import { forgetPerson } from '../../../bot/src/core/privacy/forget-person';
 import { withTable, UsageError } from '../ops-context';
 
 export function registerLedgerCommands(program: Command): void {
@@ -25,6 +26,23 @@ export function registerLedgerCommands(program: Command): void {
           store.close();
         }
         out.result({ ledger: id, ...forgotten, receiptImages: store.kind === 's3' ? 'deleted from the bucket' : 'deleted from the folder' });
+      });
+    }));
+
+  program.command('user').description('one person').command('forget')
+    .description('forget a person, as their own "forget me" does: their personal ledger and receipts deleted, their name and links gone from groups (entries stay as "a former member")')
+    .argument('<identity>', 'local:<user>, slack:<team>:<user>, telegram:<user id>')
+    .option('--yes', 'really delete')
+    .action(action(program, async (out, identity: string, options: { yes?: boolean }) => {
+      if (!isPersonIdentity(identity)) throw new UsageError(`"${identity}" is not a person's identity: local:<user>, slack:<team>:<user> or telegram:<user id>`);
+      if (!options.yes) throw new UsageError(`this forgets ${identity} for good; add --yes to do it`);
+      await withTable(program.opts(), async (ops) => {
+        const store = receiptImagesFor(ops.config);
+        try {
+          out.result({ identity, ...(await forgetPerson(identity, ops.core.personalData, store.images)) });
+        } finally {
+          store.close();
+        }
       });
     }));
 

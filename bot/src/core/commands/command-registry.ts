@@ -1,5 +1,6 @@
 import { bold, code, FormattedText, item, line } from '../conversation/formatted-text';
 import { textReply } from '../conversation/reply';
+import { userError } from '../user-error';
 import { budgetCommand } from './budget.command';
 import { receiptCommand } from './receipt.command';
 import { budgetsCommand } from './budgets.command';
@@ -19,9 +20,19 @@ const helpCommand: Command = {
   },
 };
 
+/** `forget me` itself is answered before any ledger is opened (privacy/forget-me); this is for help and menus. */
+const forgetCommand: Command = {
+  name: 'forget',
+  usage: 'forget me',
+  summary: 'delete everything I hold about you (asks first)',
+  async run() {
+    return userError('forget.how', 'To delete everything I hold about you, send "forget me": I ask before anything is deleted.', 'forget me');
+  },
+};
+
 export const COMMANDS: readonly Command[] = [
   addCommand, listCommand, reportCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
-  exportCommand, receiptCommand, currencyCommand, timezoneCommand, dateOrderCommand, categoriesCommand, helpCommand,
+  exportCommand, receiptCommand, currencyCommand, timezoneCommand, dateOrderCommand, categoriesCommand, forgetCommand, helpCommand,
 ];
 
 const BY_NAME = new Map<string, Command>(COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])].map((n) => [n, c] as const)));

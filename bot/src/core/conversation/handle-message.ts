@@ -1,3 +1,4 @@
+import { forgetMe } from '../privacy/forget-me';
 import { randomUUID } from 'node:crypto';
 import { CommandResult } from '../commands/command';
 import { CoreDeps } from '../core-deps';
@@ -61,6 +62,8 @@ export async function handleMessageOutcome(message: InboundMessage, deps: CoreDe
 
 async function answer(message: InboundMessage, deps: CoreDeps): Promise<Reply[]> {
   try {
+    const forgetting = await forgetMe(message, deps);
+    if (forgetting) return forgetting;
     const turn = await resolveLedger(message, deps);
     const result = await route(turn, deps);
     return isUserError(result) ? [errorReply(result)] : [...result];

@@ -7,6 +7,7 @@ import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
 import { CategoryTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { PersonalData } from '../../core/privacy/personal-data.port';
 import { FILE_READING_LEASE_SECONDS, FileClaim, RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 
 interface StoredEvent {
@@ -32,6 +33,7 @@ export interface InMemoryStore {
   readonly expenses: ExpenseQueries;
   readonly totals: SpendingTotals;
   readonly directory: LedgerDirectory;
+  readonly personalData: PersonalData;
   /** Every event of a ledger, in order, for tests that look at the log. */
   events(ledger: LedgerId): readonly StoredEvent[];
 }
@@ -143,7 +145,46 @@ export function createInMemoryStore(): InMemoryStore {
     },
   };
 
-  return { writer, expenses, totals, directory, events: (ledger) => clone(record(ledger)?.events ?? []) };
+  const places = (identity: string) => {
+    const found = [...memberships].filter(([key]) => key.startsWith(`${identity}|`)).map(([key, m]) => {
+      const conversation = key.slice(identity.length + 1);
+      return { key, conversation, member: m.member, ledger: conversations.get(conversation)?.id };
+    });
+    const personal = found.filter((f) => f.conversation.startsWith('person:') && f.ledger);
+    const groups = found.filter((f) => !f.conversation.startsWith('person:') && f.ledger);
+    return { found, personal, groups };
+  };
+  // Receipt drafts live in their own in-memory store here: forgetting a group member's drafts is the table's (tested on DynamoDB Local).
+  const personalData: PersonalData = {
+    async locate(identity) {
+      const { personal, groups } = places(identity);
+      return { personalLedgers: [...new Set(personal.map((p) => p.ledger!))], groups: groups.map((g) => ({ ledger: g.ledger!, member: g.member })), groupDrafts: [] };
+    },
+    async forget(identity) {
+      const { personal, groups } = places(identity);
+      let items = 0;
+      let events = 0;
+      let expenses = 0;
+      for (const ledger of new Set(personal.map((p) => p.ledger!))) {
+        const r = ledgers.get(ledger)!;
+        events += r.events.length;
+        expenses += r.expenses.size;
+        items += r.events.length + r.expenses.size + r.replies.size + r.dayTotals.size + r.memory.size + r.names.size;
+        ledgers.delete(ledger);
+        const itsConversations = [...conversations].filter(([, value]) => value.id === ledger).map(([key]) => key);
+        for (const key of itsConversations) conversations.delete(key);
+        for (const [key] of [...memberships]) if (itsConversations.some((c) => key.endsWith(`|${c}`))) memberships.delete(key);
+      }
+      for (const g of groups) {
+        ledgers.get(g.ledger!)?.names.delete(g.member);
+        memberships.delete(g.key);
+        items += 2;
+      }
+      return { personalLedgers: new Set(personal.map((p) => p.ledger)).size, expenses, events, groupLedgers: groups.length, items };
+    },
+  };
+
+  return { writer, expenses, totals, directory, personalData, events: (ledger) => clone(record(ledger)?.events ?? []) };
 }
 
 function byDate(r: LedgerRecord | undefined): Expense[] {

@@ -8,6 +8,7 @@ import { batchWrite, remove } from './batch-write';
 export interface ForgottenLedger {
   readonly items: number;
   readonly events: number;
+  readonly expenses: number;
   readonly memberLinks: number;
   readonly directoryEntries: number;
 }
@@ -42,6 +43,7 @@ export async function forgetLedger(table: DynamoTable, ledger: LedgerId): Promis
   return {
     items: items.length,
     events: items.filter((i) => String(i.sk).startsWith(keys.eventPrefix)).length,
+    expenses: items.filter((i) => String(i.sk).startsWith(keys.expensePrefix)).length,
     memberLinks: links.length,
     directoryEntries,
   };
