@@ -178,6 +178,10 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
       expect((await deps.expenses.latestRecorded(ledger))?.description).toBe('d');
       expect((await deps.expenses.latestRecorded(ledger, member))?.description).toBe('c');
       expect(await deps.expenses.latestRecorded(ledger, newMemberId())).toBeUndefined();
+      const pages: string[][] = [];
+      for await (const page of deps.expenses.pages(ledger)) pages.push(page.map((e) => e.description));
+      expect(pages.flat()).toEqual(['d', 'a', 'c', 'b']);
+      expect(pages.every((p) => p.length > 0)).toBe(true);
     });
 
     test('totals: whole months and spans of days both equal the expenses in them, after edits and deletes', async () => {

@@ -1,3 +1,4 @@
+import { exportAll } from '../privacy/export-all';
 import { dateInZone, formatDate } from '../calendar/local-date';
 import { CoreDeps } from '../core-deps';
 import { bold, formatted, line } from '../conversation/formatted-text';
@@ -58,9 +59,10 @@ export const reportCommand: Command = {
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export [week|month|year|YYYY-MM]',
-  summary: 'a CSV file of the period’s expenses',
+  usage: 'export [week|month|year|YYYY-MM|all]',
+  summary: 'a CSV file of the period’s expenses; `all`: everything I hold about you, as a zip',
   async run([periodText], turn, deps) {
+    if (periodText?.toLowerCase() === 'all') return exportAll(turn, deps);
     const period = await askedPeriod(periodText, turn, deps);
     if (isUserError(period)) return { ...period, example: 'export 2026-03' };
     const expenses = await deps.expenses.between(turn.ledger, period.from, period.to);

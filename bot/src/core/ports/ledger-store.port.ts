@@ -58,6 +58,8 @@ export interface ExpenseQueries {
   recent(ledger: LedgerId, limit: number): Promise<Expense[]>;
   /** Oldest date first, both ends included. */
   between(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<Expense[]>;
+  /** Every expense, oldest date first, a page at a time (an export never holds a whole ledger). */
+  pages(ledger: LedgerId): AsyncIterable<readonly Expense[]>;
   /** The expense recorded from this receipt, if one is. */
   withReceipt(ledger: LedgerId, receipt: string): Promise<Expense | undefined>;
 }

@@ -5,10 +5,12 @@ export const CSV_HEADER = 'date,amount,currency,category,description,reference';
 
 /** RFC 4180: CRLF line ends; a field with a comma, quote or line break is quoted, quotes doubled. */
 export function expensesCsv(expenses: readonly Expense[]): string {
-  const rows = expenses.map((e) =>
-    [e.date, toDecimalString(e.amount), e.amount.currency, e.category, e.description, formatRef(e.ref)].map(csvField).join(','),
-  );
-  return [CSV_HEADER, ...rows].join('\r\n') + '\r\n';
+  return [CSV_HEADER, ...expenses.map(expenseCsvRow)].join('\r\n') + '\r\n';
+}
+
+/** One expense as a CSV row, without its line end (for writing page by page). */
+export function expenseCsvRow(e: Expense): string {
+  return [e.date, toDecimalString(e.amount), e.amount.currency, e.category, e.description, formatRef(e.ref)].map(csvField).join(',');
 }
 
 function csvField(value: string): string {

@@ -64,3 +64,31 @@ test('forget me: the personal ledger, its receipts and the person’s links go; 
   expect(await say({ user: 'uma', text: 'forget me for good' })).toBe('I hold nothing about you: there was nothing to forget.');
   expect((await scan()).length).toBe(after.length);
 }, 60_000);
+
+test('export all: a ledger of more than one page, its receipt, and the person’s group entries, in one zip of sensible size', async () => {
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const photo = readFileSync(join(__dirname, '..', '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.png'));
+  const count = 503; // more than one page of the store's (500)
+  for (let i = 0; i < count; i += 1) await say({ user: 'wes', text: `${i + 1}.25 item #food 2026-0${1 + (i % 9)}-15` });
+  const draft = (await chat({ user: 'wes', image: photo.toString('base64') })).json.replies[0];
+  await chat({ user: 'wes', action: draft.choices.find((c: { label: string }) => c.label === '✅ Confirm').action });
+  await say({ user: 'wes', group: 'flat-10', text: '60 team dinner' });
+  await say({ user: 'xia', group: 'flat-10', text: '40 taxi' });
+
+  const reply = (await chat({ user: 'wes', text: 'export all' })).json.replies[0];
+  expect(reply.text).toContain(`${count + 1} expenses in your ledger, and 1 you recorded in 1 group`);
+  expect(reply.file).toMatchObject({ mimeType: 'application/zip' });
+  const zipped = Buffer.from(reply.file.base64, 'base64');
+  const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(zipped))).map(([name, bytes]) => [name, strFromU8(bytes)]));
+  const rows = files['personal/expenses.csv']!.trim().split('\r\n');
+  expect(rows).toHaveLength(count + 2);
+  // Oldest date first, every expense once.
+  expect(rows[1]).toMatch(/^2026-01-15,/);
+  expect(new Set(rows.slice(1).map((r) => r.split(',').at(-1))).size).toBe(count + 1);
+  expect(JSON.parse(files['personal/receipts.json']!)).toEqual([expect.objectContaining({ amount: '22.89', receipt: expect.any(String) })]);
+  expect(files['groups/1/my-expenses.csv']).toContain('team dinner');
+  expect(files['groups/1/my-expenses.csv']).not.toContain('taxi');
+  expect(files['groups/1/group-totals.csv']).toContain('USD,transport,40.00,1');
+  // Compressed: well under the CSV's own size.
+  expect(zipped.byteLength).toBeLessThan(files['personal/expenses.csv']!.length / 2);
+}, 120_000);

@@ -9,6 +9,7 @@ import { DynamoTable } from './dynamodb-tables';
 import { expenseItemSchema, totalItemSchema } from './item-schemas';
 import { keys, RANGE_END } from './item-keys';
 import { BY_DATE_INDEX } from './table-spec';
+import { queryItems } from './ledger-catalog';
 
 /** Reads are strongly consistent: a reply never shows a ledger older than the write just answered. */
 async function queryAll(
@@ -68,6 +69,21 @@ export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
       const ref = out.Item?.ref;
       return typeof ref === 'number' ? expense(ledger, ref) : undefined;
     },
+    async *pages(ledger) {
+      let page: Expense[] = [];
+      for await (const item of queryItems(table, {
+        IndexName: BY_DATE_INDEX,
+        KeyConditionExpression: 'pk = :pk AND begins_with(lsi1sk, :d)',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':d': 'D#' },
+      })) {
+        page.push(toExpense(item));
+        if (page.length === EXPORT_PAGE) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+    },
     async between(ledger, from, to) {
       const items = await queryAll(table, {
         IndexName: BY_DATE_INDEX,
@@ -78,6 +94,9 @@ export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
     },
   };
 }
+
+/** Expenses handed on at a time by `pages`: DynamoDB returns up to 1 MB a query page anyway. */
+const EXPORT_PAGE = 500;
 
 export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
   return {

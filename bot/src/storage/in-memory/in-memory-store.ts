@@ -113,6 +113,10 @@ export function createInMemoryStore(): InMemoryStore {
       const e = [...(record(ledger)?.expenses.values() ?? [])].find((x) => x.receipt === receipt);
       return e ? clone(e) : undefined;
     },
+    async *pages(ledger) {
+      const all = byDate(record(ledger));
+      for (let i = 0; i < all.length; i += 100) yield clone(all.slice(i, i + 100));
+    },
     async between(ledger, from, to) {
       return clone(byDate(record(ledger)).filter((e) => e.date >= from && e.date <= to));
     },

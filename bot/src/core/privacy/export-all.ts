@@ -1,0 +1,86 @@
+import { CommandResult } from '../commands/command';
+import { CoreDeps } from '../core-deps';
+import { formatted } from '../conversation/formatted-text';
+import { identityKey } from '../conversation/inbound-message';
+import { Turn } from '../conversation/turn';
+import { dateInZone, LocalDate } from '../calendar/local-date';
+import { budgetLabel } from '../ledger/budget';
+import { Expense, formatRef } from '../ledger/expense';
+import { LedgerId, MemberId } from '../ledger/ledger-id';
+import { LedgerState } from '../ledger/ledger-state';
+import { toDecimalString } from '../money/money';
+import { CSV_HEADER, expenseCsvRow } from '../reports/expenses-csv';
+import { userError } from '../user-error';
+import { zipArchive } from './zip-archive';
+
+const README = [
+  'Everything Spendwise holds about you, as of the date in this file’s name.',
+  '',
+  'personal/expenses.csv   every expense of your personal ledger (the columns of "export")',
+  'personal/ledger.json    its settings, budgets and categories',
+  'personal/receipts.json  the expenses recorded from a receipt photo, with the receipt’s id',
+  'groups/<n>/my-expenses.csv  in each group ledger you are in: the expenses you recorded',
+  'groups/<n>/group-totals.csv the group’s totals per currency and category (everyone’s, no names)',
+  'groups/<n>/ledger.json      the group’s platform and chat, settings and budgets',
+  '',
+  'Amounts are decimal strings in the currency’s own units (12.50 USD, 120000 VND).',
+].join('\r\n');
+
+/** Every expense of a ledger (or one member's), as CSV rows page by page; counts and receipts on the way. */
+async function* csvOf(deps: CoreDeps, ledger: LedgerId, seen: { count: number; receipts: Expense[] }, only?: MemberId): AsyncGenerator<string> {
+  yield `${CSV_HEADER}\r\n`;
+  for await (const page of deps.expenses.pages(ledger)) {
+    const mine = only ? page.filter((e) => e.recordedBy === only) : page;
+    seen.count += mine.length;
+    seen.receipts.push(...mine.filter((e) => e.receipt));
+    if (mine.length > 0) yield mine.map((e) => `${expenseCsvRow(e)}\r\n`).join('');
+  }
+}
+
+const ledgerData = (state: LedgerState) => ({
+  settings: state.settings,
+  budgets: Object.values(state.budgets).map((b) => ({ budget: budgetLabel(b.scope), monthly: toDecimalString(b.limit), currency: b.limit.currency })),
+  categories: state.categories,
+});
+const json = (value: unknown) => [JSON.stringify(value, null, 2)];
+
+/**
+ * `export all`: one zip of everything the person's ledgers hold about them. In a group, only what
+ * they recorded, and the group's totals. Sent only in a private chat: it is nobody else's.
+ */
+export async function exportAll(turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  if (turn.message.conversation.kind === 'group') {
+    return { ...userError('export.allInGroup', 'Everything I hold about you goes only to a private chat: send "export all" to me there.', 'export all'), audience: 'sender' };
+  }
+  const places = await deps.personalData.locate(identityKey(turn.message.sender));
+  const today = dateInZone(deps.clock.now(), 'UTC');
+  const zip = zipArchive(`spendwise-everything-${today}.zip`);
+  await zip.entry('README.txt', [README]);
+  const personal = { count: 0, receipts: [] as Expense[] };
+  for (const ledger of places.personalLedgers) {
+    const { head } = await deps.writer.load(ledger, {});
+    await zip.entry('personal/expenses.csv', csvOf(deps, ledger, personal));
+    await zip.entry('personal/ledger.json', json(ledgerData(head.state)));
+    await zip.entry('personal/receipts.json', json(personal.receipts.map((e) => ({
+      reference: formatRef(e.ref), receipt: e.receipt, date: e.date, amount: toDecimalString(e.amount), currency: e.amount.currency, description: e.description,
+    }))));
+  }
+  const inGroups = { count: 0, receipts: [] as Expense[] };
+  for (const [i, group] of places.groups.entries()) {
+    const { head } = await deps.writer.load(group.ledger, {});
+    const dir = `groups/${i + 1}`;
+    await zip.entry(`${dir}/my-expenses.csv`, csvOf(deps, group.ledger, inGroups, group.member));
+    const totals = await deps.totals.totals(group.ledger, '0001-01-01' as LocalDate, '9999-12-31' as LocalDate);
+    await zip.entry(`${dir}/group-totals.csv`, [
+      'currency,category,amount,count\r\n',
+      ...totals.map((t) => `${t.currency},${t.category},${toDecimalString({ minor: t.minor, currency: t.currency })},${t.count}\r\n`),
+    ]);
+    await zip.entry(`${dir}/ledger.json`, json({ platform: head.state.address?.platform, chat: head.state.address?.conversationId, ...ledgerData(head.state) }));
+  }
+  const file = zip.finish();
+  const groups = places.groups.length;
+  return [{
+    text: formatted(`📦 Everything I hold about you: ${personal.count} expense${personal.count === 1 ? '' : 's'} in your ledger${groups > 0 ? `, and ${inGroups.count} you recorded in ${groups} group${groups === 1 ? '' : 's'}` : ''}.`),
+    file,
+  }];
+}
