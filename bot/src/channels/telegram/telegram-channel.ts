@@ -32,6 +32,11 @@ export interface TelegramChannel {
   stop(): void;
 }
 
+const carriesFile = (update: unknown) => {
+  const message = (update as { message?: { photo?: unknown; document?: unknown } }).message;
+  return Boolean(message?.photo ?? message?.document);
+};
+
 /** The updates the bot handles: polling asks for these, and `ops telegram webhook` registers them. */
 export const TELEGRAM_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 const UNSUPPORTED: Reply = { text: formatted('I read text, commands and receipt photos. Type an expense like this: 12.50 lunch #food') };
@@ -113,11 +118,11 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
   return {
     async handleUpdate(update) {
       if (!(await knowThyself())) return false;
-      try {
-        await bot.handleUpdate(update as Parameters<typeof bot.handleUpdate>[0]);
-      } catch (error) {
+      const handling = bot.handleUpdate(update as Parameters<typeof bot.handleUpdate>[0]).catch((error: unknown) => {
         log.error({ err: { message: redactedMessage(error) } }, 'telegram: update not handled');
-      }
+      });
+      // A photo takes seconds to read: Telegram has its answer first, and a redelivery is read once.
+      if (!carriesFile(update)) await handling;
       return true;
     },
     async post(to, replies) {

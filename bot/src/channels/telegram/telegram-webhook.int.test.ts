@@ -33,6 +33,15 @@ async function deliver(update: unknown): Promise<BotApiCall[]> {
   expect(res.status).toBe(200);
   return fake.since(mark).filter((c) => c.method !== 'getMe' && c.method !== 'setMyCommands');
 }
+/** A photo is answered 200 at once and read after: until its draft (or answer) has been sent. */
+async function deliverPhoto(update: unknown, answers = 2): Promise<BotApiCall[]> {
+  const mark = fake.mark();
+  expect((await post(update)).status).toBe(200);
+  const deadline = Date.now() + 30_000;
+  const calls = () => fake.since(mark).filter((c) => c.method !== 'getMe' && c.method !== 'setMyCommands');
+  while (calls().filter((c) => c.method === 'sendMessage').length < answers && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return calls();
+}
 const sent = (calls: BotApiCall[]) => calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
 const say = async (person: Person, text: string, groupId?: number) => sent(await deliver(textUpdate(person, text, groupId ? { groupId } : {})));
 
@@ -139,7 +148,7 @@ test('a genuine photo update with a caption: a receipt draft whose caption wins;
     const { join } = await import('node:path');
     fake.setFileBytes(readFileSync(join(__dirname, '..', '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.png')));
     photo.message.from.id = photo.message.chat.id = 6007;
-    const [, draft] = sent(await deliver(photo));
+    const [, draft] = sent(await deliverPhoto(photo));
     expect(draft).toContain('Total: <b>$12.50</b>');
     expect(draft).toContain('Category: food · note: lunch');
   }
@@ -204,7 +213,7 @@ test('a receipt photo: acknowledged at once, read from the largest size, a draft
   const { join } = await import('node:path');
   fake.setFileBytes(readFileSync(join(__dirname, '..', '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.png')));
   const person = { id: 6200, first_name: 'Rae' };
-  const calls = await deliver(photoUpdate(person));
+  const calls = await deliverPhoto(photoUpdate(person));
   expect(calls.filter((c) => c.method === 'getFile').map((c) => c.payload.file_id)).toEqual([expect.stringMatching(/^large-/)]);
   const [ack, draft] = sent(calls);
   expect(ack).toBe('📷 Reading your receipt…');
@@ -222,12 +231,12 @@ test('the same photo forwarded again (same file_unique_id) is known without fetc
   const { join } = await import('node:path');
   fake.setFileBytes(Buffer.concat([readFileSync(join(__dirname, '..', '..', 'receipts', 'local', 'fixtures', 'green-leaf-cafe.png')), Buffer.from('forwarded')]));
   const person = { id: 6201, first_name: 'Fen' };
-  const first = await deliver(photoUpdate(person, undefined, 'AQADForwarded1'));
+  const first = await deliverPhoto(photoUpdate(person, undefined, 'AQADForwarded1'));
   expect(sent(first)[1]).toContain('Total: <b>$22.89</b>');
-  const again = await deliver(photoUpdate(person, undefined, 'AQADForwarded1'));
+  const again = await deliverPhoto(photoUpdate(person, undefined, 'AQADForwarded1'), 1);
   expect(again.filter((c) => c.method === 'getFile')).toEqual([]);
   expect(sent(again)).toEqual([expect.stringContaining('Total: <b>$22.89</b>')]);
   const keyboard = first.filter((c) => c.method === 'sendMessage').at(-1)!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] };
   await deliver(pressUpdate(person, keyboard.inline_keyboard.flat().find((b) => b.text === '✅ Confirm')!.callback_data, 78));
-  expect(sent(await deliver(photoUpdate(person, undefined, 'AQADForwarded1')))).toEqual([expect.stringContaining('This receipt is already recorded')]);
+  expect(sent(await deliverPhoto(photoUpdate(person, undefined, 'AQADForwarded1'), 1))).toEqual([expect.stringContaining('This receipt is already recorded')]);
 }, 60_000);

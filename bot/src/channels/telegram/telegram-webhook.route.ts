@@ -14,7 +14,8 @@ function sameSecret(given: string | undefined, expected: string): boolean {
 /**
  * POST /telegram/webhook. The secret header is checked before anything reads the body: wrong or
  * missing is 401 and nothing else (SPEC §2). A good update is handled, then answered 200, so an
- * update is acknowledged only once its replies are on their way; a redelivery records nothing twice.
+ * update is acknowledged only once its replies are on their way (a photo, which takes seconds to
+ * read, is answered first); a redelivery records nothing twice.
  */
 export function telegramWebhookRouter(channel: TelegramChannel, secret: string): Router {
   const router = Router();
