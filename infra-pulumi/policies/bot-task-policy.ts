@@ -39,6 +39,18 @@ export function executionSecretsPolicy(secretArns: string[]) {
   };
 }
 
+/** Every role the stack creates lives under this path: the deploy role may manage roles there and nowhere else. */
+export const IAM_PATH = '/spendwise/';
+
+/**
+ * The DynamoDB operations the bot calls, as CloudWatch names them (the `Operation` dimension of
+ * ThrottledRequests and SystemErrors): the item actions above, and the transactions built from them.
+ */
+export const BOT_DYNAMODB_OPERATIONS = [
+  ...BOT_DYNAMODB_ACTIONS.filter((a) => a !== 'dynamodb:DescribeTable').map((a) => a.replace('dynamodb:', '')),
+  'TransactWriteItems',
+];
+
 export const assumeRoleBy = (service: string) => JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
