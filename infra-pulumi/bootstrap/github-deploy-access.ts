@@ -95,6 +95,8 @@ export interface GithubDeployAccessArgs {
   readonly stateBucketArn: pulumi.Input<string>;
   readonly stateKeyArn: pulumi.Input<string>;
   readonly repositoryArn: pulumi.Input<string>;
+  /** An account has one provider per URL: reuse the one that exists instead of creating it. */
+  readonly existingOidcProviderArn?: string;
 }
 
 /**
@@ -109,7 +111,9 @@ export class GithubDeployAccess extends pulumi.ComponentResource {
     super('spendwise:bootstrap:GithubDeployAccess', name, {}, opts);
     if (!/^[\w.-]+\/[\w.-]+$/.test(args.repository)) throw new Error(`githubRepository must be owner/name, not ${JSON.stringify(args.repository)}`);
     const parent = { parent: this };
-    const provider = new aws.iam.OpenIdConnectProvider(`${name}-oidc`, { url: GITHUB_OIDC_URL, clientIdLists: ['sts.amazonaws.com'] }, parent);
+    const providerArn = args.existingOidcProviderArn !== undefined
+      ? pulumi.output(args.existingOidcProviderArn)
+      : new aws.iam.OpenIdConnectProvider(`${name}-oidc`, { url: GITHUB_OIDC_URL, clientIdLists: ['sts.amazonaws.com'] }, parent).arn;
     const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
     const scope = pulumi.all([accountId, args.region, args.stateBucketArn, args.stateKeyArn, args.repositoryArn])
       .apply(([id, region, stateBucketArn, stateKeyArn, repositoryArn]): AccessScope => ({ accountId: id, region, stateBucketArn, stateKeyArn, repositoryArn }));
@@ -118,7 +122,7 @@ export class GithubDeployAccess extends pulumi.ComponentResource {
         name: `spendwise-${suffix}`,
         path: CI_ROLE_PATH,
         maxSessionDuration: 3600,
-        assumeRolePolicy: provider.arn.apply((arn) => JSON.stringify(githubTrustPolicy(arn, subjects))),
+        assumeRolePolicy: providerArn.apply((arn) => JSON.stringify(githubTrustPolicy(arn, subjects))),
       }, parent);
       new aws.iam.RolePolicy(`${name}-${suffix}-policy`, { role: created.id, policy: policy.apply((p) => JSON.stringify(p)) }, parent);
       return created.arn;

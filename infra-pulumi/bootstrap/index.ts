@@ -18,6 +18,7 @@ const github = new GithubDeployAccess('github', {
   stateBucketArn: backend.bucketArn,
   stateKeyArn: backend.keyArn,
   repositoryArn: registry.repositoryArn,
+  ...(config.get('existingOidcProviderArn') ? { existingOidcProviderArn: config.get('existingOidcProviderArn')! } : {}),
 });
 
 export const backendUrl = pulumi.interpolate`s3://${backend.bucketName}`;

@@ -96,3 +96,13 @@ test('a repository that is not owner/name is refused', async () => {
   expect(() => new GithubDeployAccess('g', { repository: 'acme/*', environments: ['dev'], region: 'eu-west-1', stateBucketArn: 'a', stateKeyArn: 'k', repositoryArn: 'r' }))
     .toThrow(/githubRepository must be owner\/name/);
 });
+
+test('an account’s existing GitHub OIDC provider is reused, not created twice', async () => {
+  const resources = await recordResources({}, 'shared');
+  const { GithubDeployAccess } = await import('../bootstrap/github-deploy-access');
+  const existing = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+  new GithubDeployAccess('g', { repository: 'acme/spendwise', environments: ['dev'], region: 'eu-west-1', stateBucketArn: 'a', stateKeyArn: 'k', repositoryArn: 'r', existingOidcProviderArn: existing });
+  await settled(resources);
+  expect(ofType(resources, 'aws:iam/openIdConnectProvider:OpenIdConnectProvider')).toEqual([]);
+  expect(ofType(resources, 'aws:iam/role:Role').map((r) => JSON.parse(r.inputs.assumeRolePolicy).Statement[0].Principal.Federated)).toEqual([existing, existing]);
+});
