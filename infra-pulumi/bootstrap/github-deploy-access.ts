@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { IAM_PATH } from '../policies/bot-task-policy';
+import { IAM_PATH } from '../policies/iam-path';
 
 export const GITHUB_OIDC_URL = 'https://token.actions.githubusercontent.com';
 const TOKEN = 'token.actions.githubusercontent.com';

@@ -1,7 +1,8 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { BotSecretName, PLATFORM_SECRETS } from '../config';
-import { assumeRoleBy, botTaskPolicy, executionSecretsPolicy, IAM_PATH } from '../policies/bot-task-policy';
+import { assumeRoleBy, botTaskPolicy, executionSecretsPolicy } from '../policies/bot-task-policy';
+import { IAM_PATH } from '../policies/iam-path';
 
 /** Every secret the container may receive; only those of the platforms that are on are created. */
 export const BOT_SECRETS: readonly BotSecretName[] = Object.values(PLATFORM_SECRETS).flat();

@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { IAM_PATH } from '../policies/bot-task-policy';
+import { IAM_PATH } from '../policies/iam-path';
 
 export interface NetworkArgs {
   readonly cidrBlock?: string;

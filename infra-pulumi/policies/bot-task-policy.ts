@@ -39,9 +39,6 @@ export function executionSecretsPolicy(secretArns: string[]) {
   };
 }
 
-/** Every role the stack creates lives under this path: the deploy role may manage roles there and nowhere else. */
-export const IAM_PATH = '/spendwise/';
-
 /**
  * The DynamoDB operations the bot calls, as CloudWatch names them (the `Operation` dimension of
  * ThrottledRequests and SystemErrors): the item actions above, and the transactions built from them.

@@ -2,7 +2,7 @@
  * Our own policy rules, written as @pulumi/policy `validateResource` functions so a PolicyPack can
  * reuse them as is; tests run them over every resource of the mocked stack.
  */
-import { IAM_PATH } from './bot-task-policy';
+import { IAM_PATH } from './iam-path';
 
 export interface ResourceUnderTest {
   readonly type: string;

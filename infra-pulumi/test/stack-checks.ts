@@ -14,15 +14,17 @@ export interface RecordedStack {
  * says otherwise. A value of `undefined` in `extra` leaves that key unset.
  */
 export async function recordStack(stack: 'dev' | 'prod', extra: Record<string, string | undefined> = {}): Promise<RecordedStack> {
+  const file = stackFileConfig(stack);
   const operator: Record<string, string | undefined> = {
-    'spendwise:certificateArn': CERTIFICATE_ARN,
+    // The file's own certificate once an operator has committed it (so a placeholder there fails here).
+    'spendwise:certificateArn': file['spendwise:certificateArn'] ?? CERTIFICATE_ARN,
     'spendwise:slackBotToken': 'xoxb-1-2-test',
     'spendwise:slackSigningSecret': 'signing-test',
     'spendwise:telegramBotToken': '123:test',
     'spendwise:telegramWebhookSecret': 'webhook-test',
     ...extra,
   };
-  const resources = await recordResources({ ...stackFileConfig(stack), ...operator }, stack);
+  const resources = await recordResources({ ...file, ...operator }, stack);
   const options = new Map<string, pulumi.CustomResourceOptions>();
   let program: Record<string, pulumi.Output<unknown>> = {};
   // Run the program in a root stack, as `pulumi up` does, so a (legacy) stack transformation sees every
