@@ -53,8 +53,9 @@ export class BotService extends pulumi.ComponentResource {
     // the stack's encrypted config; `valueFrom` names the version, so a changed value is a new deployment.
     const secretNames = BOT_SECRETS.filter((key) => args.secrets[key] !== undefined);
     const secrets = secretNames.map((key) => {
-      const secret = new aws.secretsmanager.Secret(`${name}-${key.toLowerCase().replace(/_/g, '-')}`, { description: `Spendwise ${key} (value from the stack's config secrets)`, recoveryWindowInDays: 7 }, parent);
-      const version = new aws.secretsmanager.SecretVersion(`${name}-${key.toLowerCase().replace(/_/g, '-')}-value`, { secretId: secret.id, secretString: pulumi.secret(args.secrets[key]!) }, parent);
+      const logical = `${name}-${key.toLowerCase().replace(/_/g, '-')}`;
+      const secret = new aws.secretsmanager.Secret(logical, { description: `Spendwise ${key} (value from the stack's config secrets)`, recoveryWindowInDays: 7 }, parent);
+      const version = new aws.secretsmanager.SecretVersion(`${logical}-value`, { secretId: secret.id, secretString: pulumi.secret(args.secrets[key]!) }, parent);
       return { key, secret, valueFrom: pulumi.interpolate`${secret.arn}:::${version.versionId}` };
     });
 
