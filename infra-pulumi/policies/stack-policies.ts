@@ -171,6 +171,34 @@ export const STACK_POLICIES: StackPolicy[] = [
       if (!first?.selection.tagPrefixList?.includes('prod-')) report('the prod- rule must come first');
     },
   },
+  {
+    name: 'github-trust-exact',
+    description: 'a role GitHub Actions assumes trusts the sts audience and exact subjects of one repository; a role that may write trusts only GitHub Environments',
+    validateResource: ({ type, props }, report) => {
+      if (type !== 'aws:iam/role:Role') return;
+      for (const s of statements(props.assumeRolePolicy).filter((st) => st.Action === 'sts:AssumeRoleWithWebIdentity')) {
+        const exact = s.Condition?.StringEquals ?? {};
+        if (Object.keys(s.Condition ?? {}).some((k) => k !== 'StringEquals')) report('GitHub trust must match exactly (StringEquals only)');
+        if (exact['token.actions.githubusercontent.com:aud'] !== 'sts.amazonaws.com') report('GitHub trust without the sts.amazonaws.com audience');
+        const subjects: string[] = [exact['token.actions.githubusercontent.com:sub'] ?? []].flat();
+        if (subjects.length === 0 || subjects.some((sub) => !/^repo:[\w.-]+\/[\w.-]+:[^*]+$/.test(sub))) report(`GitHub trust subjects ${JSON.stringify(subjects)} are not exact subjects of one repository`);
+        if (new Set(subjects.map((sub) => sub.split(':')[1])).size > 1) report('GitHub trust spans repositories');
+      }
+    },
+    validateStack: (resources, report) => {
+      const readOnly = /^(s3:(Get|List)|kms:Decrypt$|kms:GenerateDataKey$|ssm:GetParameter$|ec2:Describe)/;
+      for (const role of resources.filter((r) => r.type === 'aws:iam/role:Role')) {
+        const subjects: string[] = statements(role.props.assumeRolePolicy).filter((st) => st.Action === 'sts:AssumeRoleWithWebIdentity')
+          .flatMap((st) => [st.Condition?.StringEquals?.['token.actions.githubusercontent.com:sub'] ?? []].flat());
+        if (subjects.length === 0 || subjects.every((sub) => sub.includes(':environment:'))) continue;
+        const writes = resources.filter((r) => r.type === 'aws:iam/rolePolicy:RolePolicy' && r.props.role === role.id)
+          .flatMap((r) => statements(r.props.policy))
+          .filter((st) => !(st.Sid === 'LockState' && [st.Resource].flat().every((res: string) => res.endsWith('/.pulumi/locks/*'))))
+          .flatMap((st) => [st.Action].flat()).filter((a: string) => !readOnly.test(a));
+        if (writes.length > 0) report(`role ${role.name} is trusted outside a GitHub Environment (${subjects.join(', ')}) and may ${writes.join(', ')}`);
+      }
+    },
+  },
 ];
 
 /** Every per-resource policy over one resource: the violations, each as "policy: message". */

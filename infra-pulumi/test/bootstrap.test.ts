@@ -69,6 +69,22 @@ describe('the bootstrap program', () => {
     expect(Object.keys(program.deployRoleArns!)).toEqual(['dev', 'prod']);
   });
 
+  test('our policies hold over the bootstrap stack (CI’s roles sit outside the app stack’s IAM path, and deploy roles need service actions)', () => {
+    const applicable = STACK_POLICIES.filter((p) => !['no-wildcard-iam-actions', 'roles-under-stack-path'].includes(p.name));
+    expect(stackViolationsOf(underTest(resources), applicable)).toEqual([]);
+    // The GitHub rule catches a deploy role trusted from a pull request, and a wildcard subject.
+    const trust = (sub: string[]) => JSON.stringify({ Statement: [{ Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': sub } } }] });
+    const github = STACK_POLICIES.filter((p) => p.name === 'github-trust-exact');
+    expect(stackViolationsOf([
+      { type: 'aws:iam/role:Role', name: 'r', id: 'r-id', props: { assumeRolePolicy: trust(['repo:acme/spendwise:pull_request']) } },
+      { type: 'aws:iam/rolePolicy:RolePolicy', name: 'p', props: { role: 'r-id', policy: JSON.stringify({ Statement: [{ Action: ['ecs:*'], Resource: '*' }] }) } },
+      { type: 'aws:iam/role:Role', name: 'w', props: { assumeRolePolicy: trust(['repo:acme/*']) } },
+    ], github)).toEqual([
+      'aws:iam/role:Role w: github-trust-exact: GitHub trust subjects ["repo:acme/*"] are not exact subjects of one repository',
+      'github-trust-exact: role r is trusted outside a GitHub Environment (repo:acme/spendwise:pull_request) and may ecs:*',
+    ]);
+  });
+
   test('the preview role changes nothing: reads only, and the backend’s lock files', () => {
     const statements = policyOf('github-preview').Statement;
     const writes = statements.filter((s: any) => [s.Action].flat().some((a: string) => !/^(s3:(Get|List)|kms:Decrypt|kms:GenerateDataKey$|ssm:GetParameter$|ec2:Describe)/.test(a)));
