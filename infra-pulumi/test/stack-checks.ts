@@ -26,18 +26,22 @@ export async function recordStack(stack: 'dev' | 'prod', extra: Record<string, s
   };
   const resources = await recordResources({ ...file, ...operator }, stack);
   const options = new Map<string, pulumi.CustomResourceOptions>();
-  let program: Record<string, pulumi.Output<unknown>> = {};
   // Run the program in a root stack, as `pulumi up` does, so a (legacy) stack transformation sees every
   // resource's options under mocks (the newer transforms do not run there).
-  void pulumi.runtime.runInPulumiStack(async () => {
-    pulumi.runtime.registerStackTransformation((args) => {
-      options.set(args.name, args.opts as pulumi.CustomResourceOptions);
-      return undefined;
+  const program = await new Promise<Record<string, pulumi.Output<unknown>>>((loaded, failed) => {
+    void pulumi.runtime.runInPulumiStack(async () => {
+      pulumi.runtime.registerStackTransformation((args) => {
+        options.set(args.name, args.opts as pulumi.CustomResourceOptions);
+        return undefined;
+      });
+      try {
+        loaded((await import('../index')) as unknown as Record<string, pulumi.Output<unknown>>);
+      } catch (error) {
+        failed(error);
+      }
+      return {};
     });
-    program = (await import('../index')) as unknown as Record<string, pulumi.Output<unknown>>;
-    return {};
   });
-  while (!('publicUrl' in program)) await new Promise((r) => setTimeout(r, 5));
   await settled(resources);
   return { resources, options, program };
 }

@@ -8,7 +8,7 @@ let stack: RecordedStack;
 let resources: RecordedResource[];
 
 beforeAll(async () => {
-  stack = await recordStack('prod');
+  stack = await recordStack('prod', { 'spendwise:alarmEmail': 'ops@example.com' });
   resources = stack.resources;
 });
 
