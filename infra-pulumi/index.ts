@@ -19,7 +19,8 @@ const provider = new aws.Provider('aws', {
 });
 const opts = { providers: { aws: provider } };
 // The image: CI's for this run, else the one CI last deployed to this stack (never a file's placeholder).
-const settings = readSettings(undefined, (name) => aws.ssm.getParameterOutput({ name }, { provider }).value);
+// A String parameter's insecureValue: the image is no secret, and previews show its change.
+const settings = readSettings(undefined, (name) => aws.ssm.getParameterOutput({ name }, { provider }).insecureValue);
 
 const network = new Network('net', { azCount: settings.azCount, natStrategy: settings.natStrategy, flowLogRetentionDays: settings.logRetentionDays }, opts);
 const groups = new SecurityGroups('sg', { vpcId: network.vpcId, containerPort: settings.containerPort }, opts);
