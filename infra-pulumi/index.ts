@@ -2,7 +2,6 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { Alarms } from './components/alarms';
 import { BotService } from './components/bot-service';
-import { ContainerRegistry } from './components/container-registry';
 import { DataTable } from './components/data-table';
 import { InterfaceEndpoints } from './components/interface-endpoints';
 import { LoadBalancer } from './components/load-balancer';
@@ -12,7 +11,6 @@ import { SecurityGroups } from './components/security-groups';
 import { readSettings } from './config';
 
 // Composition only: every resource lives in a component; every tag comes from the provider.
-const settings = readSettings();
 const stack = pulumi.getStack();
 const region = aws.config.requireRegion();
 const provider = new aws.Provider('aws', {
@@ -20,11 +18,16 @@ const provider = new aws.Provider('aws', {
   defaultTags: { tags: { project: 'spendwise', stack, 'managed-by': 'pulumi' } },
 });
 const opts = { providers: { aws: provider } };
+// The image: CI's for this run, else the one CI last deployed to this stack (never a file's placeholder).
+// A String parameter's insecureValue: the image is no secret, and previews show its change.
+const settings = readSettings(undefined, (name) => aws.ssm.getParameterOutput({ name }, { provider }).insecureValue);
 
 const network = new Network('net', { azCount: settings.azCount, natStrategy: settings.natStrategy, flowLogRetentionDays: settings.logRetentionDays }, opts);
 const groups = new SecurityGroups('sg', { vpcId: network.vpcId, containerPort: settings.containerPort }, opts);
-new InterfaceEndpoints('endpoints', { vpcId: network.vpcId, subnetIds: network.privateSubnetIds, securityGroupId: groups.endpointSecurityGroupId }, opts);
-const registry = new ContainerRegistry('registry', {}, opts);
+// Off in a dev profile: AWS API calls then go through the NAT (see README, cost).
+if (settings.interfaceEndpoints) {
+  new InterfaceEndpoints('endpoints', { vpcId: network.vpcId, subnetIds: network.privateSubnetIds, securityGroupId: groups.endpointSecurityGroupId }, opts);
+}
 const data = new DataTable('data', { tableName: settings.tableName }, opts);
 const receipts = new ReceiptsBucket('receipts', {}, opts);
 const edge = new LoadBalancer('edge', {
@@ -37,6 +40,8 @@ const edge = new LoadBalancer('edge', {
 }, opts);
 const bot = new BotService('bot', {
   image: settings.image,
+  secrets: settings.secrets,
+  rolloutTimeoutMinutes: settings.rolloutTimeoutMinutes,
   containerPort: settings.containerPort,
   cpu: settings.taskCpu,
   memory: settings.taskMemory,
@@ -67,7 +72,7 @@ const alarms = new Alarms('alarms', {
 export const publicUrl = pulumi.interpolate`https://${edge.dnsName}`;
 export const slackRequestUrl = pulumi.interpolate`https://${edge.dnsName}/slack/events`;
 export const telegramWebhookUrl = pulumi.interpolate`https://${edge.dnsName}/telegram/webhook`;
-export const ecrRepositoryUrl = registry.repositoryUrl;
+export const image = settings.image;
 export const tableName = data.name;
 export const receiptsBucketName = receipts.bucketName;
 export const clusterName = bot.clusterName;

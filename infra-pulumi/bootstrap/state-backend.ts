@@ -14,6 +14,8 @@ export interface StateBackendArgs {
  */
 export class StateBackend extends pulumi.ComponentResource {
   readonly bucketName: pulumi.Output<string>;
+  readonly bucketArn: pulumi.Output<string>;
+  readonly keyArn: pulumi.Output<string>;
   readonly keyAliasName: pulumi.Output<string>;
 
   constructor(name: string, args: StateBackendArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -38,6 +40,8 @@ export class StateBackend extends pulumi.ComponentResource {
     }, parent);
 
     this.bucketName = bucket.bucket;
+    this.bucketArn = bucket.arn;
+    this.keyArn = key.arn;
     this.keyAliasName = alias.name;
     this.registerOutputs({ bucketName: this.bucketName, keyAliasName: this.keyAliasName });
   }

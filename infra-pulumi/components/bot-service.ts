@@ -1,12 +1,22 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { BotSecretName, PLATFORM_SECRETS } from '../config';
 import { assumeRoleBy, botTaskPolicy, executionSecretsPolicy } from '../policies/bot-task-policy';
+import { IAM_PATH } from '../policies/iam-path';
 
-/** Secrets the container receives from Secrets Manager; values are set out of band, never in config. */
-export const BOT_SECRETS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'] as const;
+/** Every secret the container may receive; only those of the platforms that are on are created. */
+export const BOT_SECRETS: readonly BotSecretName[] = Object.values(PLATFORM_SECRETS).flat();
+
+/** Where the image declares a VOLUME (Dockerfile): the one writable path under the read-only root. */
+export const WRITABLE_TMP = '/tmp';
 
 export interface BotServiceArgs {
-  readonly image: string;
+  /** An image by digest. */
+  readonly image: pulumi.Input<string>;
+  /** The values of the secrets of the platforms that are on (pulumi config secrets). */
+  readonly secrets: Partial<Record<BotSecretName, pulumi.Input<string>>>;
+  /** `pulumi up` waits this long for a steady service, and fails when the rollout does. */
+  readonly rolloutTimeoutMinutes: number;
   readonly containerPort: number;
   readonly cpu: number;
   readonly memory: number;
@@ -39,26 +49,35 @@ export class BotService extends pulumi.ComponentResource {
 
     const cluster = new aws.ecs.Cluster(`${name}-cluster`, { settings: [{ name: 'containerInsights', value: 'enhanced' }] }, parent);
     const logs = new aws.cloudwatch.LogGroup(`${name}-logs`, { retentionInDays: args.logRetentionDays }, parent);
-    const secrets = BOT_SECRETS.map((key) =>
-      new aws.secretsmanager.Secret(`${name}-${key.toLowerCase().replace(/_/g, '-')}`, { description: `Spendwise ${key} (value set out of band)`, recoveryWindowInDays: 7 }, parent));
+    // ECS cannot start a task whose secret has no value, so each secret is created with its value, from
+    // the stack's encrypted config; `valueFrom` names the version, so a changed value is a new deployment.
+    const secretNames = BOT_SECRETS.filter((key) => args.secrets[key] !== undefined);
+    const secrets = secretNames.map((key) => {
+      const logical = `${name}-${key.toLowerCase().replace(/_/g, '-')}`;
+      const secret = new aws.secretsmanager.Secret(logical, { description: `Spendwise ${key} (value from the stack's config secrets)`, recoveryWindowInDays: 7 }, parent);
+      const version = new aws.secretsmanager.SecretVersion(`${logical}-value`, { secretId: secret.id, secretString: pulumi.secret(args.secrets[key]!) }, parent);
+      return { key, secret, valueFrom: pulumi.interpolate`${secret.arn}:::${version.versionId}` };
+    });
 
-    const executionRole = new aws.iam.Role(`${name}-execution-role`, { assumeRolePolicy: assumeRoleBy('ecs-tasks.amazonaws.com') }, parent);
+    const executionRole = new aws.iam.Role(`${name}-execution-role`, { path: IAM_PATH, assumeRolePolicy: assumeRoleBy('ecs-tasks.amazonaws.com') }, parent);
     new aws.iam.RolePolicyAttachment(`${name}-execution-managed`, { role: executionRole.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' }, parent);
-    new aws.iam.RolePolicy(`${name}-execution-secrets`, {
-      role: executionRole.id,
-      policy: pulumi.all(secrets.map((s) => s.arn)).apply((arns) => JSON.stringify(executionSecretsPolicy(arns))),
-    }, parent);
-    const taskRole = new aws.iam.Role(`${name}-task-role`, { assumeRolePolicy: assumeRoleBy('ecs-tasks.amazonaws.com') }, parent);
+    if (secrets.length > 0) {
+      new aws.iam.RolePolicy(`${name}-execution-secrets`, {
+        role: executionRole.id,
+        policy: pulumi.all(secrets.map((s) => s.secret.arn)).apply((arns) => JSON.stringify(executionSecretsPolicy(arns))),
+      }, parent);
+    }
+    const taskRole = new aws.iam.Role(`${name}-task-role`, { path: IAM_PATH, assumeRolePolicy: assumeRoleBy('ecs-tasks.amazonaws.com') }, parent);
     new aws.iam.RolePolicy(`${name}-task-policy`, {
       role: taskRole.id,
       policy: pulumi.all([args.tableArn, args.receiptsBucketArn]).apply(([table, bucket]) => JSON.stringify(botTaskPolicy(table, bucket))),
     }, parent);
 
     const containerDefinitions = pulumi
-      .all([logs.name, args.tableName, args.region, args.receiptsBucketName, ...secrets.map((s) => s.arn)])
-      .apply(([logGroup, tableName, region, receiptsBucket, ...secretArns]) => JSON.stringify([{
+      .all([args.image, logs.name, args.tableName, args.region, args.receiptsBucketName, ...secrets.map((s) => s.valueFrom)])
+      .apply(([image, logGroup, tableName, region, receiptsBucket, ...valueFroms]) => JSON.stringify([{
         name: 'bot',
-        image: args.image,
+        image,
         essential: true,
         user: '1000:1000',
         readonlyRootFilesystem: true,
@@ -71,10 +90,11 @@ export class BotService extends pulumi.ComponentResource {
           { name: 'RECEIPT_OCR', value: 'textract' },
           { name: 'RECEIPTS_BUCKET', value: receiptsBucket },
         ],
-        secrets: BOT_SECRETS.map((key, i) => ({ name: key, valueFrom: secretArns[i] })),
+        secrets: secretNames.map((key, i) => ({ name: key, valueFrom: valueFroms[i] })),
         logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': logGroup, 'awslogs-region': region, 'awslogs-stream-prefix': 'bot' } },
-        // A read-only root needs somewhere writable for Node's temp files.
-        mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }],
+        // A read-only root needs somewhere writable for temp files. Fargate's bind volume is root-owned
+        // 0755 unless the image declares VOLUME at that path, so the Dockerfile does (for uid 1000).
+        mountPoints: [{ sourceVolume: 'tmp', containerPath: WRITABLE_TMP, readOnly: false }],
       }]));
 
     const taskDefinition = new aws.ecs.TaskDefinition(`${name}-task`, {
@@ -103,7 +123,12 @@ export class BotService extends pulumi.ComponentResource {
       enableExecuteCommand: false,
       networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [args.taskSecurityGroupId], assignPublicIp: false },
       loadBalancers: [{ targetGroupArn: args.targetGroupArn, containerName: 'bot', containerPort: args.containerPort }],
-    }, { parent: this, dependsOn: [args.listener], ignoreChanges: ['desiredCount'] });
+      // Without it `pulumi up` succeeds while the circuit breaker rolls a broken image back.
+      waitForSteadyState: true,
+    }, {
+      parent: this, dependsOn: [args.listener], ignoreChanges: ['desiredCount'],
+      customTimeouts: { create: `${args.rolloutTimeoutMinutes}m`, update: `${args.rolloutTimeoutMinutes}m` },
+    });
 
     const scaling = new aws.appautoscaling.Target(`${name}-scaling`, {
       serviceNamespace: 'ecs',
@@ -126,7 +151,7 @@ export class BotService extends pulumi.ComponentResource {
     this.clusterName = cluster.name;
     this.serviceName = service.name;
     this.logGroupName = logs.name;
-    this.secretArns = secrets.map((s) => s.arn);
+    this.secretArns = secrets.map((s) => s.secret.arn);
     this.registerOutputs({ clusterName: this.clusterName, serviceName: this.serviceName });
   }
 }

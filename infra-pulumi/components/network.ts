@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { IAM_PATH } from '../policies/iam-path';
 
 export interface NetworkArgs {
   readonly cidrBlock?: string;
@@ -75,15 +76,15 @@ export class Network extends pulumi.ComponentResource {
     }
 
     const flowLogs = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { retentionInDays: args.flowLogRetentionDays }, parent);
+    // The role VPC Flow Logs assumes, only on behalf of this account's flow logs (confused deputy).
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
     const flowRole = new aws.iam.Role(`${name}-flow-logs-role`, {
-      assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      path: IAM_PATH,
+      assumeRolePolicy: pulumi.all([accountId, region]).apply(([account, r]) => JSON.stringify(flowLogsTrustPolicy(account, r))),
     }, parent);
     new aws.iam.RolePolicy(`${name}-flow-logs-policy`, {
       role: flowRole.id,
-      policy: flowLogs.arn.apply((arn) => JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: [arn, `${arn}:*`] }],
-      })),
+      policy: flowLogs.arn.apply((arn) => JSON.stringify(flowLogsPolicy(arn))),
     }, parent);
     new aws.ec2.FlowLog(`${name}-flow-log`, { vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: flowLogs.arn, iamRoleArn: flowRole.arn }, parent);
 
@@ -93,4 +94,30 @@ export class Network extends pulumi.ComponentResource {
     this.privateRouteTableIds = privateRouteTables.map((rt) => rt.id);
     this.registerOutputs({ vpcId: this.vpcId });
   }
+}
+
+/** Trust for VPC Flow Logs, conditioned on this account and its flow logs (AWS's confused-deputy advice). */
+export function flowLogsTrustPolicy(accountId: string, region: string) {
+  return {
+    Version: '2012-10-17',
+    Statement: [{
+      Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole',
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': accountId },
+        ArnLike: { 'aws:SourceArn': `arn:aws:ec2:${region}:${accountId}:vpc-flow-log/*` },
+      },
+    }],
+  };
+}
+
+/** What AWS documents the flow-log role needs, on this log group (DescribeLogGroups lists the account's groups). */
+export function flowLogsPolicy(logGroupArn: string) {
+  const groups = logGroupArn.replace(/:log-group:.*$/, ':log-group:*');
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'WriteFlowLogs', Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: [logGroupArn, `${logGroupArn}:*`] },
+      { Sid: 'FindLogGroup', Effect: 'Allow', Action: ['logs:DescribeLogGroups'], Resource: groups },
+    ],
+  };
 }

@@ -39,6 +39,15 @@ export function executionSecretsPolicy(secretArns: string[]) {
   };
 }
 
+/**
+ * The DynamoDB operations the bot calls, as CloudWatch names them (the `Operation` dimension of
+ * ThrottledRequests and SystemErrors): the item actions above, and the transactions built from them.
+ */
+export const BOT_DYNAMODB_OPERATIONS = [
+  ...BOT_DYNAMODB_ACTIONS.filter((a) => a !== 'dynamodb:DescribeTable').map((a) => a.replace('dynamodb:', '')),
+  'TransactWriteItems',
+];
+
 export const assumeRoleBy = (service: string) => JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],

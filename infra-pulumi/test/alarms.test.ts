@@ -1,18 +1,33 @@
-import { ofType, one, recordResources, settled } from './mocks';
+import { ACCOUNT, ofType, one, recordResources, settled } from './mocks';
 
-test('alarms for ALB 5xx and latency, unhealthy hosts, running < desired, CPU, memory and DynamoDB throttles, to one SNS topic', async () => {
+test('alarms for ALB target and ELB 5xx, latency, unhealthy hosts, running < desired, CPU, memory and DynamoDB, to one topic CloudWatch can publish to', async () => {
   const resources = await recordResources();
   const { Alarms } = await import('../components/alarms');
+  const { BOT_DYNAMODB_OPERATIONS } = await import('../policies/bot-task-policy');
   new Alarms('alarms', { albArnSuffix: 'app/alb/1', targetGroupArnSuffix: 'targetgroup/tg/2', clusterName: 'c', serviceName: 's', tableName: 't', minTasks: 2, email: 'ops@example.com' });
   await settled(resources);
   const topic = one(resources, 'aws:sns/topic:Topic');
-  expect(topic.inputs.kmsMasterKeyId).toBe('alias/aws/sns');
+  const key = one(resources, 'aws:kms/key:Key');
+  // Not alias/aws/sns: CloudWatch cannot use that key, and its alarms would be dropped.
+  expect(topic.inputs.kmsMasterKeyId).toBe(key.arn);
+  expect(JSON.parse(key.inputs.policy).Statement).toEqual([
+    { Sid: 'AccountAdministersTheKey', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
+    { Sid: 'CloudWatchPublishesAlarms', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' },
+  ]);
   expect(one(resources, 'aws:sns/topicSubscription:TopicSubscription').inputs).toMatchObject({ protocol: 'email', endpoint: 'ops@example.com' });
   const alarms = ofType(resources, 'aws:cloudwatch/metricAlarm:MetricAlarm');
-  expect(alarms.map((a) => a.inputs.metricName).sort()).toEqual([
-    'CPUUtilization', 'HTTPCode_Target_5XX_Count', 'MemoryUtilization', 'RunningTaskCount', 'SystemErrors', 'TargetResponseTime', 'ThrottledRequests', 'UnHealthyHostCount',
+  expect(alarms.map((a) => a.inputs.metricName ?? a.inputs.metricQueries.find((q: any) => q.metric).metric.metricName).sort()).toEqual([
+    'CPUUtilization', 'HTTPCode_ELB_5XX_Count', 'HTTPCode_Target_5XX_Count', 'MemoryUtilization', 'RunningTaskCount', 'SystemErrors', 'TargetResponseTime', 'ThrottledRequests', 'UnHealthyHostCount',
   ]);
-  expect(alarms.every((a) => a.inputs.alarmActions.length === 1 && a.inputs.alarmActions[0] === `arn:aws:sns:eu-west-1:111111111111:alarms-topic`)).toBe(true);
+  expect(alarms.every((a) => a.inputs.alarmActions.length === 1 && a.inputs.alarmActions[0] === topic.arn)).toBe(true);
   const running = alarms.find((a) => a.inputs.metricName === 'RunningTaskCount')!.inputs;
   expect(running).toMatchObject({ threshold: 2, comparisonOperator: 'LessThanThreshold', treatMissingData: 'breaching', dimensions: { ClusterName: 'c', ServiceName: 's' } });
+  expect(alarms.find((a) => a.inputs.metricName === 'HTTPCode_ELB_5XX_Count')!.inputs).toMatchObject({ namespace: 'AWS/ApplicationELB', dimensions: { LoadBalancer: 'app/alb/1' } });
+  // Per {TableName, Operation}, the only series DynamoDB publishes for these two, summed by metric math.
+  for (const name of ['alarms-dynamodb-throttles', 'alarms-dynamodb-system-errors']) {
+    const queries = alarms.find((a) => a.name === name)!.inputs.metricQueries;
+    expect(queries[0]).toEqual({ id: 'total', expression: 'SUM(FILL(METRICS(), 0))', label: expect.any(String), returnData: true });
+    expect(queries.slice(1).map((q: any) => [q.metric.namespace, q.metric.dimensions, q.metric.stat, q.returnData]))
+      .toEqual(BOT_DYNAMODB_OPERATIONS.map((Operation) => ['AWS/DynamoDB', { TableName: 't', Operation }, 'Sum', false]));
+  }
 });

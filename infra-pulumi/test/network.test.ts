@@ -1,4 +1,4 @@
-import { AZS, ofType, one, recordResources, settled } from './mocks';
+import { ACCOUNT, AZS, ofType, one, recordResources, settled } from './mocks';
 
 test('VPC over the configured AZs, private subnets without public IPs, gateway endpoints, locked default SG, flow logs', async () => {
   const resources = await recordResources();
@@ -24,4 +24,23 @@ test('VPC over the configured AZs, private subnets without public IPs, gateway e
   expect(one(resources, 'aws:ec2/defaultSecurityGroup:DefaultSecurityGroup').inputs).toMatchObject({ ingress: [], egress: [] });
   expect(one(resources, 'aws:ec2/flowLog:FlowLog').inputs).toMatchObject({ trafficType: 'ALL' });
   expect(one(resources, 'aws:cloudwatch/logGroup:LogGroup').inputs.retentionInDays).toBe(14);
+});
+
+test('the flow-log role: what AWS documents (DescribeLogGroups too) on its log group, trusted only for this account’s flow logs', async () => {
+  const resources = await recordResources();
+  const { Network } = await import('../components/network');
+  new Network('net', { azCount: 2, natStrategy: 'single', flowLogRetentionDays: 14 });
+  await settled(resources);
+  const role = one(resources, 'aws:iam/role:Role');
+  expect(role.inputs.path).toBe('/spendwise/');
+  expect(JSON.parse(role.inputs.assumeRolePolicy).Statement).toEqual([{
+    Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole',
+    Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc-flow-log/*` } },
+  }]);
+  const logGroup = one(resources, 'aws:cloudwatch/logGroup:LogGroup').arn;
+  const statements = JSON.parse(one(resources, 'aws:iam/rolePolicy:RolePolicy').inputs.policy).Statement;
+  expect(statements.flatMap((s: any) => s.Action).sort()).toEqual(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents']);
+  expect(statements[0].Resource).toEqual([logGroup, `${logGroup}:*`]);
+  const { flowLogsPolicy } = await import('../components/network');
+  expect(flowLogsPolicy('arn:aws:logs:eu-west-1:1:log-group:net-flow-logs-abc').Statement[1]!.Resource).toBe('arn:aws:logs:eu-west-1:1:log-group:*');
 });

@@ -130,3 +130,50 @@ test('without Java, npm start says what to install instead of crashing obscurely
     rmSync(bin, { recursive: true, force: true });
   }
 });
+
+test('the bundle as the image runs it: uid 1000, production, only the /tmp volume writable, Slack’s credentials absent — it serves and is ready', async () => {
+  if (process.getuid?.() !== 0) {
+    console.log('skipped: running the bundle as uid 1000 needs root to switch user');
+    return;
+  }
+  const { existsSync, mkdtempSync, chmodSync, rmSync, readdirSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const { tmpdir } = await import('node:os');
+  const { freshTable } = await import('../support/test-ledger');
+  const { LOCAL_REGION } = await import('../../bot/src/storage/dynamodb/dynamodb-local');
+  if (!existsSync(resolve(ROOT, 'dist/main.js'))) expect(spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' }).status).toBe(0);
+  // The image's /tmp (1777), which Fargate keeps only because the Dockerfile declares VOLUME there;
+  // the rest (the working directory, HOME) is not writable by uid 1000, like the read-only root.
+  const volume = mkdtempSync(resolve(tmpdir(), 'spendwise-tmp-volume-'));
+  chmodSync(volume, 0o1777);
+  const asImage = { uid: 1000, gid: 1000 };
+  try {
+    const probe = (dir: string) => spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(require('path').join(${JSON.stringify(dir)}, 'probe-' + process.pid), 'x')`], { ...asImage, cwd: ROOT });
+    expect([probe(volume).status, probe(ROOT).status]).toEqual([0, 1]);
+
+    const table = await freshTable('as-image');
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('SPENDWISE_') && !k.startsWith('SLACK_')));
+    const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+      ...asImage, cwd: ROOT, stdio: 'pipe',
+      env: {
+        ...clean, HOME: '/nonexistent', TMPDIR: volume, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1',
+        AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(), AWS_REGION: LOCAL_REGION, SPENDWISE_TABLE: table.tableName,
+        TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_SECRET: 'hook', TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+      },
+    });
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    const started: Started = { child, lines: () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>), stderr: () => '', exit };
+    const base = `http://127.0.0.1:${(await waitForLog(started, 'listening')).port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${base}/slack/events`, { method: 'POST' })).status).toBe(404); // Slack is simply off
+    expect(started.lines().filter((l) => (l.level as number) >= 60)).toEqual([]);
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(readdirSync(ROOT).filter((f) => f.startsWith('probe-'))).toEqual([]);
+  } finally {
+    rmSync(volume, { recursive: true, force: true });
+  }
+}, 60_000);
