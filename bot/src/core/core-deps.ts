@@ -1,5 +1,6 @@
 import { LedgerDirectory } from './directory/ledger-directory.port';
 import { LedgerWriteQueue } from './ledger/ledger-write-queue';
+import { WriteLimitDeps } from './limits/admit-write';
 import { Clock } from './ports/clock.port';
 import { ExpenseQueries, LedgerWriter, SpendingTotals } from './ports/ledger-store.port';
 import { Outbound } from './ports/outbound.port';
@@ -19,6 +20,14 @@ export interface CoreDeps {
   /** How long a write keeps retrying a ledger other processes keep changing (default 10 s). */
   readonly retryForMs?: number;
   readonly log: { error(details: object, message: string): void };
+  /** Per-person and per-group write limits; absent, chat writes are not limited (tests, the bench, ops). */
+  readonly writeLimits?: WriteLimitDeps;
+  /**
+   * Set by handleMessage for the one message it handles: counts that message against the write
+   * limits (once, however many writes it makes), or throws WriteLimitReached. Called just before a
+   * chat write is decided (never for a redelivery of a write already made) and before a photo is read.
+   */
+  readonly admitWrite?: (timeZone: string) => Promise<void>;
   /** Reading receipt photos; absent where no reader is set up. */
   readonly receipts?: {
     readonly scanner: ReceiptScanner;

@@ -13,6 +13,7 @@ import { Reply, textReply } from './reply';
 import { routeOverheard, routeText } from './route-text';
 import { receiveReceipt } from '../receipts/receipt-flow';
 import { Turn } from './turn';
+import { admissionOnce, WriteLimitReached } from '../limits/admit-write';
 
 const TRY_AGAIN: Record<OperationalError['code'], string> = {
   'storage.unavailable': '⏳ I could not reach my storage just now, so nothing was saved. Please try again in a moment.',
@@ -42,6 +43,7 @@ export async function handleMessageOutcome(message: InboundMessage, deps: CoreDe
   let redelivered = false;
   const watching: CoreDeps = {
     ...deps,
+    ...(deps.writeLimits ? { admitWrite: admissionOnce(message, deps.writeLimits, () => deps.clock.now()) } : {}),
     writer: {
       ...deps.writer,
       async load(ledger, options) {
@@ -65,6 +67,8 @@ async function answer(message: InboundMessage, deps: CoreDeps): Promise<Reply[]>
     const result = await route(turn, deps);
     return isUserError(result) ? [errorReply(result)] : [...result];
   } catch (error) {
+    // Over a limit: nothing was written; the notice once, then silence until the window ends.
+    if (error instanceof WriteLimitReached) return [...error.replies];
     if (error instanceof OperationalError) {
       deps.log.error({ err: error, code: error.code, platform: message.sender.platform }, 'message not handled');
       return [textReply(TRY_AGAIN[error.code])];

@@ -37,6 +37,8 @@ export interface WriteDeps {
   readonly queue: LedgerWriteQueue;
   /** How long to keep retrying a contended ledger before answering "busy" (default 10 s). */
   readonly retryForMs?: number;
+  /** The write limits of the chat message this write belongs to (see CoreDeps); throws when refused. */
+  readonly admitWrite?: (timeZone: string) => Promise<void>;
 }
 
 /**
@@ -54,7 +56,7 @@ export function writeLedger(deps: WriteDeps, request: WriteRequest): Promise<rea
   return deps.queue.run(request.ledger, () => attemptWrites(deps, request));
 }
 
-async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS }: WriteDeps, request: WriteRequest): Promise<readonly Reply[] | UserError> {
+async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWrite }: WriteDeps, request: WriteRequest): Promise<readonly Reply[] | UserError> {
   const giveUpAt = performance.now() + retryForMs;
   for (let attempt = 1; ; attempt += 1) {
     const loaded = await writer.load(request.ledger, {
@@ -62,6 +64,8 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS }: Write
       ...(request.descriptionKey ? { descriptionKey: request.descriptionKey } : {}),
     });
     if (loaded.priorReplies) return loaded.priorReplies;
+    // Only now is it known not to be a redelivery: the limits never refuse a write already made.
+    await admitWrite?.(loaded.head.state.settings.timeZone);
     const now = clock.now();
     const decision = await request.decide({
       head: loaded.head,

@@ -1,0 +1,50 @@
+import { conversationKey, identityKey, InboundMessage } from '../conversation/inbound-message';
+import { textReply, Reply } from '../conversation/reply';
+import { limitNotice } from './limit-notice';
+import { WriteCounters } from './write-counters.port';
+import { Counted, decideWrite, windowsAt, WriteLimits } from './write-limits';
+
+/**
+ * A chat message refused by the write limits: thrown, so that nothing after the refusal runs (no
+ * write, no photo read, no draft removed). `replies` is the notice, or nothing after the first.
+ */
+export class WriteLimitReached extends Error {
+  override readonly name = 'WriteLimitReached';
+  constructor(readonly replies: readonly Reply[]) {
+    super('write limit reached');
+  }
+}
+
+export interface WriteLimitDeps {
+  readonly counters: WriteCounters;
+  readonly limits: WriteLimits;
+}
+
+/** The sender, across every ledger; and in a group, the group as well. */
+function subjectsOf(message: InboundMessage): { counted: Counted; subject: string }[] {
+  return [
+    { counted: 'person', subject: `person:${identityKey(message.sender)}` },
+    ...(message.conversation.kind === 'group' ? [{ counted: 'group' as const, subject: conversationKey(message) }] : []),
+  ];
+}
+
+/**
+ * Counts one write of this message against its sender's (and group's) limits, or throws
+ * WriteLimitReached. Refused writes are counted too: that is how every task knows the notice was
+ * already given in this window.
+ */
+export async function admitWrite(message: InboundMessage, deps: WriteLimitDeps, now: Date, timeZone: string): Promise<void> {
+  const windows = windowsAt(now, deps.limits);
+  if (windows.length === 0) return;
+  const keys = subjectsOf(message).flatMap((s) => windows.map((window) => ({ ...s, window })));
+  const counts = await deps.counters.add(keys.map(({ subject, window }) => ({ subject, window })));
+  const decision = decideWrite(keys.map((k, i) => ({ counted: k.counted, window: k.window, count: counts[i]! })));
+  if (decision.kind === 'allowed') return;
+  throw new WriteLimitReached(decision.tell ? [textReply(limitNotice(decision, now, timeZone))] : []);
+}
+
+/** Once per message, however many writes (or retries of one) it makes. */
+export function admissionOnce(message: InboundMessage, deps: WriteLimitDeps, now: () => Date): (timeZone: string) => Promise<void> {
+  let admitted: Promise<void> | undefined;
+  return (timeZone) => (admitted ??= admitWrite(message, deps, now(), timeZone));
+}
