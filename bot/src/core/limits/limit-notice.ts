@@ -6,7 +6,7 @@ function inAWhile(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
+  if (minutes < 120) return `${minutes} minutes`;
   return `about ${Math.round(minutes / 60)} hours`;
 }
 
