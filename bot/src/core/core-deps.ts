@@ -24,8 +24,9 @@ export interface CoreDeps {
   readonly writeLimits?: WriteLimitDeps;
   /**
    * Set by handleMessage for the one message it handles: counts that message against the write
-   * limits (once, however many writes it makes), or throws WriteLimitReached. Called just before a
-   * chat write is decided (never for a redelivery of a write already made) and before a photo is read.
+   * limits (once, however many writes it makes), or throws WriteLimitReached. Called once a chat
+   * write is decided and before it is appended (never for a redelivery of a write already made, a
+   * mistake or a read), and before a photo is fetched and read.
    */
   readonly admitWrite?: (timeZone: string) => Promise<void>;
   /** Reading receipt photos; absent where no reader is set up. */

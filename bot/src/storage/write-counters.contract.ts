@@ -35,6 +35,15 @@ export function describeWriteCountersContract(name: string, make: () => Promise<
       expect(await counters.add([{ subject: ana, window: nextDay! }])).toEqual([1]);
     });
 
+    test('a count taken back is counted again by the next add', async () => {
+      const ana = subject();
+      const [minute, day] = at('2026-11-22T10:02:00Z');
+      await counters.add([{ subject: ana, window: minute! }, { subject: ana, window: day! }]);
+      await counters.add([{ subject: ana, window: minute! }, { subject: ana, window: day! }]);
+      await counters.takeBack([{ subject: ana, window: day! }]);
+      expect(await counters.add([{ subject: ana, window: minute! }, { subject: ana, window: day! }])).toEqual([3, 2]);
+    });
+
     test('adds at the same moment never get the same count (what lets tasks share a limit)', async () => {
       const ana = subject();
       const [minute] = at('2026-11-22T11:00:00Z');

@@ -64,8 +64,6 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWr
       ...(request.descriptionKey ? { descriptionKey: request.descriptionKey } : {}),
     });
     if (loaded.priorReplies) return loaded.priorReplies;
-    // Only now is it known not to be a redelivery: the limits never refuse a write already made.
-    await admitWrite?.(loaded.head.state.settings.timeZone);
     const now = clock.now();
     const decision = await request.decide({
       head: loaded.head,
@@ -74,6 +72,8 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWr
     });
     if (isUserError(decision)) return decision;
     if (decision.events.length === 0) return decision.replies;
+    // A write, and not a redelivery of one already made (answered above): the limits count it now.
+    await admitWrite?.(loaded.head.state.settings.timeZone);
     const outcome = await writer.append({
       ledger: request.ledger,
       expectedVersion: loaded.head.version,

@@ -30,16 +30,22 @@ function subjectsOf(message: InboundMessage): { counted: Counted; subject: strin
 
 /**
  * Counts one write of this message against its sender's (and group's) limits, or throws
- * WriteLimitReached. Refused writes are counted too: that is how every task knows the notice was
- * already given in this window.
+ * WriteLimitReached. A refused write stays counted where it went over: that is how every task
+ * knows the notice was already given in that window.
  */
 export async function admitWrite(message: InboundMessage, deps: WriteLimitDeps, now: Date, timeZone: string): Promise<void> {
   const windows = windowsAt(now, deps.limits);
   if (windows.length === 0) return;
   const keys = subjectsOf(message).flatMap((s) => windows.map((window) => ({ ...s, window })));
-  const counts = await deps.counters.add(keys.map(({ subject, window }) => ({ subject, window })));
+  const counters = keys.map(({ subject, window }) => ({ subject, window }));
+  const counts = await deps.counters.add(counters);
   const decision = decideWrite(keys.map((k, i) => ({ counted: k.counted, window: k.window, count: counts[i]! })));
   if (decision.kind === 'allowed') return;
+  // Counts still within their limit give the refused write back (a flood refused by the minute must
+  // not use up the day, nor one person's the group's); those over keep it, as the mark that the
+  // notice was given. Not given back, a count is one stricter until its window ends: no harm.
+  const within = counters.filter((_, i) => counts[i]! <= keys[i]!.window.limit);
+  if (within.length > 0) await deps.counters.takeBack(within).catch(() => undefined);
   throw new WriteLimitReached(decision.tell ? [textReply(limitNotice(decision, now, timeZone))] : []);
 }
 

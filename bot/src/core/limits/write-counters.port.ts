@@ -16,4 +16,6 @@ export interface WriteCounters {
    * Atomic per counter: two tasks adding at once get two different counts.
    */
   add(counters: readonly CounterKey[]): Promise<readonly number[]>;
+  /** Takes one back from each (a write counted, then refused by another counter). */
+  takeBack(counters: readonly CounterKey[]): Promise<void>;
 }

@@ -57,21 +57,24 @@ export function createDynamoWriteCounters(table: DynamoTable): WriteCounters {
     return secret;
   }
 
-  async function addOne({ subject, window }: CounterKey): Promise<number> {
+  async function addTo({ subject, window }: CounterKey, by: 1 | -1): Promise<number> {
     const secret = await secretFor(dayOf(window.start));
     const hash = createHmac('sha256', secret).update(subject).digest('base64url');
     const out = await doc.send(new UpdateCommand({
       TableName: tableName,
       Key: { pk: keys.writeCounts(hash), sk: keys.writeCount(window.kind, window.start) },
-      UpdateExpression: 'ADD #count :one SET #type = :type, expiresAt = :expiresAt',
+      UpdateExpression: 'ADD #count :by SET #type = :type, expiresAt = :expiresAt',
       ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
-      ExpressionAttributeValues: { ':one': 1, ':type': 'WriteCount', ':expiresAt': epochSeconds(window.end) + COUNT_KEPT_SECONDS },
+      ExpressionAttributeValues: { ':by': by, ':type': 'WriteCount', ':expiresAt': epochSeconds(window.end) + COUNT_KEPT_SECONDS },
       ReturnValues: 'UPDATED_NEW',
     }));
     return Number(out.Attributes?.count);
   }
 
   return {
-    add: (counters) => Promise.all(counters.map(addOne)),
+    add: (counters) => Promise.all(counters.map((c) => addTo(c, 1))),
+    takeBack: async (counters) => {
+      await Promise.all(counters.map((c) => addTo(c, -1)));
+    },
   };
 }
