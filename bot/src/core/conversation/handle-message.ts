@@ -14,6 +14,7 @@ import { routeOverheard, routeText } from './route-text';
 import { receiveReceipt } from '../receipts/receipt-flow';
 import { Turn } from './turn';
 import { admissionOnce, WriteLimitReached } from '../limits/admit-write';
+import { oversizedInput } from './input-size';
 
 const TRY_AGAIN: Record<OperationalError['code'], string> = {
   'storage.unavailable': '⏳ I could not reach my storage just now, so nothing was saved. Please try again in a moment.',
@@ -62,6 +63,9 @@ export async function handleMessageOutcome(message: InboundMessage, deps: CoreDe
 }
 
 async function answer(message: InboundMessage, deps: CoreDeps): Promise<Reply[]> {
+  const oversized = oversizedInput(message.content);
+  // Overheard group talk is never answered, too big or not.
+  if (oversized) return message.content.kind === 'text' && message.content.overheard ? [] : [errorReply(oversized)];
   try {
     const turn = await resolveLedger(message, deps);
     const result = await route(turn, deps);
