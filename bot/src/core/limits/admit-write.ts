@@ -46,7 +46,11 @@ export async function admitWrite(message: InboundMessage, deps: WriteLimitDeps, 
   // notice was given. Not given back, a count is one stricter until its window ends: no harm.
   const within = counters.filter((_, i) => counts[i]! <= keys[i]!.window.limit);
   if (within.length > 0) await deps.counters.takeBack(within).catch(() => undefined);
-  throw new WriteLimitReached(decision.tell ? [textReply(limitNotice(decision, now, timeZone))] : []);
+  if (!decision.tell) throw new WriteLimitReached([]);
+  const notice = textReply(limitNotice(decision, now, timeZone));
+  // A person's own limit is their business; a group's limit is news for the whole group.
+  const ownInGroup = decision.counted === 'person' && message.conversation.kind === 'group';
+  throw new WriteLimitReached([ownInGroup ? { ...notice, audience: 'sender' } : notice]);
 }
 
 /** Once per message, however many writes (or retries of one) it makes. */

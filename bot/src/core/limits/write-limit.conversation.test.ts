@@ -80,9 +80,19 @@ test('in a group, the group has a limit of its own; each person keeps theirs in 
   await inGroup('ana').say('1 tea');
   await inGroup('ana').say('2 bun');
   await inGroup('ben').say('3 soup');
-  expect(await inGroup('ben').say('4 cake')).toMatch(/^⏳ This group has made 3 changes in one minute/);
+  const [groupNotice] = await inGroup('ben').send({ kind: 'text', text: '4 cake' });
+  expect(textOf([groupNotice!])).toMatch(/^⏳ This group has made 3 changes in one minute/);
+  // The group's limit is news for the whole group; the next member to write is not told again.
+  expect(groupNotice!.audience).toBeUndefined();
+  expect(await inGroup('cy').send({ kind: 'text', text: '1 tea' })).toEqual([]);
   expect(await chat(deps, 'ben').say('4 cake')).toContain('Recorded #1');
   expect(await expensesOf(inGroup('ana'))).toBe(3);
+  // A person's own limit, reached in a group, is told to them alone.
+  clock.set('2026-11-22T10:01:00Z');
+  for (const line of ['1 tea', '2 bun', '3 soup']) await chat(deps, 'dee').say(line);
+  const [ownNotice] = await inGroup('dee').send({ kind: 'text', text: '4 cake' });
+  expect(textOf([ownNotice!])).toMatch(/^⏳ You have made 3 changes/);
+  expect(ownNotice!.audience).toBe('sender');
 });
 
 test('a person’s limit holds across their ledgers; the day’s limit says when it resets in the ledger’s time zone', async () => {
