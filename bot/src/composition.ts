@@ -18,6 +18,7 @@ import { createDynamoLedgerDirectory } from './storage/dynamodb/dynamodb-directo
 import { createDynamoPersonalData } from './storage/dynamodb/dynamodb-personal-data';
 import { createDynamoLocalMailbox } from './storage/dynamodb/dynamodb-local-mailbox';
 import { createDynamoLedgerWriter } from './storage/dynamodb/dynamodb-ledger-writer';
+import { createDynamoWriteCounters } from './storage/dynamodb/dynamodb-write-counters';
 import { createDynamoExpenseQueries, createDynamoSpendingTotals } from './storage/dynamodb/dynamodb-queries';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './storage/dynamodb/dynamodb-local';
 import { createDynamoTable, DynamoTable } from './storage/dynamodb/dynamodb-tables';
@@ -80,9 +81,12 @@ export async function createServices(config: Config, log: Logger, options: { clo
     ...(config.slack ? { slack: { post: (to, replies) => senders.slack!.post(to, replies) } } : {}),
   });
   const receipts = receiptsFor(config, table, clock, log);
+  const { perMinute, perDay } = config.writeLimits;
   const core: CoreDeps = {
     ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound),
     ...(receipts ? { receipts: receipts.ports } : {}),
+    // Counted in the table, so every task of the service shares one count per person and group.
+    ...(perMinute > 0 || perDay > 0 ? { writeLimits: { counters: createDynamoWriteCounters(table), limits: config.writeLimits } } : {}),
   };
   if (config.telegram) senders.telegram = createTelegramChannel(config.telegram, core, log.child({ channel: 'telegram' }));
   if (config.slack) senders.slack = createSlackChannel(config.slack, core, log.child({ channel: 'slack' }));

@@ -71,6 +71,18 @@ export function photoUpdate(person: Person, caption?: string, sameAs?: string) {
   };
 }
 
+/** An image sent "as a file" (uncompressed), of the size Telegram announces. */
+export function imageDocumentUpdate(person: Person, fileSize: number) {
+  const id = ++updateId;
+  return {
+    update_id: id,
+    message: {
+      message_id: ++messageId, from: from(person), chat: chatOf(person), date: date(),
+      document: { file_id: `doc-${id}`, file_unique_id: `d${id}`, file_name: 'IMG_0001.png', mime_type: 'image/png', file_size: fileSize },
+    },
+  };
+}
+
 export function stickerUpdate(person: Person) {
   return {
     update_id: ++updateId,

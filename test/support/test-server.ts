@@ -25,6 +25,9 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     SPENDWISE_TABLE: `http-${randomUUID().slice(0, 8)}`,
     RECEIPTS_DIR: mkdtempSync(join(tmpdir(), 'receipts-')),
     LOG_LEVEL: 'silent',
+    // Tests that load one ledger with many messages would meet the write limits; the limits' own tests set them.
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_PER_DAY: '0',
     ...env,
   });
   const log = createLogger(config.logLevel);

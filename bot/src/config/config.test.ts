@@ -62,3 +62,12 @@ test('Slack is on with its bot token: over HTTP with the signing secret, over So
   expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: required/);
   expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'shh' })).toThrow(/SLACK_BOT_TOKEN: required/);
 });
+
+test('write limits: 30 a minute and 2,000 a day unless RATE_LIMIT_PER_MINUTE / RATE_LIMIT_PER_DAY say; 0 is off; nonsense is refused by name', () => {
+  expect(loadConfig({}).writeLimits).toEqual({ perMinute: 30, perDay: 2000 });
+  expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_PER_DAY: '0' }).writeLimits).toEqual({ perMinute: 5, perDay: 0 });
+  for (const bad of ['-1', '2.5', 'lots']) {
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: bad })).toThrow(/RATE_LIMIT_PER_MINUTE: .*0 turns the limit off|RATE_LIMIT_PER_MINUTE: 0 or more/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_DAY: bad })).toThrow(/RATE_LIMIT_PER_DAY:/);
+  }
+});

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_WRITE_LIMITS, WriteLimits } from '../core/limits/write-limits';
 
 const optionalText = z.string().min(1).optional();
+const writeLimit = (fallback: number) => z.coerce.number('a whole number of writes (0 turns the limit off)').int('a whole number of writes (0 turns the limit off)').min(0, '0 or more (0 turns the limit off)').max(1_000_000).default(fallback);
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -25,6 +27,8 @@ const EnvSchema = z.object({
   RECEIPT_OCR: z.enum(['textract', 'local']).optional(),
   RECEIPTS_DIR: z.string().min(1).default('.spendwise/receipts'),
   RECEIPTS_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
+  RATE_LIMIT_PER_MINUTE: writeLimit(DEFAULT_WRITE_LIMITS.perMinute),
+  RATE_LIMIT_PER_DAY: writeLimit(DEFAULT_WRITE_LIMITS.perDay),
 }).superRefine((env, ctx) => {
   if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required with SLACK_BOT_TOKEN over HTTP (or set SLACK_APP_TOKEN for Socket Mode)' });
@@ -78,6 +82,8 @@ export interface Config {
   readonly receiptOcr: 'textract' | 'local';
   /** Where receipt images are kept: an S3 bucket (RECEIPTS_BUCKET) or a local folder (RECEIPTS_DIR). */
   readonly receiptImages: { readonly kind: 'folder'; readonly dir: string } | { readonly kind: 's3'; readonly bucket: string };
+  /** Chat writes per person and per group (RATE_LIMIT_PER_MINUTE, RATE_LIMIT_PER_DAY); 0 is off. */
+  readonly writeLimits: WriteLimits;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage,
     localChat: !production,
     receiptOcr: e.RECEIPT_OCR ?? (production ? 'textract' : 'local'),
+    writeLimits: { perMinute: e.RATE_LIMIT_PER_MINUTE, perDay: e.RATE_LIMIT_PER_DAY },
     receiptImages: e.RECEIPTS_BUCKET ? { kind: 's3' as const, bucket: e.RECEIPTS_BUCKET } : { kind: 'folder' as const, dir: e.RECEIPTS_DIR },
     ...(e.SLACK_BOT_TOKEN
       ? {

@@ -1,5 +1,6 @@
 import { LedgerDirectory } from './directory/ledger-directory.port';
 import { LedgerWriteQueue } from './ledger/ledger-write-queue';
+import { WriteLimitDeps } from './limits/admit-write';
 import { Clock } from './ports/clock.port';
 import { ExpenseQueries, LedgerWriter, SpendingTotals } from './ports/ledger-store.port';
 import { Outbound } from './ports/outbound.port';
@@ -22,6 +23,15 @@ export interface CoreDeps {
   /** How long a write keeps retrying a ledger other processes keep changing (default 10 s). */
   readonly retryForMs?: number;
   readonly log: { error(details: object, message: string): void };
+  /** Per-person and per-group write limits; absent, chat writes are not limited (tests, the bench, ops). */
+  readonly writeLimits?: WriteLimitDeps;
+  /**
+   * Set by handleMessage for the one message it handles: counts that message against the write
+   * limits (once, however many writes it makes), or throws WriteLimitReached. Called once a chat
+   * write is decided and before it is appended (never for a redelivery of a write already made, a
+   * mistake or a read), and before a photo is fetched and read.
+   */
+  readonly admitWrite?: (timeZone: string) => Promise<void>;
   /** Reading receipt photos; absent where no reader is set up. */
   readonly receipts?: {
     readonly scanner: ReceiptScanner;

@@ -57,7 +57,6 @@ export type TelegramInbound =
   | { kind: 'addedToGroup'; chatId: number }
   | { kind: 'ignored'; reason: string };
 
-const MAX_FILE_BYTES = 20 * 1024 * 1024; // Bot API getFile limit
 
 /**
  * An update into the core's normalised message. Identity and conversation come only from the
@@ -162,7 +161,8 @@ function filesOf(m: z.infer<typeof message>, fetchFile: (fileId: string) => Prom
   const known = (unique: string | undefined) => (unique ? { platformFileId: unique } : {});
   if (photo) return [{ name: 'photo.jpg', mimeType: 'image/jpeg', size: photo.file_size ?? 0, ...known(photo.file_unique_id), bytes: () => fetchFile(photo.file_id) }];
   const doc = m.document;
-  if (doc && (doc.mime_type?.startsWith('image/') || doc.mime_type === 'application/pdf') && (doc.file_size ?? 0) <= MAX_FILE_BYTES) {
+  // Whatever its size: the core refuses one too big to read from this size, before anything is fetched.
+  if (doc && (doc.mime_type?.startsWith('image/') || doc.mime_type === 'application/pdf')) {
     return [{ name: doc.file_name ?? 'document', mimeType: doc.mime_type, size: doc.file_size ?? 0, ...known(doc.file_unique_id), bytes: () => fetchFile(doc.file_id) }];
   }
   return [];

@@ -1,7 +1,7 @@
 import { fixedClock } from '../../../../test/support/in-memory-core';
 import { startFakeTelegram, FakeTelegram, BotApiCall } from '../../../../test/support/fake-telegram';
 import { startTestServer, TestServer } from '../../../../test/support/test-server';
-import { addedToGroupUpdate, ANA, BEN, photoUpdate, pressUpdate, Person, sharedFixture, stickerUpdate, textUpdate } from '../../../../test/support/telegram-updates';
+import { addedToGroupUpdate, ANA, BEN, imageDocumentUpdate, photoUpdate, pressUpdate, Person, sharedFixture, stickerUpdate, textUpdate } from '../../../../test/support/telegram-updates';
 import { COMMANDS } from '../../core/commands/command-registry';
 import { telegramFileFetcher } from './telegram-channel';
 
@@ -154,6 +154,12 @@ test('a genuine photo update with a caption: a receipt draft whose caption wins;
   }
   expect(sent(await deliver(stickerUpdate({ id: 6008, first_name: 'Lu' })))[0]).toContain('I read text, commands and receipt photos');
   expect(sent(await deliver(addedToGroupUpdate(ANA, -1009999)))[0]).toContain('I keep this group’s shared expenses');
+});
+
+test('an image file too big to read is refused from the size Telegram announces: never fetched', async () => {
+  const calls = await deliver(imageDocumentUpdate({ id: 6012, first_name: 'Big' }, 30 * 1024 * 1024));
+  expect(sent(calls)[0]).toContain('That file is 30.0 MB; I read photos up to 20 MB.');
+  expect(calls.map((c) => c.method)).not.toContain('getFile');
 });
 
 test('a long list is split into messages Telegram accepts, whole lines each', async () => {

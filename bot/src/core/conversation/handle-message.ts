@@ -14,6 +14,8 @@ import { Reply, textReply } from './reply';
 import { routeOverheard, routeText } from './route-text';
 import { receiveReceipt } from '../receipts/receipt-flow';
 import { Turn } from './turn';
+import { admissionOnce, WriteLimitReached } from '../limits/admit-write';
+import { oversizedInput } from './input-size';
 
 const TRY_AGAIN: Record<OperationalError['code'], string> = {
   'storage.unavailable': '⏳ I could not reach my storage just now, so nothing was saved. Please try again in a moment.',
@@ -43,6 +45,7 @@ export async function handleMessageOutcome(message: InboundMessage, deps: CoreDe
   let redelivered = false;
   const watching: CoreDeps = {
     ...deps,
+    ...(deps.writeLimits ? { admitWrite: admissionOnce(message, deps.writeLimits, () => deps.clock.now()) } : {}),
     writer: {
       ...deps.writer,
       async load(ledger, options) {
@@ -61,6 +64,9 @@ export async function handleMessageOutcome(message: InboundMessage, deps: CoreDe
 }
 
 async function answer(message: InboundMessage, deps: CoreDeps): Promise<Reply[]> {
+  const oversized = oversizedInput(message.content);
+  // Overheard group talk is never answered, too big or not.
+  if (oversized) return message.content.kind === 'text' && message.content.overheard ? [] : [errorReply(oversized)];
   try {
     const forgetting = await forgetMe(message, deps);
     if (forgetting) return forgetting;
@@ -68,6 +74,8 @@ async function answer(message: InboundMessage, deps: CoreDeps): Promise<Reply[]>
     const result = await route(turn, deps);
     return isUserError(result) ? [errorReply(result)] : [...result];
   } catch (error) {
+    // Over a limit: nothing was written; the notice once, then silence until the window ends.
+    if (error instanceof WriteLimitReached) return [...error.replies];
     if (error instanceof OperationalError) {
       deps.log.error({ err: error, code: error.code, platform: message.sender.platform }, 'message not handled');
       return [textReply(TRY_AGAIN[error.code])];

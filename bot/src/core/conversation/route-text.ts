@@ -2,7 +2,7 @@ import { findCommand, helpText } from '../commands/command-registry';
 import { CommandResult } from '../commands/command';
 import { recordExpense } from '../commands/record-expense';
 import { CoreDeps } from '../core-deps';
-import { ADD_EXAMPLE, MAX_MESSAGE_LENGTH, startsWithAmount } from '../grammar/parse-expense-text';
+import { ADD_EXAMPLE, startsWithAmount } from '../grammar/parse-expense-text';
 import { isUserError, userError } from '../user-error';
 import { textReply } from './reply';
 import { Turn } from './turn';
@@ -11,7 +11,7 @@ import { finishReceiptWithAmount } from '../receipts/receipt-flow';
 /** People in a group talk to each other: only a confident expense line is recorded, the rest is silence. */
 export async function routeOverheard(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const text = raw.trim();
-  if (text.length > MAX_MESSAGE_LENGTH || text.includes('\n') || !startsWithAmount(text) || text.split(/\s+/).length < 2) return [];
+  if (text.includes('\n') || !startsWithAmount(text) || text.split(/\s+/).length < 2) return [];
   const result = await recordExpense(text, turn, deps);
   return isUserError(result) ? [] : result;
 }
@@ -26,10 +26,8 @@ export async function routeText(raw: string, turn: Turn, deps: CoreDeps): Promis
 }
 
 function routeTextOnly(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  // Its size was checked on the way in (input-size.ts).
   const text = raw.trim();
-  if (text.length > MAX_MESSAGE_LENGTH) {
-    return Promise.resolve(userError('text.tooLong', `That message is ${text.length} characters; the most I read is ${MAX_MESSAGE_LENGTH}.`, ADD_EXAMPLE));
-  }
   if (text === '') return Promise.resolve([textReply(helpText())]);
   const [first = '', ...args] = text.split(/\s+/);
   const command = findCommand(first.replace(/^\//, ''));

@@ -37,6 +37,8 @@ export interface WriteDeps {
   readonly queue: LedgerWriteQueue;
   /** How long to keep retrying a contended ledger before answering "busy" (default 10 s). */
   readonly retryForMs?: number;
+  /** The write limits of the chat message this write belongs to (see CoreDeps); throws when refused. */
+  readonly admitWrite?: (timeZone: string) => Promise<void>;
 }
 
 /**
@@ -54,7 +56,7 @@ export function writeLedger(deps: WriteDeps, request: WriteRequest): Promise<rea
   return deps.queue.run(request.ledger, () => attemptWrites(deps, request));
 }
 
-async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS }: WriteDeps, request: WriteRequest): Promise<readonly Reply[] | UserError> {
+async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWrite }: WriteDeps, request: WriteRequest): Promise<readonly Reply[] | UserError> {
   const giveUpAt = performance.now() + retryForMs;
   for (let attempt = 1; ; attempt += 1) {
     const loaded = await writer.load(request.ledger, {
@@ -70,6 +72,8 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS }: Write
     });
     if (isUserError(decision)) return decision;
     if (decision.events.length === 0) return decision.replies;
+    // A write, and not a redelivery of one already made (answered above): the limits count it now.
+    await admitWrite?.(loaded.head.state.settings.timeZone);
     const outcome = await writer.append({
       ledger: request.ledger,
       expectedVersion: loaded.head.version,

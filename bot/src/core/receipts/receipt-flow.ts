@@ -60,6 +60,8 @@ export async function receiveReceipt(turn: Turn, files: readonly InboundFile[], 
     }
   }
   const read = async (): Promise<CommandResult> => {
+    // Reading a photo costs a call to the reader: it counts as a write, before anything is fetched.
+    await deps.admitWrite?.(settings.timeZone);
     await turn.message.sayNow?.([textReply('📷 Reading your receipt…')]);
     const original = await file.bytes();
     const checked = checkReceiptImage(receipts.prepare ? await receipts.prepare(original) : original);

@@ -32,6 +32,11 @@ export const keys = {
   conversationLedger: 'LEDGER',
   identity: (identityKey: string) => `ID#${identityKey}`,
   membership: (conversationKey: string) => `C#${conversationKey}`,
+  /** A subject's write counts, by a keyed hash of the subject (see dynamodb-write-counters.ts). */
+  writeCounts: (subjectHash: string) => `WRITES#${subjectHash}`,
+  writeCount: (kind: string, windowStart: Date) => `${kind}#${windowStart.toISOString()}`,
+  /** The day's secret that keys those hashes; gone by TTL soon after the day's counts. */
+  writeCountsKey: (day: string) => `WRITESKEY#${day}`,
   /** The sparse index that lists ledgers, spread over 16 partitions by the id's first character. */
   ledgerListing: (ledger: LedgerId) => `LEDGERS#${ledger.charAt(3)}`,
 };
