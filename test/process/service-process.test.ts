@@ -48,6 +48,29 @@ test('SIGTERM: stops accepting, finishes, exits 0; logs are JSON lines', async (
   expect(started.lines().every((l) => l.level !== undefined && l.time !== undefined)).toBe(true);
 });
 
+test('outside production the HTTP port answers this machine only, unless HOST says otherwise', async () => {
+  const { accepts, nonLoopbackAddress } = await import('../support/network');
+  const lan = nonLoopbackAddress();
+  if (!lan) {
+    console.log('skipped: this machine has no non-loopback IPv4 address to try the port from');
+    return;
+  }
+  const env = { AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(), SPENDWISE_TABLE: `host-${randomUUID().slice(0, 8)}` };
+  const loopback = startService(env);
+  const listening = await waitForLog(loopback, 'listening');
+  expect(listening.host).toBe('127.0.0.1');
+  expect(await accepts('127.0.0.1', Number(listening.port))).toBe(true);
+  expect(await accepts(lan, Number(listening.port))).toBe(false);
+  loopback.child.kill('SIGTERM');
+  expect(await loopback.exit).toBe(0);
+
+  const everywhere = startService({ ...env, HOST: '0.0.0.0' });
+  const open = await waitForLog(everywhere, 'listening');
+  expect(await accepts(lan, Number(open.port))).toBe(true);
+  everywhere.child.kill('SIGTERM');
+  expect(await everywhere.exit).toBe(0);
+});
+
 test('in production a missing table is a clear start-up error', async () => {
   const started = startService({ NODE_ENV: 'production', AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(), SPENDWISE_TABLE: 'no-such-table', AWS_REGION: 'us-east-1' });
   expect(await started.exit).toBe(1);

@@ -7,6 +7,7 @@ import { LOCAL_REGION, RunningDynamoDbLocal, startDynamoDbLocal } from './dynamo
 import { createDynamoTable } from './dynamodb-tables';
 import { ensureTable } from './ensure-table';
 import { SHARED_DB_FILE } from './local-access-key';
+import { nonLoopbackAddress } from '../../../../test/support/network';
 
 // The data folder's DynamoDB Local as `npm start` runs it: its own Java process on a temporary folder.
 const root = mkdtempSync(join(tmpdir(), 'spendwise-local-db-'));
@@ -39,9 +40,10 @@ test('a stranger on the port sees no tables and reads nothing; the key is kept o
   await ensureTable(owner);
   await owner.doc.send(new PutCommand({ TableName: owner.tableName, Item: ITEM }));
 
-  // Anyone who can reach the port, with any key but ours (DynamoDB Local checks no signature).
+  // Anyone who can reach the port (it listens on every interface), with any key but ours.
+  const fromTheRoom = `http://${nonLoopbackAddress() ?? '127.0.0.1'}:${portOf(first)}`;
   for (const accessKeyId of ['local', 'stranger', 'AKIAIOSFODNN7EXAMPLE']) {
-    const stranger = createDynamoTable('spendwise', { endpoint: first.endpoint, region: LOCAL_REGION, credentials: { accessKeyId, secretAccessKey: 'guess' } });
+    const stranger = createDynamoTable('spendwise', { endpoint: fromTheRoom, region: LOCAL_REGION, credentials: { accessKeyId, secretAccessKey: 'guess' } });
     expect((await stranger.doc.send(new ListTablesCommand({}))).TableNames).toEqual([]);
     await expect(stranger.doc.send(new GetCommand({ TableName: 'spendwise', Key: { pk: ITEM.pk, sk: ITEM.sk } }))).rejects.toThrow(/non-existent table|not found/i);
     stranger.doc.destroy();
