@@ -62,3 +62,17 @@ test('Slack is on with its bot token: over HTTP with the signing secret, over So
   expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: required/);
   expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'shh' })).toThrow(/SLACK_BOT_TOKEN: required/);
 });
+
+test('a malformed secret is named but never quoted: the message goes to the logs', () => {
+  const values = { TELEGRAM_BOT_TOKEN: 'no-colon-token-Qx81', TELEGRAM_WEBHOOK_SECRET: 'has spaces Qx82', SLACK_BOT_TOKEN: 'xoxp-user-token-Qx83', SLACK_APP_TOKEN: 'app-token-Qx84' };
+  expect(() => loadConfig(values)).toThrow(ConfigError);
+  try {
+    loadConfig(values);
+  } catch (error) {
+    const message = (error as Error).message;
+    for (const [name, value] of Object.entries(values)) {
+      expect(message).toContain(`${name}:`);
+      expect(message).not.toContain(value);
+    }
+  }
+});
