@@ -16,7 +16,7 @@ import { CurrencyCode } from '../bot/src/core/money/currencies';
 import { systemClock } from '../bot/src/core/ports/clock.port';
 import { addDays, dateInZone, LocalDate } from '../bot/src/core/calendar/local-date';
 import { coreOnTable } from '../bot/src/composition';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../bot/src/storage/dynamodb/dynamodb-local';
+import { startDynamoDbLocal } from '../bot/src/storage/dynamodb/dynamodb-local';
 import { createDynamoTable, DynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
 import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
 import { keys } from '../bot/src/storage/dynamodb/item-keys';
@@ -186,7 +186,7 @@ async function benchReport(table: DynamoTable, expenses: number): Promise<void> 
 async function main(): Promise<void> {
   console.log(`Spendwise bench — node ${process.version}, DynamoDB Local in memory`);
   const db = await startDynamoDbLocal();
-  const table = createDynamoTable('bench', { endpoint: db.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const table = createDynamoTable('bench', db.connection);
   try {
     await ensureTable(table);
     await benchAdds(table);

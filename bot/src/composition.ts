@@ -50,11 +50,12 @@ export async function createServices(config: Config, log: Logger, options: { clo
     : undefined;
   const dataDir = config.storage.kind === 'embedded' ? config.storage.dataDir : undefined;
   if (embedded && dataDir) {
-    writeLocalEndpoint(dataDir, embedded.endpoint);
+    writeLocalEndpoint(dataDir, embedded.connection);
     log.info({ endpoint: embedded.endpoint, dataDir }, 'started DynamoDB Local');
+    if (embedded.adoptedSharedDb) log.info({ dataDir }, 'DynamoDB Local: the database of earlier versions (shared-local-instance.db) now opens with this folder\'s access key');
   }
   const table = embedded
-    ? createDynamoTable(config.tableName, { endpoint: embedded.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS })
+    ? createDynamoTable(config.tableName, embedded.connection)
     : createDynamoTable(config.tableName, remoteOptions(config));
 
   try {

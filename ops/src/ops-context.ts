@@ -3,7 +3,7 @@ import { createOutbound } from '../../bot/src/channels/outbound';
 import { Config, loadConfig } from '../../bot/src/config/config';
 import { CoreDeps } from '../../bot/src/core/core-deps';
 import { systemClock } from '../../bot/src/core/ports/clock.port';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../../bot/src/storage/dynamodb/dynamodb-local';
+import { startDynamoDbLocal } from '../../bot/src/storage/dynamodb/dynamodb-local';
 import { createDynamoTable, DynamoTable } from '../../bot/src/storage/dynamodb/dynamodb-tables';
 import { readLocalEndpoint } from '../../bot/src/storage/dynamodb/local-endpoint-file';
 
@@ -43,9 +43,8 @@ export async function openTable(options: { local?: boolean }): Promise<OpsContex
   if (options.local) {
     if (config.storage.kind !== 'embedded') throw new UsageError('--local is for the embedded database of `npm start`, and this environment configures DynamoDB (AWS_REGION, AWS_PROFILE or AWS_ENDPOINT_URL_DYNAMODB).');
     const running = readLocalEndpoint(config.storage.dataDir);
-    const endpoint = running?.endpoint ?? (await startDynamoDbLocal({ dataDir: config.storage.dataDir }).then((db) => ((stopEmbedded = () => db.stop()), db.endpoint)));
-    const local = running ?? { region: LOCAL_REGION, ...LOCAL_CREDENTIALS };
-    table = createDynamoTable(config.tableName, { endpoint, region: local.region, credentials: { accessKeyId: local.accessKeyId, secretAccessKey: local.secretAccessKey } });
+    const connection = running ?? (await startDynamoDbLocal({ dataDir: config.storage.dataDir }).then((db) => ((stopEmbedded = () => db.stop()), db.connection)));
+    table = createDynamoTable(config.tableName, connection);
     where = `${running ? 'the running service’s' : 'a'} DynamoDB Local on ${config.storage.dataDir}`;
   } else {
     if (config.storage.kind === 'embedded') {

