@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { testEndpoint } from '../support/test-ledger';
-import { ROOT, startService, waitForLog } from '../support/service-process';
+import { ROOT, Started, startService, waitForLog } from '../support/service-process';
 
 test('outside production the HTTP port answers this machine only, unless HOST says otherwise', async () => {
   const { accepts, nonLoopbackAddress } = await import('../support/network');
@@ -142,7 +143,7 @@ test('the bundle as the image runs it: uid 1000, production, only the /tmp volum
     let out = '';
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    const started: Started = { child, lines: () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>), stderr: () => '', exit };
+    const started: Started = { child, lines: () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>), stdout: () => out, stderr: () => '', exit };
     const base = `http://127.0.0.1:${(await waitForLog(started, 'listening')).port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
