@@ -22,6 +22,9 @@ export interface StackSettings {
   readonly minTasks: number;
   readonly maxTasks: number;
   readonly logRetentionDays: number;
+  /** Writes a person (or a group) may make: the bot's RATE_LIMIT_PER_MINUTE / RATE_LIMIT_PER_DAY; 0 is off. */
+  readonly rateLimitPerMinute: number;
+  readonly rateLimitPerDay: number;
   readonly certificateArn: string;
   /** An image by digest: CI's for this run (`spendwise:image`), else the one CI last deployed (SSM). */
   readonly image: pulumi.Output<string>;
@@ -97,6 +100,8 @@ export function readSettings(
     minTasks: config.getNumber('minTasks') ?? 2,
     maxTasks: config.getNumber('maxTasks') ?? 4,
     logRetentionDays: config.getNumber('logRetentionDays') ?? 30,
+    rateLimitPerMinute: config.getNumber('rateLimitPerMinute') ?? 30,
+    rateLimitPerDay: config.getNumber('rateLimitPerDay') ?? 2000,
     certificateArn,
     image: configImage !== undefined
       ? pulumi.output(checkImage(configImage, 'spendwise:image', stackImageParameter))
@@ -113,6 +118,9 @@ export function readSettings(
   else if (!FARGATE_MEMORY[settings.taskCpu]!(settings.taskMemory)) problems.push(`taskMemory ${settings.taskMemory} is not a Fargate size for taskCpu ${settings.taskCpu}`);
   if (settings.minTasks < 2) problems.push('minTasks must be at least 2');
   if (settings.maxTasks < settings.minTasks) problems.push('maxTasks must be at least minTasks');
+  for (const key of ['rateLimitPerMinute', 'rateLimitPerDay'] as const) {
+    if (!Number.isInteger(settings[key]) || settings[key] < 0) problems.push(`${key} must be a whole number, 0 or more (0 turns the limit off)`);
+  }
   if (!RETENTIONS.includes(settings.logRetentionDays)) problems.push(`logRetentionDays must be one of ${RETENTIONS.join(', ')}`);
   if (!CERTIFICATE_ARN.test(certificateArn)) {
     problems.push('certificateArn must be your ACM certificate\'s ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>): '

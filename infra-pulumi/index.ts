@@ -48,6 +48,7 @@ const bot = new BotService('bot', {
   minTasks: settings.minTasks,
   maxTasks: settings.maxTasks,
   logRetentionDays: settings.logRetentionDays,
+  rateLimits: { perMinute: settings.rateLimitPerMinute, perDay: settings.rateLimitPerDay },
   privateSubnetIds: network.privateSubnetIds,
   taskSecurityGroupId: groups.taskSecurityGroupId,
   targetGroupArn: edge.targetGroupArn,

@@ -23,6 +23,7 @@ export interface BotServiceArgs {
   readonly minTasks: number;
   readonly maxTasks: number;
   readonly logRetentionDays: number;
+  readonly rateLimits: { readonly perMinute: number; readonly perDay: number };
   readonly privateSubnetIds: pulumi.Input<string>[];
   readonly taskSecurityGroupId: pulumi.Input<string>;
   readonly targetGroupArn: pulumi.Input<string>;
@@ -89,6 +90,8 @@ export class BotService extends pulumi.ComponentResource {
           { name: 'AWS_REGION', value: region },
           { name: 'RECEIPT_OCR', value: 'textract' },
           { name: 'RECEIPTS_BUCKET', value: receiptsBucket },
+          { name: 'RATE_LIMIT_PER_MINUTE', value: String(args.rateLimits.perMinute) },
+          { name: 'RATE_LIMIT_PER_DAY', value: String(args.rateLimits.perDay) },
         ],
         secrets: secretNames.map((key, i) => ({ name: key, valueFrom: valueFroms[i] })),
         logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': logGroup, 'awslogs-region': region, 'awslogs-stream-prefix': 'bot' } },

@@ -12,6 +12,7 @@ test('Fargate service: private, no public IP, non-root, read-only root, secrets 
     listener, tableName: 'spendwise-dev', tableArn: 'arn:aws:dynamodb:eu-west-1:1:table/spendwise-dev',
     receiptsBucketName: 'spendwise-receipts', receiptsBucketArn: 'arn:aws:s3:::spendwise-receipts', region: 'eu-west-1',
     secrets: { TELEGRAM_BOT_TOKEN: '1:a', TELEGRAM_WEBHOOK_SECRET: 'w', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }, rolloutTimeoutMinutes: 15,
+    rateLimits: { perMinute: 12, perDay: 900 },
   }, { transformations });
   await settled(resources);
   // Autoscaling owns the task count after creation; the service waits for the HTTPS listener.
@@ -38,6 +39,11 @@ test('Fargate service: private, no public IP, non-root, read-only root, secrets 
   expect(task.volumes).toEqual([{ name: 'tmp' }]);
   expect(JSON.stringify(container.environment)).not.toMatch(/TOKEN|SECRET/);
   expect(container.environment).toContainEqual({ name: 'RECEIPTS_BUCKET', value: 'spendwise-receipts' });
+  expect(container.environment).toEqual(expect.arrayContaining([{ name: 'RATE_LIMIT_PER_MINUTE', value: '12' }, { name: 'RATE_LIMIT_PER_DAY', value: '900' }]));
+  // The task and the service agree on names: each variable it sets is one the configuration reads, and is valid there.
+  const { EnvSchema } = await import('../../bot/src/config/config');
+  const known = Object.keys(EnvSchema.shape);
+  expect(container.environment.map((e: { name: string }) => e.name).filter((n: string) => !known.includes(n))).toEqual([]);
 
   const service = one(resources, 'aws:ecs/service:Service').inputs;
   expect(service).toMatchObject({

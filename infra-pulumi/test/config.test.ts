@@ -4,9 +4,9 @@ import { CERTIFICATE_ARN, IMAGE, recordResources } from './mocks';
 const noSsm = () => { throw new Error('the SSM parameter is not read when CI passes the image'); };
 
 test('stack configuration is checked: a bad value fails with its key named', async () => {
-  await recordResources({ 'spendwise:azCount': '1', 'spendwise:minTasks': '1', 'spendwise:logRetentionDays': '13' });
+  await recordResources({ 'spendwise:azCount': '1', 'spendwise:minTasks': '1', 'spendwise:logRetentionDays': '13', 'spendwise:rateLimitPerDay': '-5' });
   const { readSettings } = await import('../config');
-  expect(() => readSettings(new pulumi.Config('spendwise'), noSsm)).toThrow(/azCount must be 2 to 6; minTasks must be at least 2; logRetentionDays must be one of .*/);
+  expect(() => readSettings(new pulumi.Config('spendwise'), noSsm)).toThrow(/azCount must be 2 to 6; minTasks must be at least 2; rateLimitPerDay must be a whole number, 0 or more .*; logRetentionDays must be one of .*/);
 });
 
 test('a placeholder certificate ARN is refused, and the message says what to set', async () => {

@@ -4,7 +4,8 @@ import { DEFAULT_WRITE_LIMITS, WriteLimits } from '../core/limits/write-limits';
 const optionalText = z.string().min(1).optional();
 const writeLimit = (fallback: number) => z.coerce.number('a whole number of writes (0 turns the limit off)').int('a whole number of writes (0 turns the limit off)').min(0, '0 or more (0 turns the limit off)').max(1_000_000).default(fallback);
 
-const EnvSchema = z.object({
+/** Every variable the service reads (the Pulumi task definition is checked against it). */
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
