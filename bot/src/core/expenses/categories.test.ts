@@ -33,6 +33,9 @@ describe('given a description in one of the served languages', () => {
   test('when a keyword is a plural, then its singular counts ("2 coffees", "2 cafés", "tacos")', () => {
     expect(categoryFromKeywords('2 coffees', 'en')).toBe('food');
     expect(categoryFromKeywords('2 cafés', 'fr')).toBe('food');
+    expect(categoryFromKeywords('team lunches', 'en')).toBe('food');
+    expect(categoryFromKeywords('buses', 'en')).toBe('transport');
+    expect(categoryFromKeywords('gases', 'es')).toBeUndefined();
   });
 
   test('when the first keyword in the description names a category, then it wins', () => {

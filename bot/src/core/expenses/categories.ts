@@ -51,8 +51,11 @@ function lookupOf(language: string): KeywordLookup {
   return lookup;
 }
 
-/** "coffees", "pizzas", "cafés": a Latin-script plural read as its singular when only that is a keyword. */
-const singular = (word: string) => (/^[a-z'-]{4,}s$/.test(word) ? word.slice(0, -1) : undefined);
+/** "coffees", "pizzas", "cafés", "lunches": a Latin-script plural read as its singular when only that is a keyword. */
+const singulars = (word: string): string[] => {
+  if (!/^[a-z'-]{3,}s$/.test(word)) return [];
+  return /(?:ch|sh|s|x)es$/.test(word) ? [word.slice(0, -1), word.slice(0, -2)] : [word.slice(0, -1)];
+};
 
 /**
  * The default category a description's words name ("bún chả" → food, "tiền điện" → utilities, "Miete" →
@@ -78,7 +81,7 @@ export function categoryFromKeywords(description: string, locale?: string): Cate
 function keywordAt(words: readonly string[], index: number, phrases: ReadonlyMap<string, Keyword>, longest: number) {
   for (let length = Math.min(longest, words.length - index); length >= 1; length -= 1) {
     const phrase = words.slice(index, index + length).join(' ');
-    const keyword = phrases.get(phrase) ?? (length === 1 ? phrases.get(singular(phrase) ?? '') : undefined);
+    const keyword = phrases.get(phrase) ?? (length === 1 ? singulars(phrase).map((w) => phrases.get(w)).find(Boolean) : undefined);
     if (keyword) return { keyword, length };
   }
   return undefined;

@@ -10,7 +10,9 @@
  * - Portuguese "segunda", "quarta", "quinta", "sexta" are also ordinals in Spanish and Portuguese
  *   ("segunda mano"): Portuguese only ("segunda-feira" is a weekday everywhere).
  * - Indonesian/Malay "minggu" is Sunday and "week": Indonesian/Malay only, and never before ini/lalu/depan.
- * - Vietnamese "t2"…"t7", "cn" and Russian "пн"…"вс": their own language only.
+ * - Vietnamese "t2"…"t7", "cn" and Russian "пн"…"вс": their own language only; English "thu" (Vietnamese
+ *   "thu" without its marks is "autumn", "to collect"): English only. "mon", "wed", "sat", "sun" are words
+ *   ("sun cream"), never dates.
  * - Month abbreviations that are words elsewhere ("out", "set", "ago", "des", "dis", "mac", "mars", "ene",
  *   "dic"): their own language only. English month names and abbreviations count everywhere (DECISIONS:
  *   "15 mar", "mar 15" always work).
@@ -89,6 +91,7 @@ export const WEEKDAY_NAMES: readonly (readonly DateWord[])[] = [
   ],
   [
     ...phrases(['thursday', 'thur', 'thurs', 'thu nam', 'thu 5', 'jueves', 'quinta-feira', 'quinta feira', 'четверг']),
+    ...phrases(['thu'], ['en']),
     ...phrases(['kamis', 'khamis', 'donnerstag', 'jeudi']),
     ...phrases(['quinta'], ['pt']),
     ...phrases(['t5'], ['vi']),

@@ -40,7 +40,7 @@ describe('given a day counted back from today, in every served language', () => 
 
 describe('given a weekday name: the most recent one strictly before today', () => {
   test.each([
-    ['friday', undefined, '2026-11-20'], ['Fri', undefined, '2026-11-20'], ['monday', 'en', '2026-11-16'],
+    ['friday', undefined, '2026-11-20'], ['Fri', undefined, '2026-11-20'], ['monday', 'en', '2026-11-16'], ['Thu', 'en', '2026-11-19'],
     ['thứ hai', 'vi', '2026-11-16'], ['thu hai', 'vi', '2026-11-16'], ['thứ 6', 'vi', '2026-11-20'], ['t6', 'vi', '2026-11-20'],
     ['chủ nhật', 'vi', '2026-11-15'], ['thứ bảy', 'vi', '2026-11-21'],
     ['viernes', 'es', '2026-11-20'], ['el viernes', 'es', '2026-11-20'], ['miercoles', 'es', '2026-11-18'], ['sábado', 'es', '2026-11-21'],
@@ -72,6 +72,8 @@ describe('given a word that is a date in one language and something else in anot
     ['segunda', 'es', 'Spanish "second": "segunda mano"'],
     ['sexta', undefined, 'ordinal outside Portuguese'],
     ['t6', 'en', 'Vietnamese shorthand only in Vietnamese'],
+    ['thu', 'vi', 'Vietnamese "thu" (to collect) without its marks'],
+    ['sun', 'en', '"sun cream"'],
     ['minggu ini', 'id', '"this week", not Sunday'],
   ])('when "%s" is read in a %s ledger, then it is not a date (%s)', (text, language, _why) => {
     expect(phrase(text, language)).toBeUndefined();
@@ -177,8 +179,9 @@ describe('given numeric dates', () => {
     expect(phrase('29.02', 'ru', '2028-03-01' as LocalDate)?.date).toBe('2028-02-29');
   });
 
-  test('when "15.11" is read in a month-first ledger, then it is not a date (no month 15)', () => {
-    expect(phrase('15.11', 'en', SUNDAY, 'mdy')).toBeUndefined();
+  test('when a dotted pair without a year is read in a month-first ledger, then it is money, not a date', () => {
+    expect(phrase('3.20', 'en', SUNDAY, 'mdy')).toBeUndefined();
+    expect(phrase('11.14.2026', 'en', SUNDAY, 'mdy')?.date).toBe('2026-11-14');
   });
 });
 

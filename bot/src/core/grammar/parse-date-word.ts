@@ -149,7 +149,8 @@ function numericDate(token: string, today: LocalDate, order: DateOrder): DateAt 
   const slash = SLASH_DATE.exec(token);
   if (slash) return { length: 1, date: dayMonthYear(slash[1]!, slash[2]!, slash[3], today, order) ?? impossible(token), couldBeAmount: false };
   const dotted = DOTTED_DATE.exec(token);
-  if (dotted) {
+  // Day.month is how day-first languages write a date; in a month-first ledger "3.20" is only money.
+  if (dotted && (order === 'dmy' || dotted[3])) {
     const date = dayMonthYear(dotted[1]!, dotted[2]!, dotted[4], today, order);
     // "5.10" is 5 October or 5.10 of money; "31.02" is only money. "15.11." and "31.02.2026" are meant as dates.
     if (!dotted[3]) return date ? { length: 1, date, couldBeAmount: true } : undefined;
