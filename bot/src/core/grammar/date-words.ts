@@ -35,7 +35,9 @@ export const DAYS_BACK: readonly { readonly back: number; readonly phrases: read
     phrases: [
       ...phrases(['today', 'tonight', 'this morning', 'this evening', 'this afternoon']),
       ...phrases(['hom nay', 'sang nay', 'trua nay', 'chieu nay', 'toi nay', 'bua nay']),
-      ...phrases(['hoy', 'hoje', 'сегодня', 'hari ini', 'heute']),
+      ...phrases(['hoy', 'hoje', 'сегодня', 'hari ini', 'heute', 'esta manana', 'esta tarde', 'esta noche', 'hoje de manha', 'hoje a noite']),
+      ...phrases(['сегодня утром', 'сегодня днем', 'сегодня вечером', 'tadi pagi', 'tadi siang', 'tadi sore', 'tadi malam']),
+      ...phrases(['heute morgen', 'heute mittag', 'heute abend']),
       ...phrases(["aujourd'hui", 'aujourdhui', 'ce matin', 'ce midi', 'ce soir']),
     ],
   },
@@ -44,7 +46,8 @@ export const DAYS_BACK: readonly { readonly back: number; readonly phrases: read
     phrases: [
       ...phrases(['yesterday', 'last night']),
       ...phrases(['hom qua', 'sang qua', 'trua qua', 'chieu qua', 'toi qua', 'dem qua', 'bua qua']),
-      ...phrases(['ayer', 'anoche', 'ontem', 'вчера', 'kemarin', 'gestern']),
+      ...phrases(['ayer', 'anoche', 'ontem', 'ontem a noite', 'вчера', 'вчера вечером', 'вчера днем', 'вчера утром', 'kemarin', 'kemarin malam', 'kemarin sore']),
+      ...phrases(['gestern', 'gestern abend', 'gestern mittag', 'gestern morgen']),
       ...phrases(['semalam'], ['ms']),
       ...phrases(['hier', 'hier soir', 'hier midi'], ['fr']),
     ],

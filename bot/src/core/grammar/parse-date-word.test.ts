@@ -20,7 +20,8 @@ describe('given a day counted back from today, in every served language', () => 
     ['hoje', 'pt', 0], ['ontem', 'pt', 1], ['anteontem', 'pt', 2],
     ['сегодня', 'ru', 0], ['вчера', 'ru', 1], ['позавчера', 'ru', 2], ['Вчера', 'ru', 1],
     ['hari ini', 'id', 0], ['kemarin', 'id', 1], ['kemarin dulu', 'id', 2], ['semalam', 'ms', 1], ['kelmarin', 'ms', 2],
-    ['heute', 'de', 0], ['gestern', 'de', 1], ['vorgestern', 'de', 2],
+    ['heute', 'de', 0], ['gestern', 'de', 1], ['vorgestern', 'de', 2], ['gestern Abend', 'de', 1], ['heute Morgen', 'de', 0],
+    ['вчера вечером', 'ru', 1], ['tadi malam', 'id', 0], ['esta noche', 'es', 0], ['ontem à noite', 'pt', 1],
     ["aujourd'hui", 'fr', 0], ['aujourd’hui', 'fr', 0], ['hier', 'fr', 1], ['avant-hier', 'fr', 2], ['avant hier', 'fr', 2],
   ])('when "%s" is read in a %s ledger, then it is %i days back and takes every word', (text, language, back) => {
     const found = phrase(text, language);
