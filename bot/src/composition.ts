@@ -15,6 +15,7 @@ import { createTextractReceiptScanner } from './receipts/textract/textract-recei
 import { createDynamoReceiptDrafts } from './storage/dynamodb/dynamodb-receipt-drafts';
 import { Logger } from './logger';
 import { createDynamoLedgerDirectory } from './storage/dynamodb/dynamodb-directory';
+import { createDynamoPendingLines } from './storage/dynamodb/dynamodb-pending-lines';
 import { createDynamoPersonalData } from './storage/dynamodb/dynamodb-personal-data';
 import { createDynamoLocalMailbox } from './storage/dynamodb/dynamodb-local-mailbox';
 import { createDynamoLedgerWriter } from './storage/dynamodb/dynamodb-ledger-writer';
@@ -117,6 +118,7 @@ export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log
     totals: createDynamoSpendingTotals(table),
     directory: createDynamoLedgerDirectory(table),
     personalData: createDynamoPersonalData(table),
+    pendingLines: createDynamoPendingLines(table, () => clock.now()),
     outbound,
     clock,
     queue: createLedgerWriteQueue(),

@@ -3,7 +3,7 @@ import { createOutbound } from '../../bot/src/channels/outbound';
 import { CoreDeps } from '../../bot/src/core/core-deps';
 import { createLedgerWriteQueue } from '../../bot/src/core/ledger/ledger-write-queue';
 import { Clock } from '../../bot/src/core/ports/clock.port';
-import { createInMemoryStore, InMemoryStore } from '../../bot/src/storage/in-memory/in-memory-store';
+import { createInMemoryPendingLines, createInMemoryStore, InMemoryStore } from '../../bot/src/storage/in-memory/in-memory-store';
 
 /** A clock the test sets; starts at a fixed instant. */
 export function fixedClock(iso: string): Clock & { set(iso: string): void } {
@@ -22,6 +22,7 @@ export function inMemoryCore(clock: Clock = fixedClock('2026-11-22T10:00:00Z')) 
     totals: store.totals,
     directory: store.directory,
     personalData: store.personalData,
+    pendingLines: createInMemoryPendingLines(() => clock.now()),
     outbound: createOutbound({ local: mailbox }),
     clock,
     queue: createLedgerWriteQueue(),

@@ -5,6 +5,7 @@ import { Clock } from './ports/clock.port';
 import { ExpenseQueries, LedgerWriter, SpendingTotals } from './ports/ledger-store.port';
 import { Outbound } from './ports/outbound.port';
 import { PersonalData } from './privacy/personal-data.port';
+import { PendingLines } from './expenses/pending-lines.port';
 import { ReceiptDrafts, ReceiptImages } from './receipts/receipt-store.port';
 import { ReceiptScanner } from './receipts/scanned-receipt';
 
@@ -14,6 +15,8 @@ export interface CoreDeps {
   readonly expenses: ExpenseQueries;
   readonly totals: SpendingTotals;
   readonly directory: LedgerDirectory;
+  /** Lines the bot asked about before recording them. */
+  readonly pendingLines: PendingLines;
   /** A person's data across ledgers ("forget me"). */
   readonly personalData: PersonalData;
   /** Posts to a conversation after the request that started the work has been answered. */

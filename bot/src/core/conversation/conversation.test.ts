@@ -152,7 +152,7 @@ test('bad input is answered with an example and writes nothing', async () => {
   const { say } = chat(bed.deps, 'careless');
   await say('10 lunch');
   const before = await say('report');
-  for (const text of ['lunch', '12 lunch 15', '12 ABC', '0 lunch', '-3 tea', '1234567890123 yacht', 'taxi 5 31/02', 'x'.repeat(501), 'delete 42', 'edit 42 amount 3', 'budget food', '/frobnicate']) {
+  for (const text of ['12 ABC', '0 lunch', '-3 tea', '1234567890123 yacht', 'taxi 5 31/02', 'x'.repeat(501), 'delete 42', 'edit 42 amount 3', 'budget food', '/frobnicate']) {
     const answer = await say(text);
     expect(answer).toMatch(/^⚠️ .+\nFor example: .+/s);
   }

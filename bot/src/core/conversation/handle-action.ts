@@ -15,6 +15,7 @@ import { choiceRows } from './reply';
 import { Turn } from './turn';
 import { routeText } from './route-text';
 import { receiptAction } from '../receipts/receipt-flow';
+import { answerPendingLine, parsePendingAction } from '../commands/record-expense';
 
 const MAX_CATEGORY_CHOICES = 12;
 const CATEGORIES_PER_ROW = 3;
@@ -33,6 +34,8 @@ export async function handleAction(action: string, turn: Turn, deps: CoreDeps): 
 }
 
 async function decideAction(action: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
+  const answer = parsePendingAction(action);
+  if (answer) return answerPendingLine(answer.id, answer.choice, turn, deps);
   const parsed = parseAction(action);
   if (!parsed) return userError('action.unknown', 'That button is not one I know (it may be from an older version).', 'help');
   if (parsed.kind === 'say') return routeText(parsed.text, turn, deps);

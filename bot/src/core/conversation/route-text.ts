@@ -12,7 +12,7 @@ import { finishReceiptWithAmount } from '../receipts/receipt-flow';
 export async function routeOverheard(raw: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const text = raw.trim();
   if (text.includes('\n') || !startsWithAmount(text) || text.split(/\s+/).length < 2) return [];
-  const result = await recordExpense(text, turn, deps);
+  const result = await recordExpense(text, turn, deps, { confidentOnly: true });
   return isUserError(result) ? [] : result;
 }
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { LocalDate } from '../calendar/local-date';
 import { CurrencyCode } from '../money/currencies';
 import { isUserError } from '../user-error';
-import { ExpenseText, GrammarContext, parseExpenseText } from './parse-expense-text';
+import { ExpenseText, GrammarContext, parseExpenseText, readExpenseLine } from './parse-expense-text';
+import { toDecimalString } from '../money/money';
 
 // Sunday 22 November 2026
 const ctx: GrammarContext = { ledgerCurrency: 'USD' as CurrencyCode, today: '2026-11-22' as LocalDate, dateOrder: 'dmy' };
@@ -99,7 +100,7 @@ describe('bad input is answered with what was wrong and an example', () => {
   test.each([
     ['lunch with Sam', 'amount.missing'],
     ['', 'amount.missing'],
-    ['pho 24 50k', 'amount.several'],
+    ['pho 24 50', 'amount.several'],
     ['12 lunch 15', 'amount.several'],
     ['12 XYZ lunch', 'currency.unknown'],
     ['12abc lunch', 'currency.unknown'],
@@ -158,6 +159,89 @@ describe('properties', () => {
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the chat as people type it (issue 10)', () => {
+  const vnd = { ...ctx, ledgerCurrency: 'VND' as CurrencyCode, locale: 'vi-VN' };
+  const read = (text: string, context: GrammarContext = ctx) => readExpenseLine(text, context);
+  test.each([
+    ['đổ xăng 100 nghìn', vnd, 100000, 'VND', 'đổ xăng'],
+    ['mua áo 2 củ', vnd, 2000000, 'VND', 'mua áo'],
+    ['tiền điện 1,2tr', vnd, 1200000, 'VND', 'tiền điện'],
+    ['120.000đ grab', vnd, 120000, 'VND', 'grab'],
+    ['đ120k phở', vnd, 120000, 'VND', 'phở'],
+    ['ăn trưa 3 người 450k', vnd, 450000, 'VND', 'ăn trưa 3 người'],
+    ['15 empanadas 1500', { ...ctx, ledgerCurrency: 'ARS' as CurrencyCode }, 150000, 'ARS', '15 empanadas'],
+    ['Compré 3 pizzas por 2000', { ...ctx, ledgerCurrency: 'ARS' as CurrencyCode }, 200000, 'ARS', 'Compré 3 pizzas por'],
+    ['renta 15 mil pesos', { ...ctx, ledgerCurrency: 'MXN' as CurrencyCode }, 1500000, 'MXN', 'renta'],
+    ['отель 50 евро', { ...ctx, ledgerCurrency: 'RUB' as CurrencyCode }, 5000, 'EUR', 'отель'],
+    ['ЖКХ 6 200', { ...ctx, ledgerCurrency: 'RUB' as CurrencyCode }, 620000, 'RUB', 'ЖКХ'],
+    ['Rp25rb kopi', { ...ctx, ledgerCurrency: 'IDR' as CurrencyCode }, 2500000, 'IDR', 'kopi'],
+    ['RM 12.50 nasi lemak', { ...ctx, ledgerCurrency: 'MYR' as CurrencyCode }, 1250, 'MYR', 'nasi lemak'],
+    ['1\'250.50 CHF watch', ctx, 125050, 'CHF', 'watch'],
+    ['5€50 sandwich', ctx, 550, 'EUR', 'sandwich'],
+    ['Pizza 12,- €', ctx, 1200, 'EUR', 'Pizza'],
+    ['100. groceries', ctx, 10000, 'USD', 'groceries'],
+    ['5.50Coffee', ctx, 550, 'USD', 'Coffee'],
+    ['50 Taxi THB', ctx, 5000, 'THB', 'Taxi'],
+    ['20.00 Order 12345', ctx, 2000, 'USD', 'Order 12345'],
+    ['pho 24 50k', vnd, 50000, 'VND', 'pho 24'],
+  ])('%s', (text, context, minor, currency, description) => {
+    const reading = read(text, context as GrammarContext);
+    expect(reading).toMatchObject({ kind: 'expense', expense: { amount: { minor, currency }, description } });
+    expect((reading as { doubt?: string }).doubt).toBeUndefined();
+  });
+
+  test.each([
+    ['I have 2 meetings today', ctx, 'count'],
+    ['mua 3 cái áo', vnd, 'count'],
+    ['phở 50', vnd, 'implausible'],
+    ['кофе 0,5', { ...ctx, ledgerCurrency: 'RUB' as CurrencyCode }, 'implausible'],
+    ['taxi 20 1/5/2019', ctx, 'farDate'],
+  ])('%s is asked about (%s)', (text, context, doubt) => {
+    expect(read(text, context as GrammarContext)).toMatchObject({ kind: 'expense', doubt });
+  });
+
+  test.each(['taxi 50 100', 'grab 45k 60k', 'café 1,50 y tostada 2', 'кофе 250 и булка 90'])('%s offers its amounts to choose from', (text) => {
+    expect(read(text)).toMatchObject({ kind: 'choose' });
+  });
+
+  test.each(['hello', 'thanks!', 'see you at 5', 'Treffen um 15 Uhr', 'встреча в 15:00', 'how much did I spend?'])('%s is no expense', (text) => {
+    expect(read(text)).toEqual({ kind: 'notExpense' });
+  });
+
+  test('any string gives an expense, a question, a pointer or a user error; never a zero or negative amount', () => {
+    const locales = ['en-US', 'vi-VN', 'es-ES', 'pt-BR', 'ru-RU', 'id-ID', 'de-DE', 'fr-FR'];
+    const piece = fc.constantFrom('12', '1.234,56', '€', 'RM', 'Rp', 'đ', '50k', '8tr', 'nghìn', 'mil', 'тыс', 'juta', 'евро', 'pesos', '#food', 'hôm qua', 'ayer', '15.11', '3', 'de', 'noviembre', 'and', 'y', 'at', '5€50', '12,-', '1 900', "1'250.50", 'lunch', '0', '-', 'por');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.constantFrom(...locales), fc.constantFrom('USD', 'VND', 'RUB', 'IDR', 'EUR'), (pieces, locale, currency) => {
+        const reading = readExpenseLine(pieces.join(' '), { ...ctx, locale, ledgerCurrency: currency as CurrencyCode });
+        const amounts = isUserError(reading) ? [] : reading.kind === 'expense' ? [reading.expense.amount] : reading.kind === 'choose' ? reading.options.map((o) => o.amount) : [];
+        for (const amount of amounts) {
+          expect(Number.isSafeInteger(amount.minor)).toBe(true);
+          expect(amount.minor).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('an expense written out the way the bot writes amounts reads back the same, in every locale', () => {
+    const locales = ['en-US', 'vi-VN', 'es-ES', 'pt-BR', 'ru-RU', 'id-ID', 'de-DE', 'fr-FR'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 99_999_999 }), fc.constantFrom('USD', 'EUR', 'VND', 'RUB', 'IDR', 'BRL', 'JPY', 'KWD'),
+        fc.constantFrom('lunch', 'taxi ride', 'phở bò', 'кофе', 'Mittagessen', 'déjeuner'), fc.constantFrom(...locales),
+        (minor, currency, description, locale) => {
+          const amount = { minor, currency: currency as CurrencyCode };
+          const reading = readExpenseLine(`${toDecimalString(amount)} ${currency} ${description}`, { ...ctx, locale });
+          const expense = isUserError(reading) || reading.kind !== 'expense' ? undefined : reading.expense;
+          expect(expense).toMatchObject({ amount, description });
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -11,16 +11,17 @@ const EXAMPLE = '12.50 lunch #food';
  */
 export function parseAmountNumber(
   body: string,
-  multiplier: '' | 'k' | 'm',
+  multiplier: '' | 'k' | 'm' | number,
   currency: CurrencyCode,
 ): Money | UserError {
   const exp = currencyExponent(currency);
-  const split = splitDecimal(body, exp, multiplier !== '');
+  const powerOfTen = typeof multiplier === 'number' ? multiplier : multiplier === 'k' ? 3 : multiplier === 'm' ? 6 : 0;
+  const split = splitDecimal(body, exp, powerOfTen !== 0);
   if (!split) {
     return userError('amount.unreadable', `I can't read "${body}" as an amount.`, EXAMPLE);
   }
   const { integer, fraction } = split;
-  const shift = exp + (multiplier === 'k' ? 3 : multiplier === 'm' ? 6 : 0) - fraction.length;
+  const shift = exp + powerOfTen - fraction.length;
   let minor: bigint;
   if (shift >= 0) {
     minor = BigInt(integer + fraction) * 10n ** BigInt(shift);
@@ -29,7 +30,7 @@ export function parseAmountNumber(
     const dropped = fraction.slice(fraction.length + shift);
     if (/[1-9]/.test(dropped)) {
       const decimals = exp === 0 ? 'no decimals' : `only ${exp} decimal${exp === 1 ? '' : 's'}`;
-      return userError('amount.tooPrecise', `${currency} has ${decimals}, so "${body}${multiplier}" is too precise.`, exp === 0 ? `120000 ${currency} groceries` : `12.50 ${currency} lunch`);
+      return userError('amount.tooPrecise', `${currency} has ${decimals}, so "${body}" is too precise.`, exp === 0 ? `120000 ${currency} groceries` : `12.50 ${currency} lunch`);
     }
     minor = BigInt(integer + kept);
   }

@@ -35,6 +35,8 @@ test('forget me: the personal ledger, its receipts and the person’s links go; 
   // A receipt Uma sent in the group and never confirmed: its draft and image are hers.
   await chat({ user: 'uma', group: 'flat-9', image: Buffer.concat([photo, Buffer.from('group')]).toString('base64') });
   await say({ user: 'vic', group: 'flat-9', text: '40 taxi' });
+  // A line Uma was asked about in the group holds her words.
+  expect(await say({ user: 'uma', group: 'flat-9', text: 'I have 2 meetings today' })).toContain('count something');
   const reportBefore = await say({ user: 'vic', group: 'flat-9', text: 'report' });
 
   const before = await scan();
@@ -53,7 +55,7 @@ test('forget me: the personal ledger, its receipts and the person’s links go; 
   const after = await scan();
   const mentions = after.filter((i) => {
     const text = JSON.stringify(i);
-    return text.includes('local:uma') || text.includes(personal) || text.includes('"uma"')
+    return text.includes('local:uma') || text.includes(personal) || text.includes('"uma"') || text.includes('meetings')
       || (text.includes(String(groupLink.member)) && (String(i.sk).startsWith('MEMBER#') || String(i.sk).startsWith('RDRAFT#')));
   });
   expect(mentions).toEqual([]);

@@ -55,6 +55,16 @@ export function createDynamoPersonalData(table: DynamoTable): PersonalData {
         ...places.groups.map((g) => remove(keys.ledger(g.ledger), keys.member(g.member))),
         ...places.groupDrafts.map((d) => remove(keys.ledger(d.ledger), keys.receiptDraft(d.receipt))),
       ];
+      // Lines the person was asked about in a group hold their words.
+      for (const { ledger, member } of places.groups) {
+        for await (const pending of queryItems(table, {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: '#member = :member',
+          ExpressionAttributeNames: { '#member': 'member' },
+          ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.pendingLinePrefix, ':member': member },
+          ConsistentRead: true,
+        })) inGroups.push(remove(String(pending.pk), String(pending.sk)));
+      }
       // Whatever else the identity's partition holds (memberships left, and anything added later).
       const rest: ReturnType<typeof remove>[] = [];
       for await (const item of identityItems(identityKey)) rest.push(remove(String(item.pk), String(item.sk)));

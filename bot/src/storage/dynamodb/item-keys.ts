@@ -26,6 +26,9 @@ export const keys = {
   receiptDraft: (receipt: string) => `RDRAFT#${receipt}`,
   receiptDraftPrefix: 'RDRAFT#',
   receiptFile: (file: string) => `RFILE#${file}`,
+  /** A line the bot asked about before recording; expires by TTL. */
+  pendingLine: (id: string) => `PEND#${id}`,
+  pendingLinePrefix: 'PEND#',
   member: (member: MemberId) => `MEMBER#${member}`,
   memberPrefix: 'MEMBER#',
   conversation: (conversationKey: string) => `DIR#${conversationKey}`,

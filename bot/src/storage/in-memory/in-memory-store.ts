@@ -1,3 +1,4 @@
+import { PENDING_LINE_TTL_SECONDS, PendingLine, PendingLines } from '../../core/expenses/pending-lines.port';
 import { LocalDate } from '../../core/calendar/local-date';
 import { Reply, storableReplies } from '../../core/conversation/reply';
 import { DirectoryLookup, LedgerDirectory } from '../../core/directory/ledger-directory.port';
@@ -268,6 +269,20 @@ export function createInMemoryReceiptDrafts(now: () => Date, ttlSeconds = RECEIP
     },
     async remove(ledger, receipt) {
       drafts.delete(`${ledger}/${receipt}`);
+    },
+  };
+}
+
+/** Pending lines in memory, for fast tests (the same expiry as the table's TTL). */
+export function createInMemoryPendingLines(now: () => Date): PendingLines {
+  const lines = new Map<string, { line: PendingLine; expiresAt: number }>();
+  return {
+    async save(ledger, id, line) {
+      lines.set(`${ledger}/${id}`, { line: structuredClone(line), expiresAt: now().getTime() + PENDING_LINE_TTL_SECONDS * 1000 });
+    },
+    async get(ledger, id) {
+      const found = lines.get(`${ledger}/${id}`);
+      return found && found.expiresAt > now().getTime() ? structuredClone(found.line) : undefined;
     },
   };
 }

@@ -1,0 +1,61 @@
+import { chat, choicesOf, textOf } from '../../../../test/support/chat';
+import { inMemoryCore } from '../../../../test/support/in-memory-core';
+
+// Lines a person would think about are asked about, and nothing is written until a button is pressed.
+let core: ReturnType<typeof inMemoryCore>;
+beforeEach(() => {
+  core = inMemoryCore();
+});
+const ana = () => chat(core.deps, 'ana', { hints: { timeZone: 'UTC' } });
+const expenses = async () => (await ana().say('list')).match(/^• #/gm)?.length ?? 0;
+
+test('given a greeting or a question, when it is sent, then a pointer to help comes back and nothing is written', async () => {
+  for (const text of ['hello', 'thanks!', 'how much did I spend this month?']) {
+    const answer = await ana().say(text);
+    expect(answer).toContain('I keep track of what you spend');
+    expect(answer).toContain('help');
+  }
+  expect(await expenses()).toBe(0);
+});
+
+test('given a number that counts something, when it is confirmed, then it is recorded once however often the button is pressed', async () => {
+  const [question] = await ana().sendText('I have 2 meetings today');
+  expect(textOf([question!])).toContain('Is that number an amount, or does it count something?');
+  expect(choicesOf(question).map((c) => c.label)).toEqual(['✅ Record $2.00', '✏️ No, change it']);
+  expect(await expenses()).toBe(0);
+  const record = choicesOf(question)[0]!.action;
+  const [recorded] = await ana().send({ kind: 'press', action: record });
+  expect(textOf([recorded!])).toContain('✅ Recorded #1 · $2.00 · other · I have meetings');
+  expect(recorded!.replacesPressed).toBe(true);
+  expect(textOf(await ana().send({ kind: 'press', action: record }))).toContain('Recorded #1');
+  expect(await expenses()).toBe(1);
+});
+
+test('given two plain amounts, when one is chosen, then that one is recorded; "none" records nothing', async () => {
+  const [question] = await ana().sendText('taxi 50 100');
+  expect(textOf([question!])).toContain('more than one amount');
+  expect(choicesOf(question).map((c) => c.label)).toEqual(['$50.00', '$100.00', 'None of these']);
+  expect(await ana().press(choicesOf(question)[1]!.action)).toContain('Recorded #1 · $100.00 · transport · taxi 50');
+  const [again] = await ana().sendText('uber 20 30');
+  expect(await ana().press(choicesOf(again).at(-1)!.action)).toContain('Nothing recorded');
+  expect(await expenses()).toBe(1);
+});
+
+test('given two expenses in one line, an amount implausible for the currency, or a date years ago, then each is asked about', async () => {
+  expect(await ana().say('lunch 12.50 and coffee 3')).toContain('more than one expense');
+  expect(await ana().say('taxi 20 1/5/2019')).toContain('That date is far from today');
+  await ana().say('currency VND');
+  expect(await ana().say('phở 50')).toContain('That amount looks unusual for the currency');
+  expect(await ana().say('phở 50k')).toContain('Recorded #1 · ₫50,000');
+});
+
+test('given a question in a group, when someone else presses its button, then they are refused and nothing is written', async () => {
+  const inGroup = (user: string) => chat(core.deps, user, { group: 'g1' });
+  const [question] = await inGroup('ana').sendText('bought 3 items');
+  const [refused] = await inGroup('ben').send({ kind: 'press', action: choicesOf(question)[0]!.action });
+  expect(refused).toMatchObject({ audience: 'sender' });
+  expect(textOf([refused!])).toContain('Only the person who wrote that line can answer');
+  expect(await inGroup('ana').say('list')).toContain('No expenses yet');
+  // Overheard, the same line is not asked about: people talk to each other.
+  expect(await chat(core.deps, 'ana', { group: 'g1' }).send({ kind: 'text', text: '2 meetings today', overheard: true })).toEqual([]);
+});
