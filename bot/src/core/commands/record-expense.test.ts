@@ -1,4 +1,4 @@
-import { chat, choicesOf, textOf } from '../../../../test/support/chat';
+import { chat, choicesOf, ledgerOf, textOf } from '../../../../test/support/chat';
 import { inMemoryCore } from '../../../../test/support/in-memory-core';
 
 // Lines a person would think about are asked about, and nothing is written until a button is pressed.
@@ -58,4 +58,34 @@ test('given a question in a group, when someone else presses its button, then th
   expect(await inGroup('ana').say('list')).toContain('No expenses yet');
   // Overheard, the same line is not asked about: people talk to each other.
   expect(await chat(core.deps, 'ana', { group: 'g1' }).send({ kind: 'text', text: '2 meetings today', overheard: true })).toEqual([]);
+});
+
+describe('several expenses in one message, one per line', () => {
+  test('given clean lines, when sent together, then one write records them all, and Undo all removes them all', async () => {
+    await ana().say('budget food 30');
+    const [reply] = await ana().sendText('12.50 lunch #food\ncoffee 3.20 yesterday\n\n20 dinner #food');
+    expect(textOf([reply!])).toContain('✅ Recorded 3 expenses:');
+    expect(textOf([reply!])).toContain('#1 · $12.50 · food · lunch');
+    expect(textOf([reply!])).toContain('#3 · $20.00 · food · dinner');
+    // The batch's own lines count towards the budget: 12.50 + 3.20 + 20 crosses 100% of 30.
+    expect(textOf([reply!])).toContain('food spending is over its monthly budget: $35.70 of $30.00 (119%)');
+    const { ledger } = await ledgerOf(core.deps, 'ana');
+    expect(core.store.events(ledger).filter((e) => e.event.type === 'ExpenseRecorded')).toHaveLength(3);
+    const undoAll = choicesOf(reply).find((c) => c.label === 'Undo all')!.action;
+    expect(await ana().press(undoAll)).toContain('Deleted 3 expenses');
+    expect(await expenses()).toBe(0);
+  });
+
+  test('given a bad line among good ones, when sent, then nothing is written, the line is named by number, and one press records the others', async () => {
+    const [reply] = await ana().sendText('12.50 lunch\nI have 2 meetings\n5 coffee\nhello');
+    const text = textOf([reply!]);
+    expect(text).toContain('Nothing recorded yet: 2 lines need a look.');
+    expect(text).toContain('line 2 I have 2 meetings: the number may count something');
+    expect(text).toContain('line 4 hello: no amount');
+    expect(await expenses()).toBe(0);
+    const record = choicesOf(reply).find((c) => c.label === '✅ Record the other 2')!.action;
+    expect(await ana().press(record)).toContain('Recorded 2 expenses');
+    expect(await ana().press(record)).toContain('Recorded 2 expenses');
+    expect(await expenses()).toBe(2);
+  });
 });

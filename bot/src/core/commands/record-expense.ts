@@ -15,6 +15,7 @@ import { actorName, expenseChoices, expenseSpans } from '../presentation/expense
 import { isUserError, userError } from '../user-error';
 import { timeZoneQuestion } from '../presentation/time-zone-question';
 import { CommandResult, writeKey } from './command';
+import { recordLines } from './record-expense-lines';
 
 /** What a press on a question's button says: record reading `choice` of pending line `id`, or none. */
 export const pendingActions = {
@@ -26,7 +27,9 @@ export function parsePendingAction(action: string): { id: string; choice: number
   return m ? { id: m[1]!, choice: m[2] === 'x' ? 'none' : Number(m[2]) } : undefined;
 }
 
-const grammarOf = (settings: LedgerSettings, now: Date): GrammarContext => ({
+export const pendingIdOf = (idempotencyKey: string) => createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 12);
+
+export const grammarOf = (settings: LedgerSettings, now: Date): GrammarContext => ({
   ledgerCurrency: settings.currency,
   today: dateInZone(now, settings.timeZone),
   dateOrder: settings.dateOrder,
@@ -39,9 +42,11 @@ const grammarOf = (settings: LedgerSettings, now: Date): GrammarContext => ({
  * nothing is written until one is pressed. A line with no amount is no expense: a pointer to help.
  */
 export async function recordExpense(text: string, turn: Turn, deps: CoreDeps, options: { confidentOnly?: boolean } = {}): Promise<CommandResult> {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length > 1 && !options.confidentOnly) return recordLines(lines, turn, deps);
   const key = writeKey(turn);
   // A redelivery asks the same question with the same buttons.
-  const pendingId = createHash('sha256').update(key.idempotencyKey).digest('base64url').slice(0, 12);
+  const pendingId = pendingIdOf(key.idempotencyKey);
   let question: { reading: LineReading } | undefined;
   const result = await recordReading(text, turn, deps, key.idempotencyKey, (reading, settings, now) => {
     if (reading.kind === 'expense' && !reading.doubt) return reading.expense;
@@ -61,6 +66,10 @@ export async function answerPendingLine(id: string, choice: number | 'none', tur
   if (!pending) return { ...userError('line.expired', 'That question has expired: type the expense again.', ADD_EXAMPLE), audience: 'sender' };
   if (pending.member !== turn.member) return { ...userError('line.notYours', 'Only the person who wrote that line can answer.', ADD_EXAMPLE), audience: 'sender' };
   if (choice === 'none') return [{ text: formatted(line('👍 Nothing recorded. Type it again the way you meant it, for example ', code(ADD_EXAMPLE))), replacesPressed: true }];
+  if (pending.text.includes('\n')) {
+    const recorded = await recordLines(pending.text.split('\n'), turn, deps, { idempotencyKey: `pending:${id}`, asked: true });
+    return isUserError(recorded) ? recorded : recorded.map((r) => ({ ...r, replacesPressed: true }));
+  }
   const replies = await recordReading(pending.text, turn, deps, `pending:${id}`, (reading) => {
     if (isUserError(reading) || reading.kind === 'notExpense') return userError('line.changed', 'I cannot read that line any more: type it again.', ADD_EXAMPLE);
     const picked = reading.kind === 'choose' ? reading.options[choice] : choice === 0 ? reading.expense : undefined;

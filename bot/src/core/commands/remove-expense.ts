@@ -3,7 +3,7 @@ import { formatted, line } from '../conversation/formatted-text';
 import { Turn } from '../conversation/turn';
 import { Expense, formatRef } from '../ledger/expense';
 import { writeLedger } from '../ledger/write-ledger';
-import { actorName, expenseSpans } from '../presentation/expense-text';
+import { actorName, expenseBlock, expenseSpans } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
 import { CommandResult, writeKey } from './command';
 import { refuseUnlessRecordedBy } from './expense-permission';
@@ -39,4 +39,24 @@ export async function removeExpense(
     await deps.receipts?.images.remove(turn.ledger, removed.receipt);
   }
   return result;
+}
+
+/** "Undo all" under a message of several expenses: the person's own of those refs still there, in one write. */
+export async function removeExpenses(turn: Turn, deps: CoreDeps, refs: readonly number[]): Promise<CommandResult> {
+  return writeLedger(deps, {
+    ...writeKey(turn),
+    decide: async () => {
+      const found = (await Promise.all(refs.map((ref) => deps.expenses.expense(turn.ledger, ref)))).filter((e): e is Expense => e !== undefined);
+      const mine = found.filter((e) => !refuseUnlessRecordedBy(turn, e));
+      if (mine.length === 0) {
+        return found.length > 0
+          ? refuseUnlessRecordedBy(turn, found[0]!)!
+          : userError('expense.notFound', 'Those expenses are not in this ledger any more (deleted already).', 'list');
+      }
+      return {
+        events: mine.map((expense) => ({ type: 'ExpenseDeleted' as const, data: { expense } })),
+        replies: [{ text: formatted(line(`🗑️ Deleted ${mine.length} expense${mine.length === 1 ? '' : 's'}:`), ...mine.map((e) => expenseBlock(e, actorName(turn)))) }],
+      };
+    },
+  });
 }

@@ -2,7 +2,8 @@ import { CoreDeps } from '../core-deps';
 import { amendExpense } from '../commands/amend-expense';
 import { CommandResult } from '../commands/command';
 import { refuseUnlessRecordedBy } from '../commands/expense-permission';
-import { removeExpense } from '../commands/remove-expense';
+import { removeExpense, removeExpenses } from '../commands/remove-expense';
+import { parseUndoAll } from '../commands/record-expense-lines';
 import { setTimeZone } from '../commands/settings.commands';
 import { isValidTimeZone } from '../calendar/local-date';
 import { DEFAULT_CATEGORIES } from '../expenses/categories';
@@ -36,6 +37,8 @@ export async function handleAction(action: string, turn: Turn, deps: CoreDeps): 
 async function decideAction(action: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const answer = parsePendingAction(action);
   if (answer) return answerPendingLine(answer.id, answer.choice, turn, deps);
+  const undoAll = parseUndoAll(action);
+  if (undoAll) return removeExpenses(turn, deps, Array.from({ length: undoAll.last - undoAll.first + 1 }, (_, i) => undoAll.first + i));
   const parsed = parseAction(action);
   if (!parsed) return userError('action.unknown', 'That button is not one I know (it may be from an older version).', 'help');
   if (parsed.kind === 'say') return routeText(parsed.text, turn, deps);
