@@ -101,9 +101,9 @@ test('400 for a body that is not JSON, and the server keeps serving', async () =
 });
 
 test('bad chat input gets a reply with an example, not an HTTP error', async () => {
-  const { status, json } = await chat({ user: 'frank', text: 'lunch with Sam' });
+  const { status, json } = await chat({ user: 'frank', text: '12 ABC lunch' });
   expect(status).toBe(200);
-  expect(json.replies[0].text).toBe("⚠️ I couldn't find an amount in that.\nFor example: 12.50 lunch #food");
+  expect(json.replies[0].text).toBe('⚠️ I don\'t know the currency "ABC". Use an ISO code such as EUR, USD or VND.\nFor example: coffee 3.20 EUR');
 });
 
 test('GET / serves the chat page, and unknown paths are 404', async () => {

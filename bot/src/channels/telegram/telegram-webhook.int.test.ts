@@ -65,9 +65,10 @@ test('a quick add in a private chat: escaped HTML, Undo / Edit / Change category
   const calls = await deliver(textUpdate(person, '50k <b>pho</b> & tea'));
   const [recorded, question] = calls;
   expect(recorded).toMatchObject({ method: 'sendMessage', payload: { chat_id: 6002, parse_mode: 'HTML' } });
-  expect(recorded!.payload.text).toBe('✅ Recorded #1 · <b>$50,000.00</b> · food · &lt;b&gt;pho&lt;/b&gt; &amp; tea · Sun 22 Nov 2026');
+  // Telegram says she speaks Vietnamese: the ledger answers in Vietnamese.
+  expect(recorded!.payload.text).toBe('✅ Đã ghi #1 · <b>$50,000.00</b> · food · &lt;b&gt;pho&lt;/b&gt; &amp; tea · Sun 22 Nov 2026');
   const keyboard = (recorded!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard;
-  expect(keyboard.flat().map((b) => b.text)).toEqual(['Undo', 'Edit', 'Change category']);
+  expect(keyboard.flat().map((b) => b.text)).toEqual(['Hoàn tác', 'Sửa', 'Đổi danh mục']);
   expect(String(question!.payload.text)).toContain('Which timezone are you in?');
   expect(JSON.stringify(question!.payload.reply_markup)).toContain('tz:Asia/Ho_Chi_Minh');
   expect(sent(await deliver(textUpdate(person, '20k coffee')))).toHaveLength(1);
@@ -157,7 +158,7 @@ test('a genuine photo update with a caption: a receipt draft whose caption wins;
 });
 
 test('an image file too big to read is refused from the size Telegram announces: never fetched', async () => {
-  const calls = await deliver(imageDocumentUpdate({ id: 6012, first_name: 'Big' }, 30 * 1024 * 1024));
+  const calls = await deliverPhoto(imageDocumentUpdate({ id: 6012, first_name: 'Big' }, 30 * 1024 * 1024), 1);
   expect(sent(calls)[0]).toContain('That file is 30.0 MB; I read photos up to 20 MB.');
   expect(calls.map((c) => c.method)).not.toContain('getFile');
 });

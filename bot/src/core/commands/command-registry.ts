@@ -8,7 +8,7 @@ import { Command } from './command';
 import { editCommand } from './edit.command';
 import { addCommand, deleteCommand, undoCommand } from './expense.commands';
 import { categoriesCommand, exportCommand, listCommand, reportCommand } from './report.commands';
-import { currencyCommand, dateOrderCommand, timezoneCommand } from './settings.commands';
+import { currencyCommand, dateOrderCommand, languageCommand, timezoneCommand } from './settings.commands';
 
 const helpCommand: Command = {
   name: 'help',
@@ -32,7 +32,7 @@ const forgetCommand: Command = {
 
 export const COMMANDS: readonly Command[] = [
   addCommand, listCommand, reportCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
-  exportCommand, receiptCommand, currencyCommand, timezoneCommand, dateOrderCommand, categoriesCommand, forgetCommand, helpCommand,
+  exportCommand, receiptCommand, currencyCommand, timezoneCommand, dateOrderCommand, languageCommand, categoriesCommand, forgetCommand, helpCommand,
 ];
 
 const BY_NAME = new Map<string, Command>(COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])].map((n) => [n, c] as const)));

@@ -10,6 +10,7 @@ import { LedgerEvent } from '../ledger/ledger-events';
 import { evolve } from '../ledger/ledger-state';
 import { writeLedger } from '../ledger/write-ledger';
 import { actorName, expenseBlock } from '../presentation/expense-text';
+import { phrasesFor } from '../presentation/phrases';
 import { isUserError, userError } from '../user-error';
 import { CommandResult, writeKey } from './command';
 import { grammarOf, pendingActions, pendingIdOf } from './record-expense';
@@ -73,11 +74,12 @@ export async function recordLines(lines: readonly string[], turn: Turn, deps: Co
         recorded.push(expense);
         alertLines.push(...budgets.lines);
       }
+      const phrases = phrasesFor(settings.locale);
       return {
         events,
         replies: [{
-          text: formatted(line(`✅ Recorded ${recorded.length} expenses:`), ...recorded.map((e) => expenseBlock(e, actorName(turn))), ...alertLines),
-          choices: [[{ label: 'Undo all', action: undoAllAction(recorded[0]!.ref, recorded.at(-1)!.ref), style: 'danger' }]],
+          text: formatted(line(phrases.recordedMany(recorded.length)), ...recorded.map((e) => expenseBlock(e, actorName(turn))), ...alertLines),
+          choices: [[{ label: phrases.undoAll, action: undoAllAction(recorded[0]!.ref, recorded.at(-1)!.ref), style: 'danger' }]],
         }],
       };
     },

@@ -89,3 +89,24 @@ describe('several expenses in one message, one per line', () => {
     expect(await expenses()).toBe(2);
   });
 });
+
+describe('replies in the ledger’s language', () => {
+  test.each([
+    ['vi', 'phở 50k', '✅ Đã ghi #1', 'Hoàn tác', 'hello', 'Mình giúp bạn ghi lại chi tiêu'],
+    ['es', 'taxi 15 ayer', '✅ Registrado #1', 'Deshacer', 'hola', 'Llevo la cuenta de lo que gastas'],
+    ['ru', 'такси 450', '✅ Записано #1', 'Отменить', 'привет', 'Я веду учёт ваших расходов'],
+  ])('given a %s ledger, the main replies and buttons are in its language', async (language, add, recorded, undo, greeting, pointer) => {
+    const person = chat(core.deps, `speaker-${language}`, { hints: { timeZone: 'UTC', locale: language } });
+    const [reply] = await person.sendText(add);
+    expect(textOf([reply!])).toContain(recorded);
+    expect(choicesOf(reply)[0]!.label).toBe(undo);
+    expect(await person.say(greeting)).toContain(pointer);
+  });
+
+  test('given an English ledger, `language es` switches the replies, and a code that is no language is refused', async () => {
+    expect(await ana().say('language es')).toBe('🌐 A partir de ahora respondo en español.');
+    expect(await ana().say('cena 35,80 el viernes')).toContain('✅ Registrado #1 · $35.80 · food · cena · Fri 20 Nov 2026');
+    expect(await ana().say('language 123!')).toContain('is not a language code I know');
+    expect(await ana().say('language en')).toBe('🌐 I answer in English from now on.');
+  });
+});

@@ -5,7 +5,7 @@ import { CoreDeps } from '../core-deps';
 import { Reply, textReply } from '../conversation/reply';
 import { Turn } from '../conversation/turn';
 import { categoryFromKeywords, descriptionKey, FALLBACK_CATEGORY } from '../expenses/categories';
-import { ADD_EXAMPLE, Doubt, ExpenseText, GrammarContext, LineReading, parseExpenseText, readExpenseLine } from '../grammar/parse-expense-text';
+import { ADD_EXAMPLE, ExpenseText, GrammarContext, LineReading, parseExpenseText, readExpenseLine } from '../grammar/parse-expense-text';
 import { checkBudgets, monthRange } from '../ledger/budget-alerts';
 import { Expense } from '../ledger/expense';
 import { DEFAULT_SETTINGS, LedgerSettings } from '../ledger/ledger-events';
@@ -14,6 +14,7 @@ import { formatMoney } from '../money/money';
 import { actorName, expenseChoices, expenseSpans } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
 import { timeZoneQuestion } from '../presentation/time-zone-question';
+import { Phrases, phrasesFor } from '../presentation/phrases';
 import { CommandResult, writeKey } from './command';
 import { recordLines } from './record-expense-lines';
 
@@ -54,7 +55,7 @@ export async function recordExpense(text: string, turn: Turn, deps: CoreDeps, op
     if (options.confidentOnly) return [];
     if (isUserError(reading) || reading.kind === 'notExpense') return reading;
     question = { reading };
-    return [questionReply(reading, pendingId, grammarOf(settings, now))];
+    return [questionReply(reading, pendingId, grammarOf(settings, now), phrasesFor(settings.locale))];
   });
   if (question) await deps.pendingLines.save(turn.ledger, pendingId, { text, member: turn.member, createdAt: deps.clock.now().toISOString() });
   return result;
@@ -65,7 +66,10 @@ export async function answerPendingLine(id: string, choice: number | 'none', tur
   const pending = await deps.pendingLines.get(turn.ledger, id);
   if (!pending) return { ...userError('line.expired', 'That question has expired: type the expense again.', ADD_EXAMPLE), audience: 'sender' };
   if (pending.member !== turn.member) return { ...userError('line.notYours', 'Only the person who wrote that line can answer.', ADD_EXAMPLE), audience: 'sender' };
-  if (choice === 'none') return [{ text: formatted(line('👍 Nothing recorded. Type it again the way you meant it, for example ', code(ADD_EXAMPLE))), replacesPressed: true }];
+  if (choice === 'none') {
+    const { settings } = (await deps.writer.load(turn.ledger, {})).head.state;
+    return [{ text: formatted(line(phrasesFor(settings.locale).nothingRecorded, code(ADD_EXAMPLE))), replacesPressed: true }];
+  }
   if (pending.text.includes('\n')) {
     const recorded = await recordLines(pending.text.split('\n'), turn, deps, { idempotencyKey: `pending:${id}`, asked: true });
     return isUserError(recorded) ? recorded : recorded.map((r) => ({ ...r, replacesPressed: true }));
@@ -95,7 +99,8 @@ async function recordReading(text: string, turn: Turn, deps: CoreDeps, idempoten
       const resolved = resolve(readExpenseLine(text, grammarOf(settings, now)), settings, now);
       if (isUserError(resolved)) return resolved;
       if (Array.isArray(resolved)) return { events: [], replies: resolved };
-      if ('kind' in resolved) return { events: [], replies: [notAnExpense()] };
+      const phrases = phrasesFor(settings.locale);
+      if ('kind' in resolved) return { events: [], replies: [notAnExpense(phrases)] };
       const parsed = resolved as ExpenseText;
       const remembered = descriptionKey(parsed.description) === memoKey ? rememberedCategory : undefined;
       const category = parsed.category ?? remembered ?? categoryFromKeywords(parsed.description, settings.locale) ?? FALLBACK_CATEGORY;
@@ -117,8 +122,8 @@ async function recordReading(text: string, turn: Turn, deps: CoreDeps, idempoten
         events: [{ type: 'ExpenseRecorded', data: { expense, alerts: budgets.alerts } }],
         replies: [
           {
-            text: formatted(line('✅ Recorded ', ...expenseSpans(expense, actorName(turn))), ...budgets.lines),
-            choices: expenseChoices(expense),
+            text: formatted(line(phrases.recorded, ...expenseSpans(expense, actorName(turn))), ...budgets.lines),
+            choices: expenseChoices(expense, phrases),
           },
           ...(!head.state.timeZoneChosen && expense.ref === 1 ? [timeZoneQuestion(turn.message.hints.locale ?? settings.locale)] : []),
         ],
@@ -128,33 +133,25 @@ async function recordReading(text: string, turn: Turn, deps: CoreDeps, idempoten
 }
 
 /** "hello", "thanks", a question: a pointer, not an error. */
-function notAnExpense(): Reply {
+function notAnExpense(phrases: Phrases): Reply {
   return textReply(formatted(
-    line('👋 I keep track of what you spend. Type an expense in one line, like ', code(ADD_EXAMPLE), ' or ', code('50k pho'), '.'),
-    line('Send ', code('help'), ' for everything I can do.'),
+    line(phrases.notExpense, code(ADD_EXAMPLE), ' · ', code('50k pho')),
+    line(phrases.sendHelp[0], code('help'), phrases.sendHelp[1]),
   ));
 }
 
-const QUESTIONS: Record<Doubt, string> = {
-  count: 'Is that number an amount, or does it count something?',
-  implausible: 'That amount looks unusual for the currency.',
-  farDate: 'That date is far from today.',
-};
-
 /** "Did you mean…?" with one button per reading, and one for none of them. */
-function questionReply(reading: LineReading & { kind: 'expense' | 'choose' }, id: string, ctx: GrammarContext): Reply {
+function questionReply(reading: LineReading & { kind: 'expense' | 'choose' }, id: string, ctx: GrammarContext, phrases: Phrases): Reply {
   const options = reading.kind === 'choose' ? reading.options : [reading.expense];
   const heading = reading.kind === 'choose'
-    ? reading.twoExpenses
-      ? 'That looks like more than one expense. Send each on its own line, or choose the one amount this line is about:'
-      : 'I found more than one amount. Which one did you spend?'
-    : `🤔 ${QUESTIONS[reading.doubt!]} Should I record it?`;
+    ? reading.twoExpenses ? phrases.twoExpenses : phrases.several
+    : `🤔 ${phrases.question[reading.doubt!]} ${phrases.shouldRecord}`;
   const describe = (e: ExpenseText) => `${formatMoney(e.amount)}${e.description ? ` · ${e.description}` : ''}${e.date !== ctx.today ? ` · ${formatDate(e.date)}` : ''}`;
   return {
     text: formatted(line(heading), ...options.map((o) => item(describe(o)))),
     choices: [[
-      ...options.map((o, i) => ({ label: options.length === 1 ? `✅ Record ${formatMoney(o.amount)}` : formatMoney(o.amount), action: pendingActions.choose(id, i) })),
-      { label: options.length === 1 ? '✏️ No, change it' : 'None of these', action: pendingActions.none(id) },
+      ...options.map((o, i) => ({ label: options.length === 1 ? phrases.record(formatMoney(o.amount)) : formatMoney(o.amount), action: pendingActions.choose(id, i) })),
+      { label: options.length === 1 ? phrases.changeIt : phrases.noneOfThese, action: pendingActions.none(id) },
     ]],
   };
 }

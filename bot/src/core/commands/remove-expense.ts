@@ -4,6 +4,7 @@ import { Turn } from '../conversation/turn';
 import { Expense, formatRef } from '../ledger/expense';
 import { writeLedger } from '../ledger/write-ledger';
 import { actorName, expenseBlock, expenseSpans } from '../presentation/expense-text';
+import { phrasesFor } from '../presentation/phrases';
 import { isUserError, userError } from '../user-error';
 import { CommandResult, writeKey } from './command';
 import { refuseUnlessRecordedBy } from './expense-permission';
@@ -18,7 +19,7 @@ export async function removeExpense(
   let removed: Expense | undefined;
   const result = await writeLedger(deps, {
     ...writeKey(turn),
-    decide: async () => {
+    decide: async ({ head }) => {
       const expense = await pick();
       if (!expense) {
         return missing.ref === undefined
@@ -30,7 +31,7 @@ export async function removeExpense(
       removed = expense;
       return {
         events: [{ type: 'ExpenseDeleted', data: { expense } }],
-        replies: [{ text: formatted(line('🗑️ Deleted ', ...expenseSpans(expense, actorName(turn)))) }],
+        replies: [{ text: formatted(line(phrasesFor(head.state.settings.locale).deleted, ...expenseSpans(expense, actorName(turn)))) }],
       };
     },
   });

@@ -8,6 +8,7 @@ import { CoreDeps } from '../core-deps';
 import { Turn } from '../conversation/turn';
 import { userError } from '../user-error';
 import { Command, CommandResult, writeKey } from './command';
+import { phrasesFor, REPLY_LANGUAGES } from '../presentation/phrases';
 
 function changeSettings(turn: Turn, deps: CoreDeps, change: Partial<LedgerSettings>, confirmation: string): Promise<CommandResult> {
   return writeLedger(deps, {
@@ -60,5 +61,22 @@ export const dateOrderCommand: Command = {
     const dateOrder: DateOrder = value;
     const example = dateOrder === 'dmy' ? '04/03 is 4 March' : '04/03 is April 3';
     return changeSettings(turn, deps, { dateOrder }, `📅 Dates like 04/03 are now ${dateOrder} (${example}).`);
+  },
+};
+
+export const languageCommand: Command = {
+  name: 'language',
+  aliases: ['lang'],
+  usage: 'language <code>',
+  summary: `the language I answer in and read dates and words by: language vi (${REPLY_LANGUAGES.join(', ')} so far)`,
+  async run([tag], turn, deps) {
+    let locale: string | undefined;
+    try {
+      locale = tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
+    } catch {
+      locale = undefined;
+    }
+    if (!locale) return userError('language.unknown', tag ? `"${tag}" is not a language code I know.` : 'Tell me the language code.', 'language es');
+    return changeSettings(turn, deps, { locale }, phrasesFor(locale).languageSet);
   },
 };

@@ -1,3 +1,4 @@
+import { Phrases, phrasesFor } from './phrases';
 import { formatDate } from '../calendar/local-date';
 import { actions } from '../conversation/actions';
 import { Turn } from '../conversation/turn';
@@ -27,10 +28,10 @@ export function expenseLine(e: Expense): string {
   return expenseSpans(e).map((s) => s.text).join('');
 }
 
-export function expenseChoices(e: Expense): ChoiceRow[] {
+export function expenseChoices(e: Expense, phrases: Phrases = phrasesFor(undefined)): ChoiceRow[] {
   return [[
-    { label: 'Undo', action: actions.undo(e.ref), style: 'danger' },
-    { label: 'Edit', action: actions.edit(e.ref) },
-    { label: 'Change category', action: actions.changeCategory(e.ref) },
+    { label: phrases.undo, action: actions.undo(e.ref), style: 'danger' },
+    { label: phrases.edit, action: actions.edit(e.ref) },
+    { label: phrases.changeCategory, action: actions.changeCategory(e.ref) },
   ]];
 }
