@@ -1,3 +1,4 @@
+import { ChartRenderer } from './charts/chart';
 import { LedgerDirectory } from './directory/ledger-directory.port';
 import { LedgerWriteQueue } from './ledger/ledger-write-queue';
 import { Clock } from './ports/clock.port';
@@ -19,6 +20,8 @@ export interface CoreDeps {
   /** How long a write keeps retrying a ledger other processes keep changing (default 10 s). */
   readonly retryForMs?: number;
   readonly log: { error(details: object, message: string): void };
+  /** Draws report charts; absent, reports are text only. */
+  readonly charts?: ChartRenderer;
   /** Reading receipt photos; absent where no reader is set up. */
   readonly receipts?: {
     readonly scanner: ReceiptScanner;

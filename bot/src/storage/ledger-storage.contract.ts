@@ -180,13 +180,14 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
       expect(await deps.expenses.latestRecorded(ledger, newMemberId())).toBeUndefined();
     });
 
-    test('totals: whole months and spans of days both equal the expenses in them, after edits and deletes', async () => {
+    test('totals: whole months, spans of days and single days all equal the expenses in them, after edits and deletes', async () => {
       const ana = someone();
       const { say } = chat(deps, ana);
       await say('10 a #food 2026-10-31');
       await say('20 b #food 2026-11-01');
       await say('30 c #fun 2026-11-15');
       await say('5 EUR d #food 2026-11-15');
+      await say('7 e #food 2026-11-15');
       await say('edit 3 amount 35');
       await say('edit 1 date 2026-11-02');
       await say('delete 2');
@@ -194,9 +195,16 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
       const month = await deps.totals.totals(ledger, '2026-11-01' as LocalDate, '2026-11-30' as LocalDate);
       expect(sorted(month)).toEqual([
         { category: 'food', currency: 'EUR', minor: 500, count: 1 },
-        { category: 'food', currency: 'USD', minor: 1000, count: 1 },
+        { category: 'food', currency: 'USD', minor: 1700, count: 2 },
         { category: 'fun', currency: 'USD', minor: 3500, count: 1 },
       ]);
+      // Day by day, every category together, oldest first.
+      expect(await deps.totals.daily(ledger, '2026-11-01' as LocalDate, '2026-11-30' as LocalDate)).toEqual([
+        { date: '2026-11-02', currency: 'USD', minor: 1000, count: 1 },
+        { date: '2026-11-15', currency: 'EUR', minor: 500, count: 1 },
+        { date: '2026-11-15', currency: 'USD', minor: 4200, count: 2 },
+      ]);
+      expect(await deps.totals.daily(ledger, '2026-10-01' as LocalDate, '2026-11-01' as LocalDate)).toEqual([]);
       expect(sorted(await deps.totals.totals(ledger, '2026-11-02' as LocalDate, '2026-11-14' as LocalDate))).toEqual([
         { category: 'food', currency: 'USD', minor: 1000, count: 1 },
       ]);

@@ -158,6 +158,19 @@ test('export uploads the CSV to the person’s DM (files upload v2), with a line
   expect(textOf(responses(res)[0]!)).toContain('Sent spendwise-2026-11-01-to-2026-11-30.csv to your direct messages');
 });
 
+test('report: the text where it was asked, the chart uploaded to the person’s DM (files upload v2) with its caption', async () => {
+  await command('UCHA', '12.50 lunch #food');
+  const res = await command('UCHA', 'report');
+  expect(textOf(responses(res)[0]!)).toContain('Spending in *November 2026*');
+  const upload = res.calls.find((c) => c.path.startsWith('/upload/'))!;
+  expect((upload.body.raw as Buffer).includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  const complete = res.calls.find((c) => c.path === '/api/files.completeUploadExternal')!;
+  expect(complete.body.channel_id).toBe('D-UCHA');
+  expect(complete.body.initial_comment).toBe('📊 USD: spending in November 2026');
+  expect(JSON.stringify(complete.body.files)).toContain('spendwise-2026-11-01-to-2026-11-30-USD.png');
+  expect(textOf(responses(res)[1]!)).toContain('Sent spendwise-2026-11-01-to-2026-11-30-USD.png to your direct messages');
+});
+
 test('the App Home shows this month, budgets and the last expenses; it is published when opened and after a change', async () => {
   await command('UGIL', '40 groceries');
   await command('UGIL', 'budget groceries 50');

@@ -7,6 +7,8 @@ import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { expensesCsv } from '../reports/expenses-csv';
 import { parsePeriod } from '../reports/period';
 import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
+import { spendingCharts, wholeMonth } from '../reports/report-charts';
+import { chartReplies } from '../charts/chart-replies';
 import { expenseBlock } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
 import { Command } from './command';
@@ -23,6 +25,9 @@ async function askedPeriod(periodText: string | undefined, turn: Turn, deps: Cor
   const { today } = await todayAndSettings(turn, deps);
   return parsePeriod(periodText, today);
 }
+
+/** How a chart's title names the ledger: the person's own, or the group's. */
+export const ledgerName = (turn: Turn) => (turn.scope === 'group' ? 'the group' : turn.memberName);
 
 export const listCommand: Command = {
   name: 'list',
@@ -45,14 +50,30 @@ export const reportCommand: Command = {
   usage: 'report [week|month|year|YYYY-MM]',
   summary: 'totals per category and currency, beside the previous period',
   async run([periodText], turn, deps) {
-    const period = await askedPeriod(periodText, turn, deps);
+    const { state, today } = await todayAndSettings(turn, deps);
+    const period = parsePeriod(periodText, today);
     if (isUserError(period)) return period;
-    const [current, previous] = await Promise.all([
+    const month = Boolean(deps.charts) && wholeMonth(period);
+    const [current, previous, daily] = await Promise.all([
       deps.totals.totals(turn.ledger, period.from, period.to),
       deps.totals.totals(turn.ledger, period.previous.from, period.previous.to),
+      month
+        ? Promise.all([deps.totals.daily(turn.ledger, period.from, period.to), deps.totals.daily(turn.ledger, period.previous.from, period.previous.to)])
+        : undefined,
     ]);
     const report = buildSpendingReport(period, current, previous);
-    return [{ text: spendingReportText(report), data: { kind: 'report', report } }];
+    const charts = spendingCharts(report, {
+      ledgerName: ledgerName(turn),
+      locale: state.settings.locale ?? 'en-US',
+      budgets: Object.values(state.budgets),
+      ...(daily ? { daily: { current: daily[0], previous: daily[1] } } : {}),
+    });
+    const images = await chartReplies(deps, charts.map((chart) => ({
+      chart,
+      caption: `📊 ${chart.currency}: spending in ${period.label}`,
+      fileName: `spendwise-${period.from}-to-${period.to}-${chart.currency}.png`,
+    })));
+    return [{ text: spendingReportText(report), data: { kind: 'report', report } }, ...images];
   },
 };
 

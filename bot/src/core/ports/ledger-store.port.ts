@@ -69,8 +69,18 @@ export interface CategoryTotal {
   readonly count: number;
 }
 
+/** One day's spending in one currency, all categories together. */
+export interface DayTotal {
+  readonly date: LocalDate;
+  readonly currency: CurrencyCode;
+  readonly minor: number;
+  readonly count: number;
+}
+
 /** Totals kept per day and per month, so reports never read individual expenses. */
 export interface SpendingTotals {
   /** Both ends included; whole months are read from monthly totals, other spans from daily ones. */
   totals(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<CategoryTotal[]>;
+  /** Per day and currency, oldest first, days with nothing left out; read from the daily totals. */
+  daily(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<DayTotal[]>;
 }

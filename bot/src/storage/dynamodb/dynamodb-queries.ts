@@ -4,7 +4,7 @@ import { Category } from '../../core/expenses/categories';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { CurrencyCode } from '../../core/money/currencies';
-import { CategoryTotal, ExpenseQueries, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { CategoryTotal, DayTotal, ExpenseQueries, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { DynamoTable } from './dynamodb-tables';
 import { expenseItemSchema, totalItemSchema } from './item-schemas';
 import { keys, RANGE_END } from './item-keys';
@@ -104,6 +104,22 @@ export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
         });
       }
       return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+    async daily(ledger, from, to): Promise<DayTotal[]> {
+      // Day totals sort by date, then currency: summing neighbours over categories keeps that order.
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': `TD#${from}`, ':upper': `TD#${to}#${RANGE_END}` },
+      });
+      const days: DayTotal[] = [];
+      for (const raw of items) {
+        const item = totalItemSchema.parse(raw);
+        const [, date, currency] = item.sk.split('#') as [string, LocalDate, CurrencyCode];
+        const last = days.at(-1);
+        if (last && last.date === date && last.currency === currency) days[days.length - 1] = { ...last, minor: last.minor + item.minor, count: last.count + item.count };
+        else days.push({ date, currency, minor: item.minor, count: item.count });
+      }
+      return days.filter((t) => t.count !== 0 || t.minor !== 0);
     },
   };
 }

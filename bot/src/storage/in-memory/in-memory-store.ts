@@ -6,7 +6,7 @@ import { Expense } from '../../core/ledger/expense';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
-import { CategoryTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { CategoryTotal, DayTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 
 interface StoredEvent {
@@ -129,6 +129,18 @@ export function createInMemoryStore(): InMemoryStore {
         });
       }
       return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+    async daily(ledger, from, to) {
+      const sums = new Map<string, DayTotal>();
+      for (const [key, t] of record(ledger)?.dayTotals ?? []) {
+        const [date, currency] = key.split('|') as [LocalDate, DayTotal['currency']];
+        if (date < from || date > to) continue;
+        const prior = sums.get(`${date}|${currency}`);
+        sums.set(`${date}|${currency}`, { date, currency, minor: (prior?.minor ?? 0) + t.minor, count: (prior?.count ?? 0) + t.count });
+      }
+      return [...sums.values()]
+        .filter((t) => t.count !== 0 || t.minor !== 0)
+        .sort((a, b) => a.date.localeCompare(b.date) || a.currency.localeCompare(b.currency));
     },
   };
 
