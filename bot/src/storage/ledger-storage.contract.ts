@@ -7,7 +7,7 @@ import { MemberId, newLedgerId, newMemberId } from '../core/ledger/ledger-id';
 import { evolve } from '../core/ledger/ledger-state';
 import { createLedgerWriteQueue } from '../core/ledger/ledger-write-queue';
 import { CurrencyCode } from '../core/money/currencies';
-import { LocalDate } from '../core/calendar/local-date';
+import { LocalDate, YearMonth } from '../core/calendar/local-date';
 import { Category } from '../core/expenses/categories';
 
 export type CoreFactory = (clock: ReturnType<typeof fixedClock>) => Promise<{ deps: CoreDeps; close?: () => void }>;
@@ -209,6 +209,39 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
         { category: 'food', currency: 'USD', minor: 1000, count: 1 },
       ]);
       expect(await deps.totals.totals(ledger, '2026-10-01' as LocalDate, '2026-10-31' as LocalDate)).toEqual([]);
+    });
+
+    test('per description: month totals in any case and spacing, after edits and deletes; the largest expenses of a category, largest first', async () => {
+      const ana = someone();
+      const { say } = chat(deps, ana);
+      await say('12 Corner  Shop #food 2026-10-31');
+      await say('20 corner shop #food 2026-11-01');
+      await say('30 Bar & Grill #food 2026-11-15');
+      await say('5 EUR corner shop #food 2026-11-15');
+      await say('90 dinner #food 2026-11-20');
+      await say('45 taxi #transport 2026-11-20');
+      await say('edit 5 amount 95');
+      await say('edit 3 amount 40');
+      await say('delete 2');
+      const { ledger } = await ledgerOf(deps, ana);
+      const november = '2026-11' as YearMonth;
+      const byDescription = (from: string, to: string) => deps.totals.byDescription(ledger, from as YearMonth, to as YearMonth)
+        .then((ts) => [...ts].sort((a, b) => a.currency.localeCompare(b.currency) || a.description.localeCompare(b.description)));
+      expect(await byDescription('2026-11', '2026-11')).toEqual([
+        { description: 'corner shop', currency: 'EUR', minor: 500, count: 1 },
+        { description: 'bar & grill', currency: 'USD', minor: 4000, count: 1 },
+        { description: 'dinner', currency: 'USD', minor: 9500, count: 1 },
+        { description: 'taxi', currency: 'USD', minor: 4500, count: 1 },
+      ]);
+      expect((await byDescription('2026-10', '2026-11')).find((t) => t.description === 'corner shop' && t.currency === 'USD')).toEqual({ description: 'corner shop', currency: 'USD', minor: 1200, count: 1 });
+
+      const largest = await deps.totals.largest(ledger, november, 'USD' as CurrencyCode, 'food' as Category, 2);
+      expect(largest).toEqual([
+        { ref: 5, date: '2026-11-20', category: 'food', description: 'dinner', minor: 9500, currency: 'USD' },
+        { ref: 3, date: '2026-11-15', category: 'food', description: 'Bar & Grill', minor: 4000, currency: 'USD' },
+      ]);
+      expect(await deps.totals.largest(ledger, november, 'USD' as CurrencyCode, 'food' as Category, 10)).toHaveLength(2);
+      expect(await deps.totals.largest(ledger, november, 'EUR' as CurrencyCode, 'transport' as Category, 10)).toEqual([]);
     });
 
     test('the category remembered for a description comes back with the ledger', async () => {

@@ -1,4 +1,4 @@
-import { LocalDate } from '../calendar/local-date';
+import { LocalDate, YearMonth } from '../calendar/local-date';
 import { Category } from '../expenses/categories';
 import { Reply } from '../conversation/reply';
 import { Expense } from '../ledger/expense';
@@ -77,10 +77,32 @@ export interface DayTotal {
   readonly count: number;
 }
 
+/** Spending under one description (as `descriptionKey` writes it: lower case, spaces folded). */
+export interface DescriptionTotal {
+  readonly description: string;
+  readonly currency: CurrencyCode;
+  readonly minor: number;
+  readonly count: number;
+}
+
+/** An expense as the by-amount read model keeps it. */
+export interface ExpenseAmount {
+  readonly ref: number;
+  readonly date: LocalDate;
+  readonly category: Category;
+  readonly description: string;
+  readonly minor: number;
+  readonly currency: CurrencyCode;
+}
+
 /** Totals kept per day and per month, so reports never read individual expenses. */
 export interface SpendingTotals {
   /** Both ends included; whole months are read from monthly totals, other spans from daily ones. */
   totals(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<CategoryTotal[]>;
   /** Per day and currency, oldest first, days with nothing left out; read from the daily totals. */
   daily(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<DayTotal[]>;
+  /** Per description and currency over whole months, both ends included; kept per month. */
+  byDescription(ledger: LedgerId, from: YearMonth, to: YearMonth): Promise<DescriptionTotal[]>;
+  /** The `limit` largest expenses of one category, month and currency, largest first (ties: newest ref first). */
+  largest(ledger: LedgerId, month: YearMonth, currency: CurrencyCode, category: Category, limit: number): Promise<ExpenseAmount[]>;
 }

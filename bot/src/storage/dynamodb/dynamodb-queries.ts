@@ -4,9 +4,9 @@ import { Category } from '../../core/expenses/categories';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { CurrencyCode } from '../../core/money/currencies';
-import { CategoryTotal, DayTotal, ExpenseQueries, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseAmount, ExpenseQueries, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { DynamoTable } from './dynamodb-tables';
-import { expenseItemSchema, totalItemSchema } from './item-schemas';
+import { expenseAmountItemSchema, expenseItemSchema, totalItemSchema } from './item-schemas';
 import { keys, RANGE_END } from './item-keys';
 import { BY_DATE_INDEX } from './table-spec';
 
@@ -120,6 +120,31 @@ export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
         else days.push({ date, currency, minor: item.minor, count: item.count });
       }
       return days.filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+    async byDescription(ledger, from, to): Promise<DescriptionTotal[]> {
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': keys.descriptionTotalPrefix(from), ':upper': `${keys.descriptionTotalPrefix(to)}${RANGE_END}` },
+      });
+      const sums = new Map<string, DescriptionTotal>();
+      for (const raw of items) {
+        const item = totalItemSchema.parse(raw);
+        // DS#<month>#<currency>#<description>: the description is the rest, '#' and all.
+        const [, , currency, ...rest] = item.sk.split('#') as [string, string, CurrencyCode, ...string[]];
+        const description = rest.join('#');
+        const prior = sums.get(`${currency}#${description}`);
+        sums.set(`${currency}#${description}`, { description, currency, minor: (prior?.minor ?? 0) + item.minor, count: (prior?.count ?? 0) + item.count });
+      }
+      return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+    async largest(ledger, month, currency, category, limit): Promise<ExpenseAmount[]> {
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.byAmountPrefix(month, currency, category) },
+        ScanIndexForward: false,
+        Limit: limit,
+      });
+      return items.slice(0, limit).map((item) => expenseAmountItemSchema.parse(item));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { LocalDate } from '../../core/calendar/local-date';
+import { LocalDate, yearMonthOf } from '../../core/calendar/local-date';
 import { Reply, storableReplies } from '../../core/conversation/reply';
 import { DirectoryLookup, LedgerDirectory } from '../../core/directory/ledger-directory.port';
 import { Category, descriptionKey } from '../../core/expenses/categories';
@@ -6,7 +6,7 @@ import { Expense } from '../../core/ledger/expense';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
-import { CategoryTotal, DayTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 
 interface StoredEvent {
@@ -141,6 +141,25 @@ export function createInMemoryStore(): InMemoryStore {
       return [...sums.values()]
         .filter((t) => t.count !== 0 || t.minor !== 0)
         .sort((a, b) => a.date.localeCompare(b.date) || a.currency.localeCompare(b.currency));
+    },
+    // Computed from the expenses: this store is a test double held to the same contract.
+    async byDescription(ledger, from, to) {
+      const sums = new Map<string, DescriptionTotal>();
+      for (const e of record(ledger)?.expenses.values() ?? []) {
+        const description = descriptionKey(e.description);
+        const month = yearMonthOf(e.date);
+        if (!description || month < from || month > to) continue;
+        const prior = sums.get(`${e.amount.currency}|${description}`);
+        sums.set(`${e.amount.currency}|${description}`, { description, currency: e.amount.currency, minor: (prior?.minor ?? 0) + e.amount.minor, count: (prior?.count ?? 0) + 1 });
+      }
+      return [...sums.values()];
+    },
+    async largest(ledger, month, currency, category, limit) {
+      return [...(record(ledger)?.expenses.values() ?? [])]
+        .filter((e) => yearMonthOf(e.date) === month && e.amount.currency === currency && e.category === category)
+        .sort((a, b) => b.amount.minor - a.amount.minor || b.ref - a.ref)
+        .slice(0, limit)
+        .map((e) => ({ ref: e.ref, date: e.date, category: e.category, description: e.description, minor: e.amount.minor, currency }));
     },
   };
 
