@@ -5,9 +5,11 @@ import { fileFromBytes, textReply } from '../conversation/reply';
 import { Turn } from '../conversation/turn';
 import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { expensesCsv } from '../reports/expenses-csv';
-import { parsePeriod } from '../reports/period';
+import { parsePeriod, wholeMonth } from '../reports/period';
 import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
-import { spendingCharts, wholeMonth } from '../reports/report-charts';
+import { spendingCharts } from '../reports/report-charts';
+import { gatherInsights } from '../reports/gather-insights';
+import { insightsText } from '../reports/insights';
 import { chartReplies } from '../charts/chart-replies';
 import { expenseBlock } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
@@ -54,6 +56,7 @@ export const reportCommand: Command = {
     const period = parsePeriod(periodText, today);
     if (isUserError(period)) return period;
     const month = Boolean(deps.charts) && wholeMonth(period);
+    const budgets = Object.values(state.budgets);
     const [current, previous, daily] = await Promise.all([
       deps.totals.totals(turn.ledger, period.from, period.to),
       deps.totals.totals(turn.ledger, period.previous.from, period.previous.to),
@@ -62,10 +65,11 @@ export const reportCommand: Command = {
         : undefined,
     ]);
     const report = buildSpendingReport(period, current, previous);
+    const insights = report.sections.length > 0 ? await gatherInsights(deps, turn.ledger, period, { current, previous }, budgets) : undefined;
     const charts = spendingCharts(report, {
       ledgerName: ledgerName(turn),
       locale: state.settings.locale ?? 'en-US',
-      budgets: Object.values(state.budgets),
+      budgets,
       ...(daily ? { daily: { current: daily[0], previous: daily[1] } } : {}),
     });
     const images = await chartReplies(deps, charts.map((chart) => ({
@@ -73,7 +77,8 @@ export const reportCommand: Command = {
       caption: `📊 ${chart.currency}: spending in ${period.label}`,
       fileName: `spendwise-${period.from}-to-${period.to}-${chart.currency}.png`,
     })));
-    return [{ text: spendingReportText(report), data: { kind: 'report', report } }, ...images];
+    const text = [...spendingReportText(report), ...(insights ? insightsText(insights, period.previous.label) : [])];
+    return [{ text, data: { kind: 'report', report } }, ...images];
   },
 };
 

@@ -51,3 +51,14 @@ function withPrevious(period: Period, today: LocalDate, previous: (p: Period) =>
   const end = today < period.to ? today : period.to;
   return { ...period, previous: previous(period), daysSoFar: Math.max(0, daysBetween(period.from, end) + 1) };
 }
+
+/** Whether a period is exactly one calendar month. */
+export function wholeMonth(period: Period): boolean {
+  const month = yearMonthOf(period.from);
+  return period.from === firstOfMonth(month) && period.to === lastOfMonth(month);
+}
+
+/** Whether a period is whole calendar months (a month, a year). */
+export function wholeMonths(period: Period): boolean {
+  return period.from === firstOfMonth(yearMonthOf(period.from)) && period.to === lastOfMonth(yearMonthOf(period.to));
+}

@@ -1,9 +1,9 @@
-import { daysBetween, firstOfMonth, lastOfMonth, LocalDate, parts, yearMonthOf } from '../calendar/local-date';
+import { daysBetween, LocalDate, parts } from '../calendar/local-date';
 import { Chart, ChartPanel, CumulativeLine } from '../charts/chart';
 import { Budget } from '../ledger/budget';
 import { CurrencyCode } from '../money/currencies';
 import { DayTotal } from '../ports/ledger-store.port';
-import { Period } from './period';
+import { wholeMonth } from './period';
 import { CurrencySection, SpendingReport } from './spending-report';
 
 /** More categories than this become one "others" bar: a phone screen holds about a dozen. */
@@ -17,12 +17,6 @@ export interface ReportChartContext {
   readonly budgets: readonly Budget[];
   /** Day totals of the period and of the previous one: given for a month, to draw it day by day. */
   readonly daily?: { readonly current: readonly DayTotal[]; readonly previous: readonly DayTotal[] };
-}
-
-/** The month a period is, when it is exactly one calendar month. */
-export function wholeMonth(period: Period): boolean {
-  const month = yearMonthOf(period.from);
-  return period.from === firstOfMonth(month) && period.to === lastOfMonth(month);
 }
 
 /**
