@@ -205,6 +205,12 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
         { date: '2026-11-15', currency: 'USD', minor: 4200, count: 2 },
       ]);
       expect(await deps.totals.daily(ledger, '2026-10-01' as LocalDate, '2026-11-01' as LocalDate)).toEqual([]);
+      // Month by month, per category and currency, oldest first.
+      expect(await deps.totals.monthly(ledger, '2026-09' as YearMonth, '2026-11' as YearMonth)).toEqual([
+        { month: '2026-11', currency: 'EUR', category: 'food', minor: 500, count: 1 },
+        { month: '2026-11', currency: 'USD', category: 'food', minor: 1700, count: 2 },
+        { month: '2026-11', currency: 'USD', category: 'fun', minor: 3500, count: 1 },
+      ]);
       expect(sorted(await deps.totals.totals(ledger, '2026-11-02' as LocalDate, '2026-11-14' as LocalDate))).toEqual([
         { category: 'food', currency: 'USD', minor: 1000, count: 1 },
       ]);

@@ -3,6 +3,7 @@ import { textReply } from '../conversation/reply';
 import { budgetCommand } from './budget.command';
 import { receiptCommand } from './receipt.command';
 import { budgetsCommand } from './budgets.command';
+import { chartCommand } from './chart.command';
 import { Command } from './command';
 import { editCommand } from './edit.command';
 import { addCommand, deleteCommand, undoCommand } from './expense.commands';
@@ -20,7 +21,7 @@ const helpCommand: Command = {
 };
 
 export const COMMANDS: readonly Command[] = [
-  addCommand, listCommand, reportCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
+  addCommand, listCommand, reportCommand, chartCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
   exportCommand, receiptCommand, currencyCommand, timezoneCommand, dateOrderCommand, categoriesCommand, helpCommand,
 ];
 

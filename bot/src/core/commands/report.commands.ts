@@ -2,7 +2,7 @@ import { dateInZone, formatDate } from '../calendar/local-date';
 import { CoreDeps } from '../core-deps';
 import { bold, formatted, line } from '../conversation/formatted-text';
 import { fileFromBytes, textReply } from '../conversation/reply';
-import { Turn } from '../conversation/turn';
+import { ledgerName, Turn } from '../conversation/turn';
 import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { expensesCsv } from '../reports/expenses-csv';
 import { parsePeriod, wholeMonth } from '../reports/period';
@@ -17,7 +17,7 @@ import { Command } from './command';
 
 const MAX_LIST = 50;
 
-async function todayAndSettings(turn: Turn, deps: CoreDeps) {
+export async function todayAndSettings(turn: Turn, deps: CoreDeps) {
   const { head } = await deps.writer.load(turn.ledger, {});
   return { state: head.state, today: dateInZone(deps.clock.now(), head.state.settings.timeZone) };
 }
@@ -27,9 +27,6 @@ async function askedPeriod(periodText: string | undefined, turn: Turn, deps: Cor
   const { today } = await todayAndSettings(turn, deps);
   return parsePeriod(periodText, today);
 }
-
-/** How a chart's title names the ledger: the person's own, or the group's. */
-export const ledgerName = (turn: Turn) => (turn.scope === 'group' ? 'the group' : turn.memberName);
 
 export const listCommand: Command = {
   name: 'list',

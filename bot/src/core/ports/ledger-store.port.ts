@@ -69,6 +69,11 @@ export interface CategoryTotal {
   readonly count: number;
 }
 
+/** One month's spending in one category and currency. */
+export interface MonthTotal extends CategoryTotal {
+  readonly month: YearMonth;
+}
+
 /** One day's spending in one currency, all categories together. */
 export interface DayTotal {
   readonly date: LocalDate;
@@ -101,6 +106,8 @@ export interface SpendingTotals {
   totals(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<CategoryTotal[]>;
   /** Per day and currency, oldest first, days with nothing left out; read from the daily totals. */
   daily(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<DayTotal[]>;
+  /** Per month, category and currency, oldest month first; read from the monthly totals. */
+  monthly(ledger: LedgerId, from: YearMonth, to: YearMonth): Promise<MonthTotal[]>;
   /** Per description and currency over whole months, both ends included; kept per month. */
   byDescription(ledger: LedgerId, from: YearMonth, to: YearMonth): Promise<DescriptionTotal[]>;
   /** The `limit` largest expenses of one category, month and currency, largest first (ties: newest ref first). */

@@ -1,10 +1,10 @@
 import { GetCommand, QueryCommand, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { firstOfMonth, lastOfMonth, LocalDate, yearMonthOf } from '../../core/calendar/local-date';
+import { firstOfMonth, lastOfMonth, LocalDate, YearMonth, yearMonthOf } from '../../core/calendar/local-date';
 import { Category } from '../../core/expenses/categories';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { CurrencyCode } from '../../core/money/currencies';
-import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseAmount, ExpenseQueries, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseAmount, ExpenseQueries, MonthTotal, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { DynamoTable } from './dynamodb-tables';
 import { expenseAmountItemSchema, expenseItemSchema, totalItemSchema } from './item-schemas';
 import { keys, RANGE_END } from './item-keys';
@@ -120,6 +120,19 @@ export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
         else days.push({ date, currency, minor: item.minor, count: item.count });
       }
       return days.filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+    async monthly(ledger, from, to): Promise<MonthTotal[]> {
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': `TM#${from}`, ':upper': `TM#${to}#${RANGE_END}` },
+      });
+      return items
+        .map((raw) => {
+          const item = totalItemSchema.parse(raw);
+          const [, month, currency, category] = item.sk.split('#') as [string, YearMonth, CurrencyCode, Category];
+          return { month, currency, category, minor: item.minor, count: item.count };
+        })
+        .filter((t) => t.count !== 0 || t.minor !== 0);
     },
     async byDescription(ledger, from, to): Promise<DescriptionTotal[]> {
       const items = await queryAll(table, {

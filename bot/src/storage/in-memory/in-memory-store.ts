@@ -6,7 +6,7 @@ import { Expense } from '../../core/ledger/expense';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
-import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseQueries, MonthTotal, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 
 interface StoredEvent {
@@ -141,6 +141,19 @@ export function createInMemoryStore(): InMemoryStore {
       return [...sums.values()]
         .filter((t) => t.count !== 0 || t.minor !== 0)
         .sort((a, b) => a.date.localeCompare(b.date) || a.currency.localeCompare(b.currency));
+    },
+    async monthly(ledger, from, to) {
+      const sums = new Map<string, MonthTotal>();
+      for (const [key, t] of record(ledger)?.dayTotals ?? []) {
+        const [date, currency, category] = key.split('|') as [LocalDate, MonthTotal['currency'], Category];
+        const month = yearMonthOf(date);
+        if (month < from || month > to) continue;
+        const prior = sums.get(`${month}|${currency}|${category}`);
+        sums.set(`${month}|${currency}|${category}`, { month, currency, category, minor: (prior?.minor ?? 0) + t.minor, count: (prior?.count ?? 0) + t.count });
+      }
+      return [...sums.values()]
+        .filter((t) => t.count !== 0 || t.minor !== 0)
+        .sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency) || a.category.localeCompare(b.category));
     },
     // Computed from the expenses: this store is a test double held to the same contract.
     async byDescription(ledger, from, to) {

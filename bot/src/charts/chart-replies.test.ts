@@ -45,3 +45,24 @@ test('a period with nothing spent has no chart; a chart that cannot be drawn lea
   expect(plainText(replies[0]!.text)).toContain('USD: $9.00');
   expect(errors).toEqual([expect.objectContaining({ code: 'chart.render_failed' })]);
 });
+
+test('chart and budgets also answer with a chart per currency', async () => {
+  const { deps } = bed();
+  const ana = chat(deps, 'trends');
+  await ana.say('12.50 lunch #food 2026-10-03');
+  await ana.say('30 lunch #food');
+  await ana.say('budget food 100');
+  await ana.say('budget total 70 EUR');
+
+  const [trendText, ...trend] = await ana.sendText('chart food 6');
+  const [budgetText, ...budgets] = await ana.sendText('budgets');
+
+  expect(plainText(trendText!.text)).toContain('• 2026-10: $12.50');
+  expect(trend.map((r) => [plainText(r.text), r.image?.name])).toEqual([['📈 USD: food, month by month', 'spendwise-trend-food-2026-06-to-2026-11-USD.png']]);
+  expect(plainText(budgetText!.text)).toContain('food: $30.00 of $100.00 (30%)');
+  expect(budgets.map((r) => [plainText(r.text), r.image?.name])).toEqual([
+    ['🎯 EUR: spent against each budget', 'spendwise-budgets-2026-11-EUR.png'],
+    ['🎯 USD: spent against each budget', 'spendwise-budgets-2026-11-USD.png'],
+  ]);
+  for (const reply of [...trend, ...budgets]) expect((await sharp(await readFile(reply.image!)).metadata()).width).toBe(CHART_WIDTH_PX);
+});
