@@ -250,6 +250,31 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
       expect(await deps.totals.largest(ledger, november, 'EUR' as CurrencyCode, 'transport' as Category, 10)).toEqual([]);
     });
 
+    test('search: every word in the description or category, any case or accents, newest first, after edits and deletes; a period narrows it', async () => {
+      const ana = someone();
+      const { say } = chat(deps, ana);
+      await say('50k Phở Bò #food 2026-10-30');
+      await say('60k pho ga #food 2026-11-02');
+      await say('3 EUR PHO BO take away #food 2026-11-05');
+      await say('20 bus #transport 2026-11-06');
+      await say('9 bo tai #snacks 2026-11-07');
+      await say('edit 5 note bún bò');
+      await say('delete 4');
+      const { ledger } = await ledgerOf(deps, ana);
+      const search = (words: string[], span: { from?: string; to?: string } = {}, limit = 100) =>
+        deps.expenses.search(ledger, words, span as { from?: LocalDate; to?: LocalDate }, limit);
+
+      expect(await search(['pho', 'bo'])).toEqual({
+        truncated: false,
+        hits: [{ ref: 3, date: '2026-11-05', minor: 300, currency: 'EUR' }, { ref: 1, date: '2026-10-30', minor: 5_000_000, currency: 'USD' }],
+      });
+      expect((await search(['bo'])).hits.map((h) => h.ref)).toEqual([5, 3, 1]);
+      expect((await search(['food'], { from: '2026-11-01', to: '2026-11-30' })).hits.map((h) => h.ref)).toEqual([3, 2]);
+      expect((await search(['bus'])).hits).toEqual([]);
+      expect((await search(['tai'])).hits).toEqual([]);
+      expect(await search(['bo'], {}, 2)).toEqual({ truncated: true, hits: [expect.objectContaining({ ref: 5 }), expect.objectContaining({ ref: 3 })] });
+    });
+
     test('the category remembered for a description comes back with the ledger', async () => {
       const ana = someone();
       await chat(deps, ana).say('9 Corner Shop #snacks');

@@ -4,6 +4,7 @@ import { budgetCommand } from './budget.command';
 import { receiptCommand } from './receipt.command';
 import { budgetsCommand } from './budgets.command';
 import { chartCommand } from './chart.command';
+import { searchCommand } from './search.command';
 import { Command } from './command';
 import { editCommand } from './edit.command';
 import { addCommand, deleteCommand, undoCommand } from './expense.commands';
@@ -21,7 +22,7 @@ const helpCommand: Command = {
 };
 
 export const COMMANDS: readonly Command[] = [
-  addCommand, listCommand, reportCommand, chartCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
+  addCommand, listCommand, searchCommand, reportCommand, chartCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
   exportCommand, receiptCommand, currencyCommand, timezoneCommand, dateOrderCommand, categoriesCommand, helpCommand,
 ];
 

@@ -50,6 +50,21 @@ export interface LedgerWriter {
   priorReplies(ledger: LedgerId, idempotencyKey: string): Promise<readonly Reply[] | undefined>;
 }
 
+/** An expense found by search: enough to count and total it without reading it. */
+export interface SearchHit {
+  readonly ref: number;
+  readonly date: LocalDate;
+  readonly minor: number;
+  readonly currency: CurrencyCode;
+}
+
+export interface SearchResult {
+  /** Newest date first (then newest ref). */
+  readonly hits: readonly SearchHit[];
+  /** More matched than `limit`: the hits are the newest ones. */
+  readonly truncated: boolean;
+}
+
 export interface ExpenseQueries {
   expense(ledger: LedgerId, ref: number): Promise<Expense | undefined>;
   /** The most recently recorded expense that still exists (recorded by `by`, when given). */
@@ -58,6 +73,11 @@ export interface ExpenseQueries {
   recent(ledger: LedgerId, limit: number): Promise<Expense[]>;
   /** Oldest date first, both ends included. */
   between(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<Expense[]>;
+  /**
+   * Expenses whose description or category holds every one of `words` (as `searchWords` writes
+   * them), between `from` and `to` when given; read from a word index, never by reading expenses.
+   */
+  search(ledger: LedgerId, words: readonly string[], span: { from?: LocalDate; to?: LocalDate }, limit: number): Promise<SearchResult>;
   /** The expense recorded from this receipt, if one is. */
   withReceipt(ledger: LedgerId, receipt: string): Promise<Expense | undefined>;
 }

@@ -4,9 +4,9 @@ import { Category } from '../../core/expenses/categories';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { CurrencyCode } from '../../core/money/currencies';
-import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseAmount, ExpenseQueries, MonthTotal, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseAmount, ExpenseQueries, MonthTotal, SearchResult, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { DynamoTable } from './dynamodb-tables';
-import { expenseAmountItemSchema, expenseItemSchema, totalItemSchema } from './item-schemas';
+import { expenseAmountItemSchema, expenseItemSchema, searchTermItemSchema, totalItemSchema } from './item-schemas';
 import { keys, RANGE_END } from './item-keys';
 import { BY_DATE_INDEX } from './table-spec';
 
@@ -67,6 +67,23 @@ export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
       const out = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.receipt(receipt) }, ConsistentRead: true }));
       const ref = out.Item?.ref;
       return typeof ref === 'number' ? expense(ledger, ref) : undefined;
+    },
+    async search(ledger, words, span, limit): Promise<SearchResult> {
+      if (words.length === 0) return { hits: [], truncated: false };
+      // One range of the word index per word, newest first; an expense matches when every word finds it.
+      const perWord = await Promise.all(words.map((word) => {
+        const prefix = keys.searchTermPrefix(word);
+        return queryAll(table, {
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+          ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': `${prefix}${span.from ?? ''}`, ':upper': `${prefix}${span.to ?? ''}${RANGE_END}` },
+          ScanIndexForward: false,
+          Limit: limit + 1,
+        });
+      }));
+      const truncated = perWord.some((items) => items.length > limit);
+      const [first, ...others] = perWord.map((items) => items.slice(0, limit).map((item) => searchTermItemSchema.parse(item)));
+      const inAll = others.map((hits) => new Set(hits.map((h) => h.ref)));
+      return { hits: first!.filter((h) => inAll.every((refs) => refs.has(h.ref))), truncated };
     },
     async between(ledger, from, to) {
       const items = await queryAll(table, {

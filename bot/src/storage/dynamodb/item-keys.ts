@@ -26,6 +26,9 @@ export const keys = {
   byAmount: (month: string, currency: string, category: string, minor: number, ref: number) =>
     `AMT#${month}#${currency}#${category}#${String(minor).padStart(15, '0')}#${String(ref).padStart(10, '0')}`,
   byAmountPrefix: (month: string, currency: string, category: string) => `AMT#${month}#${currency}#${category}#`,
+  /** The word index: an expense under each word of its description and category, by date. */
+  searchTerm: (word: string, date: string, ref: number) => `W#${word}#${date}#${String(ref).padStart(10, '0')}`,
+  searchTermPrefix: (word: string) => `W#${word}#`,
   memory: (descriptionKey: string) => `MEMO#${descriptionKey}`,
   /** Which expense a receipt became (so the same photo is not recorded twice). */
   receipt: (receipt: string) => `RCPT#${receipt}`,

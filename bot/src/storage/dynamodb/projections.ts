@@ -1,5 +1,6 @@
 import { yearMonthOf } from '../../core/calendar/local-date';
 import { descriptionKey } from '../../core/expenses/categories';
+import { expenseTerms } from '../../core/expenses/search-terms';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId } from '../../core/ledger/ledger-id';
@@ -17,8 +18,8 @@ export type ReadModelChange =
 
 /**
  * The read models an event changes: the expense itself (by ref, by date through the index, by
- * amount within its month and category), day and month totals per category and currency, month
- * totals per description, and the category remembered for a description.
+ * amount within its month and category, by each word of it for search), day and month totals per
+ * category and currency, month totals per description, and the category remembered for a description.
  * Pure, so the same function serves the live write and a rebuild from the events.
  */
 export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: string): ReadModelChange[] {
@@ -81,6 +82,10 @@ function totals(e: Expense, sign: 1 | -1): ReadModelChange[] {
     sign > 0
       ? { kind: 'put', sk: byAmount, item: { type: 'ExpenseAmount', ref: e.ref, date: e.date, category: e.category, description: e.description, minor, currency } }
       : { kind: 'delete', sk: byAmount },
+    ...expenseTerms(e).map((word): ReadModelChange => {
+      const sk = keys.searchTerm(word, e.date, e.ref);
+      return sign > 0 ? { kind: 'put', sk, item: { type: 'SearchTerm', ref: e.ref, date: e.date, minor, currency } } : { kind: 'delete', sk };
+    }),
   ];
 }
 

@@ -2,6 +2,7 @@ import { LocalDate, yearMonthOf } from '../../core/calendar/local-date';
 import { Reply, storableReplies } from '../../core/conversation/reply';
 import { DirectoryLookup, LedgerDirectory } from '../../core/directory/ledger-directory.port';
 import { Category, descriptionKey } from '../../core/expenses/categories';
+import { expenseTerms } from '../../core/expenses/search-terms';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
@@ -110,6 +111,13 @@ export function createInMemoryStore(): InMemoryStore {
     async withReceipt(ledger, receipt) {
       const e = [...(record(ledger)?.expenses.values() ?? [])].find((x) => x.receipt === receipt);
       return e ? clone(e) : undefined;
+    },
+    async search(ledger, words, span, limit) {
+      const found = byDate(record(ledger))
+        .reverse()
+        .filter((e) => (!span.from || e.date >= span.from) && (!span.to || e.date <= span.to))
+        .filter((e) => words.length > 0 && words.every((w) => expenseTerms(e).includes(w)));
+      return { hits: found.slice(0, limit).map((e) => ({ ref: e.ref, date: e.date, minor: e.amount.minor, currency: e.amount.currency })), truncated: found.length > limit };
     },
     async between(ledger, from, to) {
       return clone(byDate(record(ledger)).filter((e) => e.date >= from && e.date <= to));
