@@ -168,9 +168,11 @@ export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
       return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
     },
     async largest(ledger, month, currency, category, limit): Promise<ExpenseAmount[]> {
+      // BETWEEN, not begins_with: the same range, and DynamoDB Local walks the whole partition for begins_with.
+      const prefix = keys.byAmountPrefix(month, currency, category);
       const items = await queryAll(table, {
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.byAmountPrefix(month, currency, category) },
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': prefix, ':upper': `${prefix}${RANGE_END}` },
         ScanIndexForward: false,
         Limit: limit,
       });
