@@ -6,7 +6,7 @@ import { Chart } from '../core/charts/chart';
 import { CurrencyCode } from '../core/money/currencies';
 import { CHART_EXAMPLES } from './chart-examples';
 import { chartSvg, CHART_WIDTH_PX, createVegaChartRenderer } from './vega-chart-renderer';
-import { comparePngs } from './png-compare';
+import { comparePngs } from '../../../test/support/png-compare';
 
 /**
  * Golden images: PNGs looked at by eye and committed. A change to how charts look fails here until
