@@ -5,7 +5,7 @@ import { fileFromBytes, textReply } from '../conversation/reply';
 import { ledgerName, Turn } from '../conversation/turn';
 import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { expensesCsv } from '../reports/expenses-csv';
-import { parsePeriod, wholeMonth } from '../reports/period';
+import { parsePeriodWords, wholeMonth } from '../reports/period';
 import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
 import { spendingCharts } from '../reports/report-charts';
 import { gatherInsights } from '../reports/gather-insights';
@@ -22,10 +22,10 @@ export async function todayAndSettings(turn: Turn, deps: CoreDeps) {
   return { state: head.state, today: dateInZone(deps.clock.now(), head.state.settings.timeZone) };
 }
 
-/** The period named in a command, read in the ledger's timezone. */
-async function askedPeriod(periodText: string | undefined, turn: Turn, deps: CoreDeps) {
+/** The period named by a command's words, read in the ledger's timezone. */
+async function askedPeriod(words: readonly string[], turn: Turn, deps: CoreDeps) {
   const { today } = await todayAndSettings(turn, deps);
-  return parsePeriod(periodText, today);
+  return parsePeriodWords(words, today);
 }
 
 export const listCommand: Command = {
@@ -46,11 +46,11 @@ export const listCommand: Command = {
 
 export const reportCommand: Command = {
   name: 'report',
-  usage: 'report [week|month|year|YYYY-MM]',
+  usage: 'report [week|month|year|YYYY-MM|YYYY|<from> <to>]',
   summary: 'totals per category and currency, beside the previous period',
-  async run([periodText], turn, deps) {
+  async run(args, turn, deps) {
     const { state, today } = await todayAndSettings(turn, deps);
-    const period = parsePeriod(periodText, today);
+    const period = parsePeriodWords(args, today);
     if (isUserError(period)) return period;
     const month = Boolean(deps.charts) && wholeMonth(period);
     const budgets = Object.values(state.budgets);
@@ -81,10 +81,10 @@ export const reportCommand: Command = {
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export [week|month|year|YYYY-MM]',
+  usage: 'export [week|month|year|YYYY-MM|YYYY|<from> <to>]',
   summary: 'a CSV file of the period’s expenses',
-  async run([periodText], turn, deps) {
-    const period = await askedPeriod(periodText, turn, deps);
+  async run(args, turn, deps) {
+    const period = await askedPeriod(args, turn, deps);
     if (isUserError(period)) return { ...period, example: 'export 2026-03' };
     const expenses = await deps.expenses.between(turn.ledger, period.from, period.to);
     const csv = expensesCsv(expenses);

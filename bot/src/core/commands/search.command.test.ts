@@ -35,6 +35,7 @@ test('given a period as the last word, then only that period; a category word fi
   expect(await say('search coffee 2026-10')).toContain('1 expense match "coffee" in October 2026: $4.50');
   expect(await say('search food month')).toContain('1 expense match "food" in November 2026: $12.00');
   expect(await say('search coffee beans')).toContain('1 expense match "coffee beans": $3.00');
+  expect(await say('search coffee 2026-10-01 2026-11-03')).toContain('1 expense match "coffee" in 2026-10-01 to 2026-11-03: $4.50');
   expect(await say('search coffee tea')).toBe('🔎 Nothing matches "coffee tea".');
 });
 

@@ -6,7 +6,7 @@ import { CurrencyCode } from '../money/currencies';
 import { formatMoney } from '../money/money';
 import { SearchHit } from '../ports/ledger-store.port';
 import { expenseBlock } from '../presentation/expense-text';
-import { parsePeriod, ReportPeriod } from '../reports/period';
+import { parsePeriodWords, ReportPeriod } from '../reports/period';
 import { isUserError, userError } from '../user-error';
 import { Command } from './command';
 import { todayAndSettings } from './report.commands';
@@ -25,10 +25,12 @@ export const searchCommand: Command = {
   summary: 'expenses whose description or category holds the words (any case or accents), newest first, with their total',
   async run(args, turn, deps) {
     const { today } = await todayAndSettings(turn, deps);
-    // A last word that names a period narrows the search; otherwise every word is searched for.
-    const last = args.length > 1 ? parsePeriod(args[args.length - 1], today) : undefined;
-    const period: ReportPeriod | undefined = last && !isUserError(last) ? last : undefined;
-    const text = (period ? args.slice(0, -1) : args).join(' ');
+    // A period at the end (a word, or two dates) narrows the search; otherwise every word is searched for.
+    const range = args.length > 2 ? parsePeriodWords(args.slice(-2), today) : undefined;
+    const last = args.length > 1 ? parsePeriodWords(args.slice(-1), today) : undefined;
+    const [period, periodWords]: [ReportPeriod | undefined, number] =
+      range && !isUserError(range) ? [range, 2] : last && !isUserError(last) ? [last, 1] : [undefined, 0];
+    const text = args.slice(0, args.length - periodWords).join(' ');
     const words = searchWords(text);
     if (words.length === 0) return userError('search.words', `Tell me what to look for: ${USAGE}.`, 'search coffee month');
     if (words.length > MAX_WORDS) return userError('search.words', `Look for at most ${MAX_WORDS} words at once.`, 'search pho bo');

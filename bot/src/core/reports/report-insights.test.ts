@@ -37,3 +37,17 @@ test('given a week, then no description totals (kept per month) but changes stil
   expect(text).not.toContain('Most spent');
   expect(text).not.toContain('At this pace');
 });
+
+test('given a range of days, then its totals beside as many days just before', async () => {
+  const { deps } = inMemoryCore(fixedClock('2026-11-20T10:00:00Z'));
+  const { say } = chat(deps, 'ranged');
+  await say('10 lunch #food 2026-11-01');
+  await say('30 dinner #food 2026-11-06');
+  await say('7 lunch #food 2026-11-12');
+
+  const text = await say('report 2026-11-06 2026-11-10');
+
+  expect(text.split('\n')[0]).toBe('📊 Spending in 2026-11-06 to 2026-11-10');
+  expect(text).toContain('USD: $30.00 in 1 expense (2026-11-01 to 2026-11-05: $10.00, +200%)');
+  expect(await say('report 2026-11-10 2026-11-06')).toContain('The range ends (2026-11-06) before it starts (2026-11-10).');
+});
