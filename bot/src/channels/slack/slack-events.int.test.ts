@@ -187,6 +187,16 @@ test('report: the text where it was asked, the chart uploaded to the person’s 
   expect(textOf(responses(res)[1]!)).toContain('Sent spendwise-2026-11-01-to-2026-11-30-USD.png to your direct messages');
 });
 
+test('report asked in a channel: the text in the channel, the chart uploaded to that channel', async () => {
+  await event({ type: 'app_mention', channel: 'CCHART', user: 'UFIN', text: '<@UBOT> 60 team lunch', team: 'T111' });
+  const mark = slack.mark();
+  const res = await settleUntil(await event({ type: 'app_mention', channel: 'CCHART', user: 'UFIN', text: '<@UBOT> report', team: 'T111' }), mark, '/api/files.completeUploadExternal');
+  expect(posted(res).map(textOf).some((t) => t.includes('Spending in *November 2026*'))).toBe(true);
+  const complete = res.calls.find((c) => c.path === '/api/files.completeUploadExternal')!;
+  expect(complete.body).toMatchObject({ channel_id: 'CCHART', initial_comment: '📊 USD: spending in November 2026' });
+  expect(res.calls.some((c) => c.path === '/api/conversations.open')).toBe(false);
+});
+
 test('the App Home shows this month, budgets and the last expenses; it is published when opened and after a change', async () => {
   await command('UGIL', '40 groceries');
   await command('UGIL', 'budget groceries 50');
@@ -210,7 +220,8 @@ test('the App Home shows this month, budgets and the last expenses; it is publis
   // A question changes nothing: no need to publish again.
   expect(posted(await command('UGIL', 'list'), '/api/views.publish')).toHaveLength(0);
   // The Home's Report button answers in the person's DM.
-  const report = await interaction(blockAction({ user: 'UGIL', value: 'say:report', blockId: 'sw:p:home', container: 'view' }));
+  const beforeReport = slack.mark();
+  const report = await settleUntil(await interaction(blockAction({ user: 'UGIL', value: 'say:report', blockId: 'sw:p:home', container: 'view' })), beforeReport, '/api/files.completeUploadExternal');
   expect(posted(report)[0]!.channel).toBe('D-UGIL');
   expect(textOf(posted(report)[0]!)).toContain('Spending in *November 2026*');
 });
