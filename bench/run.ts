@@ -1,7 +1,9 @@
 /**
  * npm run bench: figures against one in-memory DynamoDB Local.
  *  1. adds per second through the core, against a floor of one plain PutItem per add;
- *  2. the month report's latency and DynamoDB reads for ledgers of 100 and of 100,000 expenses;
+ *  2. the month report's latency and DynamoDB reads (text and insights; with its chart) and search,
+ *     for ledgers of 100 and of 100,000 expenses;
+ *  3. chart drawing: cold and warm times, peak memory while drawing;
  *  then the chat benches, the operator's walks, receipts, and chat accuracy per locale.
  */
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -25,6 +27,7 @@ import { benchSlackCommands } from './slack-commands';
 import { benchMaintenance } from './maintenance';
 import { benchReceipts } from './receipts';
 import { benchChatAccuracy } from './chat-accuracy';
+import { benchCharts } from './charts';
 import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
@@ -168,19 +171,26 @@ async function benchReport(table: DynamoTable, expenses: number): Promise<void> 
     await seedLedger(table, ledger, expenses, dateInZone(new Date(), 'UTC'));
   }
   const seedSeconds = (Date.now() - seedStarted) / 1000;
-  const latencies: number[] = [];
-  let lastReads = { requests: 0, items: 0 };
-  for (let run = 0; run < REPORT_RUNS; run += 1) {
-    reads.reset();
-    const started = process.hrtime.bigint();
-    const reply = await say(core, user, 'report month');
-    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (!reply.includes('Spending in')) throw new Error(`report failed: ${reply}`);
-    lastReads = { requests: reads.requests, items: reads.items };
-  }
+  const { charts: _charts, ...textOnly } = core;
+  const timedRuns = async (deps: CoreDeps, text: string, expected: string) => {
+    const latencies: number[] = [];
+    let lastReads = { requests: 0, items: 0 };
+    for (let run = 0; run < REPORT_RUNS; run += 1) {
+      reads.reset();
+      const started = process.hrtime.bigint();
+      const reply = await say(deps, user, text);
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (!reply.includes(expected)) throw new Error(`${text} failed: ${reply}`);
+      lastReads = { requests: reads.requests, items: reads.items };
+    }
+    return `latency p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms; DynamoDB reads ${lastReads.requests} requests, ${lastReads.items} items`;
+  };
   console.log(`\nMonth report, ledger of ${expenses.toLocaleString('en-US')} expenses (seeded in ${seedSeconds.toFixed(1)} s, ${REPORT_RUNS} runs)`);
-  console.log(`  latency p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms`);
-  console.log(`  DynamoDB reads per report: ${lastReads.requests} requests, ${lastReads.items} items`);
+  console.log(`  text and insights  ${await timedRuns(textOnly, 'report month', 'Spending in')}`);
+  console.log(`  with its chart     ${await timedRuns(core, 'report month', 'Spending in')}`);
+  // Search through the word index: one word in 1 expense of 500; one word in every expense (counted up to its cap).
+  console.log(`  search "item 7"    ${await timedRuns(textOnly, 'search item 7', 'match')}`);
+  console.log(`  search "item"      ${await timedRuns(textOnly, 'search item', 'match')}`);
 }
 
 async function main(): Promise<void> {
@@ -192,6 +202,7 @@ async function main(): Promise<void> {
     await benchAdds(table);
     await benchReport(table, 100);
     await benchReport(table, BIG_LEDGER);
+    await benchCharts();
     await benchTelegramWebhook(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchMaintenance(db.endpoint, OPS_EVENTS);

@@ -2,6 +2,7 @@ import { Config } from './config/config';
 import { CoreDeps } from './core/core-deps';
 import { Clock, systemClock } from './core/ports/clock.port';
 import { createOutbound } from './channels/outbound';
+import { createVegaChartRenderer } from './charts/vega-chart-renderer';
 import { LocalMailbox } from './channels/local/local-mailbox';
 import { createTelegramChannel, TelegramChannel } from './channels/telegram/telegram-channel';
 import { createSlackChannel, SlackChannel } from './channels/slack/slack-channel';
@@ -123,6 +124,7 @@ export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log
     clock,
     queue: createLedgerWriteQueue(),
     log,
+    charts: createVegaChartRenderer(),
   };
 }
 

@@ -65,6 +65,13 @@ afterAll(() => server.close());
     await server.services.core.outbound.post({ platform: 'local', conversationId: 'u:browser' }, [{ text: [{ kind: 'line', spans: [{ text: 'Your weekly digest' }] }] }]);
     await bot.nth(5).waitFor({ timeout: 10_000 });
     expect(await bot.nth(5).innerText()).toContain('Your weekly digest');
+
+    // A report: its text, then its chart shown as an image on the page.
+    await say('report', 8);
+    expect(await bot.nth(6).innerText()).toContain('Spending in');
+    const chart = bot.nth(7).locator('img');
+    expect(await chart.getAttribute('alt')).toMatch(/^spendwise-.*-USD\.png$/);
+    expect(await chart.evaluate((img) => (img as unknown as { decode(): Promise<void>; naturalWidth: number }).decode().then(() => (img as unknown as { naturalWidth: number }).naturalWidth))).toBe(1000);
   } finally {
     await browser.close();
   }

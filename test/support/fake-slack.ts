@@ -159,7 +159,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
   } catch {
     /* fall through: recorded as size only */
   }
-  return { bytes: raw.length, text: raw.toString('utf8') };
+  return { bytes: raw.length, text: raw.toString('utf8'), raw };
 }
 
 const tryJson = (text: string) => {

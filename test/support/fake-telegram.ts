@@ -130,7 +130,7 @@ export async function startFakeTelegram(options: { maxHoldMs?: number; token?: s
 
 export type FakeTelegram = Awaited<ReturnType<typeof startFakeTelegram>>;
 
-/** JSON, urlencoded or multipart (documents): the fields as an object, a file as its name and size. */
+/** JSON, urlencoded or multipart (documents, photos): the fields as an object, a file as its name, size and bytes. */
 async function readPayload(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -141,9 +141,10 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
   const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body }).formData();
   const payload: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
-    payload[key] = typeof value === 'string'
-      ? tryJson(value)
-      : { filename: value.name, size: value.size, text: Buffer.from(await value.arrayBuffer()).toString('utf8') };
+    const bytes = typeof value === 'string' ? undefined : Buffer.from(await value.arrayBuffer());
+    payload[key] = typeof value === 'string' || !bytes
+      ? tryJson(value as string)
+      : { filename: value.name, size: value.size, text: bytes.toString('utf8'), bytes };
   }
   return payload;
 }

@@ -131,6 +131,7 @@ test('the App Home stays within Slack’s limits however many budgets and catego
     month: { period: { label: 'November 2026', from: '2026-11-01', to: '2026-11-30', previous: { label: 'October 2026', from: '2026-10-01', to: '2026-10-31' }, daysSoFar: 22 }, sections: [], previousOnly: [] } as never,
     budgets,
     recent: [],
+    charts: [],
   });
   expect(home.blocks.length).toBeLessThanOrEqual(100);
   for (const block of home.blocks) {

@@ -1,3 +1,4 @@
+import { ChartRenderer } from './charts/chart';
 import { LedgerDirectory } from './directory/ledger-directory.port';
 import { LedgerWriteQueue } from './ledger/ledger-write-queue';
 import { WriteLimitDeps } from './limits/admit-write';
@@ -35,6 +36,8 @@ export interface CoreDeps {
    * mistake or a read), and before a photo is fetched and read.
    */
   readonly admitWrite?: (timeZone: string) => Promise<void>;
+  /** Draws report charts; absent, reports are text only. */
+  readonly charts?: ChartRenderer;
   /** Reading receipt photos; absent where no reader is set up. */
   readonly receipts?: {
     readonly scanner: ReceiptScanner;

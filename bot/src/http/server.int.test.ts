@@ -81,6 +81,20 @@ test('export answers with a CSV file as base64, with its name and MIME type', as
   expect(csv).toMatch(/\r\n\d{4}-\d{2}-\d{2},3\.50,USD,food,coffee,#1\r\n$/);
 });
 
+test('report answers with its text, then the chart as a PNG image beside a short caption', async () => {
+  await chat({ user: 'rita', text: '12.50 lunch #food' });
+  const { json } = await chat({ user: 'rita', text: 'report' });
+  expect(json.replies[0].text).toContain('Spending in');
+  expect(json.replies[0].image).toBeUndefined();
+  const { text, image } = json.replies[1];
+  expect(text).toMatch(/^📊 USD: spending in /);
+  expect(image.mimeType).toBe('image/png');
+  expect(image.name).toMatch(/^spendwise-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}-USD\.png$/);
+  const png = Buffer.from(image.base64, 'base64');
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(1000); // IHDR width
+});
+
 test.each([
   ['no user', { text: 'hi' }],
   ['a user with a colon, which could name another ledger', { user: 'slack:T1:U1', text: 'list' }],

@@ -7,7 +7,7 @@ import { MemberId, newLedgerId, newMemberId } from '../core/ledger/ledger-id';
 import { evolve } from '../core/ledger/ledger-state';
 import { createLedgerWriteQueue } from '../core/ledger/ledger-write-queue';
 import { CurrencyCode } from '../core/money/currencies';
-import { LocalDate } from '../core/calendar/local-date';
+import { LocalDate, YearMonth } from '../core/calendar/local-date';
 import { Category } from '../core/expenses/categories';
 
 export type CoreFactory = (clock: ReturnType<typeof fixedClock>) => Promise<{ deps: CoreDeps; close?: () => void }>;
@@ -184,13 +184,14 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
       expect(pages.every((p) => p.length > 0)).toBe(true);
     });
 
-    test('totals: whole months and spans of days both equal the expenses in them, after edits and deletes', async () => {
+    test('totals: whole months, spans of days and single days all equal the expenses in them, after edits and deletes', async () => {
       const ana = someone();
       const { say } = chat(deps, ana);
       await say('10 a #food 2026-10-31');
       await say('20 b #food 2026-11-01');
       await say('30 c #fun 2026-11-15');
       await say('5 EUR d #food 2026-11-15');
+      await say('7 e #food 2026-11-15');
       await say('edit 3 amount 35');
       await say('edit 1 date 2026-11-02');
       await say('delete 2');
@@ -198,13 +199,84 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
       const month = await deps.totals.totals(ledger, '2026-11-01' as LocalDate, '2026-11-30' as LocalDate);
       expect(sorted(month)).toEqual([
         { category: 'food', currency: 'EUR', minor: 500, count: 1 },
-        { category: 'food', currency: 'USD', minor: 1000, count: 1 },
+        { category: 'food', currency: 'USD', minor: 1700, count: 2 },
         { category: 'fun', currency: 'USD', minor: 3500, count: 1 },
+      ]);
+      // Day by day, every category together, oldest first.
+      expect(await deps.totals.daily(ledger, '2026-11-01' as LocalDate, '2026-11-30' as LocalDate)).toEqual([
+        { date: '2026-11-02', currency: 'USD', minor: 1000, count: 1 },
+        { date: '2026-11-15', currency: 'EUR', minor: 500, count: 1 },
+        { date: '2026-11-15', currency: 'USD', minor: 4200, count: 2 },
+      ]);
+      expect(await deps.totals.daily(ledger, '2026-10-01' as LocalDate, '2026-11-01' as LocalDate)).toEqual([]);
+      // Month by month, per category and currency, oldest first.
+      expect(await deps.totals.monthly(ledger, '2026-09' as YearMonth, '2026-11' as YearMonth)).toEqual([
+        { month: '2026-11', currency: 'EUR', category: 'food', minor: 500, count: 1 },
+        { month: '2026-11', currency: 'USD', category: 'food', minor: 1700, count: 2 },
+        { month: '2026-11', currency: 'USD', category: 'fun', minor: 3500, count: 1 },
       ]);
       expect(sorted(await deps.totals.totals(ledger, '2026-11-02' as LocalDate, '2026-11-14' as LocalDate))).toEqual([
         { category: 'food', currency: 'USD', minor: 1000, count: 1 },
       ]);
       expect(await deps.totals.totals(ledger, '2026-10-01' as LocalDate, '2026-10-31' as LocalDate)).toEqual([]);
+    });
+
+    test('per description: month totals in any case and spacing, after edits and deletes; the largest expenses of a category, largest first', async () => {
+      const ana = someone();
+      const { say } = chat(deps, ana);
+      await say('12 Corner  Shop #food 2026-10-31');
+      await say('20 corner shop #food 2026-11-01');
+      await say('30 Bar & Grill #food 2026-11-15');
+      await say('5 EUR corner shop #food 2026-11-15');
+      await say('90 dinner #food 2026-11-20');
+      await say('45 taxi #transport 2026-11-20');
+      await say('edit 5 amount 95');
+      await say('edit 3 amount 40');
+      await say('delete 2');
+      const { ledger } = await ledgerOf(deps, ana);
+      const november = '2026-11' as YearMonth;
+      const byDescription = (from: string, to: string) => deps.totals.byDescription(ledger, from as YearMonth, to as YearMonth)
+        .then((ts) => [...ts].sort((a, b) => a.currency.localeCompare(b.currency) || a.description.localeCompare(b.description)));
+      expect(await byDescription('2026-11', '2026-11')).toEqual([
+        { description: 'corner shop', currency: 'EUR', minor: 500, count: 1 },
+        { description: 'bar & grill', currency: 'USD', minor: 4000, count: 1 },
+        { description: 'dinner', currency: 'USD', minor: 9500, count: 1 },
+        { description: 'taxi', currency: 'USD', minor: 4500, count: 1 },
+      ]);
+      expect((await byDescription('2026-10', '2026-11')).find((t) => t.description === 'corner shop' && t.currency === 'USD')).toEqual({ description: 'corner shop', currency: 'USD', minor: 1200, count: 1 });
+
+      const largest = await deps.totals.largest(ledger, november, 'USD' as CurrencyCode, 'food' as Category, 2);
+      expect(largest).toEqual([
+        { ref: 5, date: '2026-11-20', category: 'food', description: 'dinner', minor: 9500, currency: 'USD' },
+        { ref: 3, date: '2026-11-15', category: 'food', description: 'Bar & Grill', minor: 4000, currency: 'USD' },
+      ]);
+      expect(await deps.totals.largest(ledger, november, 'USD' as CurrencyCode, 'food' as Category, 10)).toHaveLength(2);
+      expect(await deps.totals.largest(ledger, november, 'EUR' as CurrencyCode, 'transport' as Category, 10)).toEqual([]);
+    });
+
+    test('search: every word in the description or category, any case or accents, newest first, after edits and deletes; a period narrows it', async () => {
+      const ana = someone();
+      const { say } = chat(deps, ana);
+      await say('50k Phở Bò #food 2026-10-30');
+      await say('60k pho ga #food 2026-11-02');
+      await say('3 EUR PHO BO take away #food 2026-11-05');
+      await say('20 bus #transport 2026-11-06');
+      await say('9 bo tai #snacks 2026-11-07');
+      await say('edit 5 note bún bò');
+      await say('delete 4');
+      const { ledger } = await ledgerOf(deps, ana);
+      const search = (words: string[], span: { from?: string; to?: string } = {}, limit = 100) =>
+        deps.expenses.search(ledger, words, span as { from?: LocalDate; to?: LocalDate }, limit);
+
+      expect(await search(['pho', 'bo'])).toEqual({
+        truncated: false,
+        hits: [{ ref: 3, date: '2026-11-05', minor: 300, currency: 'EUR' }, { ref: 1, date: '2026-10-30', minor: 5_000_000, currency: 'USD' }],
+      });
+      expect((await search(['bo'])).hits.map((h) => h.ref)).toEqual([5, 3, 1]);
+      expect((await search(['food'], { from: '2026-11-01', to: '2026-11-30' })).hits.map((h) => h.ref)).toEqual([3, 2]);
+      expect((await search(['bus'])).hits).toEqual([]);
+      expect((await search(['tai'])).hits).toEqual([]);
+      expect(await search(['bo'], {}, 2)).toEqual({ truncated: true, hits: [expect.objectContaining({ ref: 5 }), expect.objectContaining({ ref: 3 })] });
     });
 
     test('the category remembered for a description comes back with the ledger', async () => {

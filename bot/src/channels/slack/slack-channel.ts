@@ -12,6 +12,7 @@ import { ConversationAddress } from '../../core/ports/outbound.port';
 import { directFileShare, fromBlockAction, fromFileShared, fromMessageEvent, fromSlashCommand, fromViewSubmission, HintsOf, homeOf, SlackDownload } from './slack-inbound';
 import { MAX_UPLOAD_BYTES } from '../../core/receipts/receipt-image-check';
 import { toSlackHome } from './slack-home';
+import type { Dashboard } from '../../core/dashboard/dashboard';
 import { deliverSlackReplies, SlackTarget } from './slack-replies';
 import { SLACK_FORM_CALLBACK_ID, toSlackFormErrors } from './slack-render';
 
@@ -114,14 +115,46 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
     if (changedLedger && inbound.conversation.kind === 'private') void publishHome(client, inbound.sender.workspace!, inbound.sender.userId);
   }
 
-  async function publishHome(client: WebClient, team: string, user: string): Promise<void> {
+  /**
+   * The person's Home. Charts are drawn only when they open it (`withCharts`): a refresh after every
+   * expense would draw and upload one each time, for a tab that may not be looked at.
+   */
+  async function publishHome(client: WebClient, team: string, user: string, withCharts = false): Promise<void> {
     try {
       // The Home is often the first thing a person opens: it may open their ledger, with Slack's hints.
       const dashboard = await buildDashboard({ ...homeOf(team, user, now()), moreHints: hintsOf(client)(team, user) }, core);
-      await client.views.publish({ user_id: user, view: toSlackHome(dashboard) });
+      const charts = withCharts ? await uploadHomeCharts(client, dashboard) : new Map<string, string>();
+      try {
+        await client.views.publish({ user_id: user, view: toSlackHome(dashboard, charts) });
+      } catch (error) {
+        if (charts.size === 0) throw error;
+        // An image Slack cannot show yet must not cost the person their Home: publish it without.
+        log.warn({ user, error: (error as Error).message }, 'slack: App Home with charts refused; published without');
+        await client.views.publish({ user_id: user, view: toSlackHome(dashboard) });
+      }
     } catch (error) {
       log.warn({ user, error: (error as Error).message }, 'slack: App Home not published');
     }
+  }
+
+  /**
+   * The Home's charts, drawn and uploaded privately (no channel: nobody is messaged), by currency to
+   * their Slack file ids. A chart that cannot be drawn or uploaded is left out.
+   */
+  async function uploadHomeCharts(client: WebClient, dashboard: Dashboard): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    if (!core.charts) return ids;
+    for (const chart of dashboard.charts) {
+      try {
+        const image = await core.charts.render(chart);
+        const uploaded = await client.filesUploadV2({ file: Buffer.from(image.png), filename: `spendwise-home-${chart.currency}.png`, title: chart.title });
+        const id = (uploaded.files as { files?: { id?: string }[] }[] | undefined)?.[0]?.files?.[0]?.id;
+        if (id) ids.set(chart.currency, id);
+      } catch (error) {
+        log.warn({ currency: chart.currency, error: (error as Error).message }, 'slack: App Home chart left out');
+      }
+    }
+    return ids;
   }
 
   // Ack first, always: Slack allows 3 seconds, and the work continues after it.
@@ -197,7 +230,7 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    await publishHome(client, (body as { team_id: string }).team_id, event.user);
+    await publishHome(client, (body as { team_id: string }).team_id, event.user, true);
   });
 
   app.error(async (error) => {

@@ -31,22 +31,37 @@ async function send(body: string, contentType: string, headers: Record<string, s
   return { status: res.status, body: text, calls: slack.since(mark).filter((c) => c.path !== '/api/auth.test') };
 }
 /** Until the stand-in has been quiet for a while: the bot works after its ack. */
-async function settle() {
+async function settle(quietMs = 300) {
   let seen = -1;
   while (seen !== slack.calls.length) {
     seen = slack.calls.length;
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, quietMs));
   }
 }
-const command = (user: string, text: string, responseId = `${user}-${text}`.replace(/\W+/g, '-')) =>
-  send(slashCommandForm({ user, text, responseUrl: slack.responseUrl(responseId) }), 'application/x-www-form-urlencoded');
+/** Drawing a chart is quiet CPU work longer than `settle` waits: until the call that follows it is seen. */
+async function settleUntil(sent: Sent, mark: number, path: string, times = 1): Promise<Sent> {
+  const deadline = Date.now() + 15_000;
+  while (slack.since(mark).filter((c) => c.path === path).length < times && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await settle();
+  return { ...sent, calls: slack.since(mark).filter((c) => c.path !== '/api/auth.test') };
+}
+/** A /spend command, once it has been answered (every command is, through its response_url). */
+const command = async (user: string, text: string, responseId = `${user}-${text}`.replace(/\W+/g, '-')) => {
+  const mark = slack.mark();
+  const sent = await send(slashCommandForm({ user, text, responseUrl: slack.responseUrl(responseId) }), 'application/x-www-form-urlencoded');
+  return settleUntil(sent, mark, `/response/${responseId}`);
+};
 const event = (payload: Record<string, unknown>, options: { eventId?: string; retry?: number } = {}) => {
   const body = JSON.stringify(eventEnvelope(payload, options));
   return send(body, 'application/json', { ...slackHeaders(SECRET, body), ...(options.retry ? { 'x-slack-retry-num': String(options.retry), 'x-slack-retry-reason': 'http_timeout' } : {}) });
 };
-const interaction = (payload: unknown) => {
+/** A button press or a submission; one with a response_url, once it has been answered there. */
+const interaction = async (payload: unknown) => {
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  return send(body, 'application/x-www-form-urlencoded');
+  const mark = slack.mark();
+  const sent = await send(body, 'application/x-www-form-urlencoded');
+  const responseUrl = (payload as { response_url?: string }).response_url;
+  return responseUrl ? settleUntil(sent, mark, new URL(responseUrl).pathname) : sent;
 };
 const responses = (s: Sent) => s.calls.filter((c) => c.path.startsWith('/response/')).map((c) => c.body);
 const posted = (s: Sent, path = '/api/chat.postMessage') => s.calls.filter((c) => c.path === path).map((c) => c.body);
@@ -158,10 +173,35 @@ test('export uploads the CSV to the person’s DM (files upload v2), with a line
   expect(textOf(responses(res)[0]!)).toContain('Sent spendwise-2026-11-01-to-2026-11-30.csv to your direct messages');
 });
 
+test('report: the text where it was asked, the chart uploaded to the person’s DM (files upload v2) with its caption', async () => {
+  await command('UCHA', '12.50 lunch #food');
+  const mark = slack.mark();
+  const res = await settleUntil(await command('UCHA', 'report'), mark, '/response/UCHA-report', 2);
+  expect(textOf(responses(res)[0]!)).toContain('Spending in *November 2026*');
+  const upload = res.calls.find((c) => c.path.startsWith('/upload/'))!;
+  expect((upload.body.raw as Buffer).includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  const complete = res.calls.find((c) => c.path === '/api/files.completeUploadExternal')!;
+  expect(complete.body.channel_id).toBe('D-UCHA');
+  expect(complete.body.initial_comment).toBe('📊 USD: spending in November 2026');
+  expect(JSON.stringify(complete.body.files)).toContain('spendwise-2026-11-01-to-2026-11-30-USD.png');
+  expect(textOf(responses(res)[1]!)).toContain('Sent spendwise-2026-11-01-to-2026-11-30-USD.png to your direct messages');
+});
+
+test('report asked in a channel: the text in the channel, the chart uploaded to that channel', async () => {
+  await event({ type: 'app_mention', channel: 'CCHART', user: 'UFIN', text: '<@UBOT> 60 team lunch', team: 'T111' });
+  const mark = slack.mark();
+  const res = await settleUntil(await event({ type: 'app_mention', channel: 'CCHART', user: 'UFIN', text: '<@UBOT> report', team: 'T111' }), mark, '/api/files.completeUploadExternal');
+  expect(posted(res).map(textOf).some((t) => t.includes('Spending in *November 2026*'))).toBe(true);
+  const complete = res.calls.find((c) => c.path === '/api/files.completeUploadExternal')!;
+  expect(complete.body).toMatchObject({ channel_id: 'CCHART', initial_comment: '📊 USD: spending in November 2026' });
+  expect(res.calls.some((c) => c.path === '/api/conversations.open')).toBe(false);
+});
+
 test('the App Home shows this month, budgets and the last expenses; it is published when opened and after a change', async () => {
   await command('UGIL', '40 groceries');
   await command('UGIL', 'budget groceries 50');
-  const opened = await event({ type: 'app_home_opened', user: 'UGIL', channel: 'DGIL', tab: 'home' });
+  const mark = slack.mark();
+  const opened = await settleUntil(await event({ type: 'app_home_opened', user: 'UGIL', channel: 'DGIL', tab: 'home' }), mark, '/api/views.publish');
   const [home] = posted(opened, '/api/views.publish');
   expect(home!.user_id).toBe('UGIL');
   const text = JSON.stringify(home!.view.blocks);
@@ -169,15 +209,32 @@ test('the App Home shows this month, budgets and the last expenses; it is publis
   expect(text).toContain('groceries: $40.00 of $50.00 (80%)');
   expect(text).toContain('#1 · $40.00 · groceries · groceries · Sun 22 Nov 2026');
   expect(text).toContain('say:report');
+  // The category chart: uploaded to no channel (nobody is messaged), shown by its file id.
+  const complete = opened.calls.find((c) => c.path === '/api/files.completeUploadExternal')!;
+  expect(complete.body.channel_id).toBeUndefined();
+  expect(JSON.stringify(complete.body.files)).toContain('Spending in November 2026');
+  expect(home!.view.blocks).toContainEqual({ type: 'image', slack_file: { id: 'F1' }, alt_text: 'Spending by category in USD, November 2026' });
   expect((await event({ type: 'app_home_opened', user: 'UGIL', channel: 'DGIL', tab: 'messages' })).calls).toEqual([]);
   const after = await command('UGIL', '5 milk');
   expect(posted(after, '/api/views.publish')).toHaveLength(1);
   // A question changes nothing: no need to publish again.
   expect(posted(await command('UGIL', 'list'), '/api/views.publish')).toHaveLength(0);
   // The Home's Report button answers in the person's DM.
-  const report = await interaction(blockAction({ user: 'UGIL', value: 'say:report', blockId: 'sw:p:home', container: 'view' }));
+  const beforeReport = slack.mark();
+  const report = await settleUntil(await interaction(blockAction({ user: 'UGIL', value: 'say:report', blockId: 'sw:p:home', container: 'view' })), beforeReport, '/api/files.completeUploadExternal');
   expect(posted(report)[0]!.channel).toBe('D-UGIL');
   expect(textOf(posted(report)[0]!)).toContain('Spending in *November 2026*');
+});
+
+test('an App Home whose chart Slack refuses is published again without it', async () => {
+  await command('UHOM', '40 groceries');
+  slack.failNext('views.publish', { error: 'invalid_blocks' });
+  const mark = slack.mark();
+  const opened = await settleUntil(await event({ type: 'app_home_opened', user: 'UHOM', channel: 'DHOM', tab: 'home' }), mark, '/api/views.publish', 2);
+  const published = posted(opened, '/api/views.publish');
+  expect(published).toHaveLength(2);
+  expect(JSON.stringify(published[1]!.view.blocks)).not.toContain('slack_file');
+  expect(JSON.stringify(published[1]!.view.blocks)).toContain('Spent in USD: $40.00');
 });
 
 test('Web API failures: a rate limit is waited out, invalid_auth is logged; Slack still gets its ack', async () => {

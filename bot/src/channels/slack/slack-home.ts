@@ -34,10 +34,11 @@ function sections(lines: readonly string[]): types.KnownBlock[] {
 }
 
 /**
- * The App Home tab: this month's totals and categories, budgets as bars, Report and Export, the
+ * The App Home tab: this month's totals and categories (with the category chart of each currency,
+ * given the Slack file ids it was uploaded as), budgets as bars, Report and Export, the
  * last ten expenses. Text people typed is plain_text, so nothing they wrote turns into formatting.
  */
-export function toSlackHome(dashboard: Dashboard): types.HomeView {
+export function toSlackHome(dashboard: Dashboard, chartFiles: ReadonlyMap<string, string> = new Map()): types.HomeView {
   const { month, budgets, recent } = dashboard;
   const blocks: types.KnownBlock[] = [{ type: 'header', text: plain(`📊 ${month.period.label}`) }];
   if (month.sections.length === 0) blocks.push({ type: 'section', text: plain('No expenses this month yet. Type one to the bot: 12.50 lunch #food') });
@@ -53,6 +54,9 @@ export function toSlackHome(dashboard: Dashboard): types.HomeView {
         plain(s.dailyAverageMinor === undefined ? ' ' : `Daily average: ${money(s.dailyAverageMinor)}`),
       ],
     });
+    // The category chart, uploaded to Slack beforehand; the bars in text stay for clients without images.
+    const chartFile = chartFiles.get(s.currency);
+    if (chartFile) blocks.push({ type: 'image', slack_file: { id: chartFile }, alt_text: `Spending by category in ${s.currency}, ${month.period.label}` });
     const top = s.categories.slice(0, MAX_CATEGORIES);
     blocks.push(...sections(top.map((c) => `${bar(c.minor, s.minor)}  ${c.category}: ${money(c.minor)}`)));
   }

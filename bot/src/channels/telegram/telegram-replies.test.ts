@@ -1,5 +1,8 @@
-import { TelegramError } from 'telegraf';
-import { callBotApi, redactToken } from './telegram-replies';
+import { Telegram, TelegramError } from 'telegraf';
+import { startFakeTelegram } from '../../../../test/support/fake-telegram';
+import { line } from '../../core/conversation/formatted-text';
+import { fileFromBytes } from '../../core/conversation/reply';
+import { callBotApi, deliverReplies, redactToken } from './telegram-replies';
 
 const logged: object[] = [];
 const log = { warn: (details: object) => logged.push(details), info: (details: object) => logged.push(details) };
@@ -28,4 +31,18 @@ test('a 429 asking for longer than a request can wait is not waited for', async 
   expect(await callBotApi('sendMessage', busy, log)).toBe('failed');
   expect(calls).toBe(1);
   expect(Date.now() - started).toBeLessThan(1000);
+});
+
+test('an image whose caption is too long for Telegram: the text first, then the image still as a photo', async () => {
+  const fake = await startFakeTelegram({ token: '42:T' });
+  try {
+    const telegram = new Telegram('42:T', { apiRoot: fake.url });
+    const caption = Array.from({ length: 80 }, (_, i) => line(`line ${i} of a long report`));
+    await deliverReplies(telegram, { chatId: 7 }, [{ text: caption, image: fileFromBytes('chart.png', 'image/png', Buffer.from('\x89PNG fake')) }], log);
+    const calls = fake.since(0).filter((c) => c.method !== 'getMe');
+    expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'sendPhoto']);
+    expect(calls[1]!.payload.photo).toMatchObject({ filename: 'chart.png' });
+  } finally {
+    await fake.close();
+  }
 });

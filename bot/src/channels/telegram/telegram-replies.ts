@@ -70,9 +70,9 @@ async function send(telegram: Telegram, target: TelegramTarget, reply: Reply, ca
       parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...replyParameters, ...(last ? keyboard(reply) : {}),
     }));
   }
-  if (attachment) {
-    await call('sendDocument', () => telegram.sendDocument(target.chatId, asInput(attachment), replyParameters));
-  }
+  // The text was too long for a caption: the attachment follows it, a photo still as a photo.
+  if (reply.image && !reply.file) await call('sendPhoto', () => telegram.sendPhoto(target.chatId, asInput(reply.image!), replyParameters));
+  else if (attachment) await call('sendDocument', () => telegram.sendDocument(target.chatId, asInput(attachment), replyParameters));
 }
 
 const keyboard = (reply: Reply) => {

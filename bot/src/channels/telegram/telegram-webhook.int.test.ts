@@ -142,6 +142,18 @@ test('export sends the CSV as a document', async () => {
   expect((document.payload.document as { text: string }).text).toContain('2026-11-22,12.50,USD,food,"lunch, with ""Sam""",#1');
 });
 
+test('report: the details as text, then the chart as a photo with a caption', async () => {
+  const person = { id: 6016, first_name: 'Chi' };
+  await say(person, '12.50 lunch #food');
+  const calls = await deliver(textUpdate(person, '/report'));
+  expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'sendPhoto']);
+  expect(String(calls[0]!.payload.text)).toContain('Spending in <b>November 2026</b>');
+  const photo = calls[1]!.payload;
+  expect(photo).toMatchObject({ chat_id: 6016, caption: '📊 USD: spending in November 2026', parse_mode: 'HTML' });
+  expect(photo.photo).toMatchObject({ filename: 'spendwise-2026-11-01-to-2026-11-30-USD.png' });
+  expect([...(photo.photo as { bytes: Buffer }).bytes.subarray(1, 4)]).toEqual([...Buffer.from('PNG')]);
+});
+
 test('a genuine photo update with a caption: a receipt draft whose caption wins; a sticker gets a pointer; joining a group says hello', async () => {
   const photo = sharedFixture('telegram/update.message-photo-caption.SCHEMA-DERIVED.json');
   if (photo) {

@@ -5,6 +5,9 @@ import { Budget, budgetLabel } from '../ledger/budget';
 import { formatMoney, Money } from '../money/money';
 import { CategoryTotal } from '../ports/ledger-store.port';
 import { Command } from './command';
+import { Chart } from '../charts/chart';
+import { chartReplies } from '../charts/chart-replies';
+import { ledgerName } from '../conversation/turn';
 
 export const budgetsCommand: Command = {
   name: 'budgets',
@@ -19,12 +22,33 @@ export const budgetsCommand: Command = {
     const month = yearMonthOf(dateInZone(deps.clock.now(), head.state.settings.timeZone));
     const { from, to } = monthRange(month);
     const totals = await deps.totals.totals(turn.ledger, from, to);
-    const lines = budgets
-      .sort((a, b) => budgetLabel(a.scope).localeCompare(budgetLabel(b.scope)))
-      .map((b) => budgetStatusLine(b, totals));
-    return [textReply([`🎯 Budgets for ${formatYearMonth(month)}`, ...lines].join('\n'))];
+    const sorted = budgets.sort((a, b) => budgetLabel(a.scope).localeCompare(budgetLabel(b.scope)));
+    const lines = sorted.map((b) => budgetStatusLine(b, totals));
+    const images = await chartReplies(deps, budgetCharts(sorted.map((b) => budgetStatus(b, totals)), {
+      title: `Budgets for ${formatYearMonth(month)} · ${ledgerName(turn)}`,
+      locale: head.state.settings.locale ?? 'en-US',
+    }).map((chart) => ({ chart, caption: `🎯 ${chart.currency}: spent against each budget`, fileName: `spendwise-budgets-${month}-${chart.currency}.png` })));
+    return [textReply([`🎯 Budgets for ${formatYearMonth(month)}`, ...lines].join('\n')), ...images];
   },
 };
+
+/** One chart per currency: a bar of what was spent for each budget, its limit drawn across it. */
+export function budgetCharts(statuses: readonly BudgetStatus[], context: { title: string; locale: string }): Chart[] {
+  const currencies = [...new Set(statuses.map((s) => s.limit.currency))].sort();
+  return currencies.map((currency) => ({
+    title: context.title,
+    subtitle: currency,
+    currency,
+    locale: context.locale,
+    panels: [{
+      kind: 'bars',
+      title: 'Spent against each budget',
+      compare: 'limit',
+      series: { value: 'spent', compared: 'budget' },
+      bars: statuses.filter((s) => s.limit.currency === currency).map((s) => ({ label: s.label, minor: s.spent.minor, compared: s.limit.minor })),
+    }],
+  }));
+}
 
 /** A budget against this month's spending, as data for text and dashboards. */
 export interface BudgetStatus {

@@ -4,6 +4,8 @@ import { userError } from '../user-error';
 import { budgetCommand } from './budget.command';
 import { receiptCommand } from './receipt.command';
 import { budgetsCommand } from './budgets.command';
+import { chartCommand } from './chart.command';
+import { searchCommand } from './search.command';
 import { Command } from './command';
 import { editCommand } from './edit.command';
 import { addCommand, deleteCommand, undoCommand } from './expense.commands';
@@ -31,7 +33,7 @@ const forgetCommand: Command = {
 };
 
 export const COMMANDS: readonly Command[] = [
-  addCommand, listCommand, reportCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
+  addCommand, listCommand, searchCommand, reportCommand, chartCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
   exportCommand, receiptCommand, currencyCommand, timezoneCommand, dateOrderCommand, languageCommand, categoriesCommand, forgetCommand, helpCommand,
 ];
 

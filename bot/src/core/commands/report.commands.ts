@@ -3,26 +3,30 @@ import { dateInZone, formatDate } from '../calendar/local-date';
 import { CoreDeps } from '../core-deps';
 import { bold, formatted, line } from '../conversation/formatted-text';
 import { fileFromBytes, textReply } from '../conversation/reply';
-import { Turn } from '../conversation/turn';
+import { ledgerName, Turn } from '../conversation/turn';
 import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { expensesCsv } from '../reports/expenses-csv';
-import { parsePeriod } from '../reports/period';
+import { parsePeriodWords, wholeMonth } from '../reports/period';
 import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
+import { spendingCharts } from '../reports/report-charts';
+import { gatherInsights } from '../reports/gather-insights';
+import { insightsText } from '../reports/insights';
+import { chartReplies } from '../charts/chart-replies';
 import { expenseBlock } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
 import { Command } from './command';
 
 const MAX_LIST = 50;
 
-async function todayAndSettings(turn: Turn, deps: CoreDeps) {
+export async function todayAndSettings(turn: Turn, deps: CoreDeps) {
   const { head } = await deps.writer.load(turn.ledger, {});
   return { state: head.state, today: dateInZone(deps.clock.now(), head.state.settings.timeZone) };
 }
 
-/** The period named in a command, read in the ledger's timezone. */
-async function askedPeriod(periodText: string | undefined, turn: Turn, deps: CoreDeps) {
+/** The period named by a command's words, read in the ledger's timezone. */
+async function askedPeriod(words: readonly string[], turn: Turn, deps: CoreDeps) {
   const { today } = await todayAndSettings(turn, deps);
-  return parsePeriod(periodText, today);
+  return parsePeriodWords(words, today);
 }
 
 export const listCommand: Command = {
@@ -43,27 +47,46 @@ export const listCommand: Command = {
 
 export const reportCommand: Command = {
   name: 'report',
-  usage: 'report [week|month|year|YYYY-MM]',
+  usage: 'report [week|month|year|YYYY-MM|YYYY|<from> <to>]',
   summary: 'totals per category and currency, beside the previous period',
-  async run([periodText], turn, deps) {
-    const period = await askedPeriod(periodText, turn, deps);
+  async run(args, turn, deps) {
+    const { state, today } = await todayAndSettings(turn, deps);
+    const period = parsePeriodWords(args, today);
     if (isUserError(period)) return period;
-    const [current, previous] = await Promise.all([
+    const month = Boolean(deps.charts) && wholeMonth(period);
+    const budgets = Object.values(state.budgets);
+    const [current, previous, daily] = await Promise.all([
       deps.totals.totals(turn.ledger, period.from, period.to),
       deps.totals.totals(turn.ledger, period.previous.from, period.previous.to),
+      month
+        ? Promise.all([deps.totals.daily(turn.ledger, period.from, period.to), deps.totals.daily(turn.ledger, period.previous.from, period.previous.to)])
+        : undefined,
     ]);
     const report = buildSpendingReport(period, current, previous);
-    return [{ text: spendingReportText(report), data: { kind: 'report', report } }];
+    const insights = report.sections.length > 0 ? await gatherInsights(deps, turn.ledger, period, { current, previous }, budgets) : undefined;
+    const charts = spendingCharts(report, {
+      ledgerName: ledgerName(turn),
+      locale: state.settings.locale ?? 'en-US',
+      budgets,
+      ...(daily ? { daily: { current: daily[0], previous: daily[1] } } : {}),
+    });
+    const images = await chartReplies(deps, charts.map((chart) => ({
+      chart,
+      caption: `📊 ${chart.currency}: spending in ${period.label}`,
+      fileName: `spendwise-${period.from}-to-${period.to}-${chart.currency}.png`,
+    })));
+    const text = [...spendingReportText(report), ...(insights ? insightsText(insights, period.previous.label) : [])];
+    return [{ text, data: { kind: 'report', report } }, ...images];
   },
 };
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export [week|month|year|YYYY-MM|all]',
+  usage: 'export [week|month|year|YYYY-MM|YYYY|<from> <to>|all]',
   summary: 'a CSV file of the period’s expenses; `all`: everything I hold about you, as a zip',
-  async run([periodText], turn, deps) {
-    if (periodText?.toLowerCase() === 'all') return exportAll(turn, deps);
-    const period = await askedPeriod(periodText, turn, deps);
+  async run(args, turn, deps) {
+    if (args.length === 1 && args[0]!.toLowerCase() === 'all') return exportAll(turn, deps);
+    const period = await askedPeriod(args, turn, deps);
     if (isUserError(period)) return { ...period, example: 'export 2026-03' };
     const expenses = await deps.expenses.between(turn.ledger, period.from, period.to);
     const csv = expensesCsv(expenses);

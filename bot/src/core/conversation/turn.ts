@@ -10,3 +10,6 @@ export interface Turn {
   readonly memberName: string;
   readonly message: InboundMessage;
 }
+
+/** How a title names the ledger: the person's own by their name, a shared one as the group's. */
+export const ledgerName = (turn: Turn) => (turn.scope === 'group' ? 'the group' : turn.memberName);

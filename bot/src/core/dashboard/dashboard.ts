@@ -7,6 +7,9 @@ import { Expense } from '../ledger/expense';
 import { LedgerScope } from '../ledger/ledger-id';
 import { parsePeriod } from '../reports/period';
 import { buildSpendingReport, SpendingReport } from '../reports/spending-report';
+import { spendingCharts } from '../reports/report-charts';
+import { Chart } from '../charts/chart';
+import { ledgerName } from '../conversation/turn';
 import { isUserError } from '../user-error';
 
 /** What a dashboard (the Slack App Home) shows of a ledger, as data. */
@@ -17,6 +20,8 @@ export interface Dashboard {
   readonly budgets: readonly BudgetStatus[];
   /** Newest date first. */
   readonly recent: readonly Expense[];
+  /** This month by category, one chart per currency, for dashboards that show images. */
+  readonly charts: readonly Chart[];
 }
 
 const RECENT = 10;
@@ -33,9 +38,11 @@ export async function buildDashboard(message: InboundMessage, deps: CoreDeps): P
     deps.totals.totals(turn.ledger, period.previous.from, period.previous.to),
     deps.expenses.recent(turn.ledger, RECENT),
   ]);
+  const month = buildSpendingReport(period, current, previous);
   return {
     scope: turn.scope,
-    month: buildSpendingReport(period, current, previous),
+    month,
+    charts: spendingCharts(month, { ledgerName: ledgerName(turn), locale: head.state.settings.locale ?? 'en-US', budgets: [] }),
     budgets: Object.values(head.state.budgets).map((b) => budgetStatus(b, current)).sort((a, b) => a.label.localeCompare(b.label)),
     recent,
   };

@@ -20,18 +20,30 @@ export function toDecimalString(money: Money): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Human formatting for chat replies: "$12.50", "₫120,000", "€1,234.56". */
-export function formatMoney(money: Money): string {
-  let f = formatters.get(money.currency);
+/** The locale amounts are written in: the ledger's when Intl knows it, else English. */
+export function moneyLocale(locale: string | undefined): string {
+  if (!locale) return 'en-US';
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale])[0] ?? 'en-US';
+  } catch {
+    return 'en-US'; // not a well-formed tag
+  }
+}
+
+/** Human formatting for chat replies: "$12.50", "₫120,000", "€1,234.56"; in `locale` when given ("1.234,56 €"). */
+export function formatMoney(money: Money, locale?: string): string {
+  const tag = moneyLocale(locale);
+  const key = `${money.currency}|${tag}`;
+  let f = formatters.get(key);
   if (!f) {
     const exp = currencyExponent(money.currency);
-    f = new Intl.NumberFormat('en-US', {
+    f = new Intl.NumberFormat(tag, {
       style: 'currency',
       currency: money.currency,
       minimumFractionDigits: exp,
       maximumFractionDigits: exp,
     });
-    formatters.set(money.currency, f);
+    formatters.set(key, f);
   }
   // Through the decimal string, so no float ever carries the amount.
   return f.format(toDecimalString(money) as unknown as number);

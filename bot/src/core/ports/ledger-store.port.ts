@@ -1,4 +1,4 @@
-import { LocalDate } from '../calendar/local-date';
+import { LocalDate, YearMonth } from '../calendar/local-date';
 import { Category } from '../expenses/categories';
 import { Reply } from '../conversation/reply';
 import { Expense } from '../ledger/expense';
@@ -50,6 +50,21 @@ export interface LedgerWriter {
   priorReplies(ledger: LedgerId, idempotencyKey: string): Promise<readonly Reply[] | undefined>;
 }
 
+/** An expense found by search: enough to count and total it without reading it. */
+export interface SearchHit {
+  readonly ref: number;
+  readonly date: LocalDate;
+  readonly minor: number;
+  readonly currency: CurrencyCode;
+}
+
+export interface SearchResult {
+  /** Newest date first (then newest ref). */
+  readonly hits: readonly SearchHit[];
+  /** More matched than `limit`: the hits are the newest ones. */
+  readonly truncated: boolean;
+}
+
 export interface ExpenseQueries {
   expense(ledger: LedgerId, ref: number): Promise<Expense | undefined>;
   /** The most recently recorded expense that still exists (recorded by `by`, when given). */
@@ -60,6 +75,11 @@ export interface ExpenseQueries {
   between(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<Expense[]>;
   /** Every expense, oldest date first, a page at a time (an export never holds a whole ledger). */
   pages(ledger: LedgerId): AsyncIterable<readonly Expense[]>;
+  /**
+   * Expenses whose description or category holds every one of `words` (as `searchWords` writes
+   * them), between `from` and `to` when given; read from a word index, never by reading expenses.
+   */
+  search(ledger: LedgerId, words: readonly string[], span: { from?: LocalDate; to?: LocalDate }, limit: number): Promise<SearchResult>;
   /** The expense recorded from this receipt, if one is. */
   withReceipt(ledger: LedgerId, receipt: string): Promise<Expense | undefined>;
 }
@@ -71,8 +91,47 @@ export interface CategoryTotal {
   readonly count: number;
 }
 
+/** One month's spending in one category and currency. */
+export interface MonthTotal extends CategoryTotal {
+  readonly month: YearMonth;
+}
+
+/** One day's spending in one currency, all categories together. */
+export interface DayTotal {
+  readonly date: LocalDate;
+  readonly currency: CurrencyCode;
+  readonly minor: number;
+  readonly count: number;
+}
+
+/** Spending under one description (as `descriptionKey` writes it: lower case, spaces folded). */
+export interface DescriptionTotal {
+  readonly description: string;
+  readonly currency: CurrencyCode;
+  readonly minor: number;
+  readonly count: number;
+}
+
+/** An expense as the by-amount read model keeps it. */
+export interface ExpenseAmount {
+  readonly ref: number;
+  readonly date: LocalDate;
+  readonly category: Category;
+  readonly description: string;
+  readonly minor: number;
+  readonly currency: CurrencyCode;
+}
+
 /** Totals kept per day and per month, so reports never read individual expenses. */
 export interface SpendingTotals {
   /** Both ends included; whole months are read from monthly totals, other spans from daily ones. */
   totals(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<CategoryTotal[]>;
+  /** Per day and currency, oldest first, days with nothing left out; read from the daily totals. */
+  daily(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<DayTotal[]>;
+  /** Per month, category and currency, oldest month first; read from the monthly totals. */
+  monthly(ledger: LedgerId, from: YearMonth, to: YearMonth): Promise<MonthTotal[]>;
+  /** Per description and currency over whole months, both ends included; kept per month. */
+  byDescription(ledger: LedgerId, from: YearMonth, to: YearMonth): Promise<DescriptionTotal[]>;
+  /** The `limit` largest expenses of one category, month and currency, largest first (ties: newest ref first). */
+  largest(ledger: LedgerId, month: YearMonth, currency: CurrencyCode, category: Category, limit: number): Promise<ExpenseAmount[]>;
 }

@@ -1,6 +1,6 @@
 import { LocalDate } from '../calendar/local-date';
 import { isUserError } from '../user-error';
-import { parsePeriod, ReportPeriod } from './period';
+import { parsePeriod, parsePeriodWords, ReportPeriod } from './period';
 
 const today = '2026-11-22' as LocalDate; // a Sunday
 const period = (text?: string): ReportPeriod => {
@@ -36,4 +36,24 @@ test('a future period has no days yet; nonsense is a user error', () => {
     const p = parsePeriod(text, today);
     expect(isUserError(p) && p.code).toBe('period.unknown');
   }
+});
+
+test('two dates are a range of days, both included, beside as many days just before', () => {
+  const range = parsePeriodWords(['2026-11-10', '2026-11-30'], today);
+  expect(range).toEqual({
+    label: '2026-11-10 to 2026-11-30', from: '2026-11-10', to: '2026-11-30', daysSoFar: 13,
+    previous: { label: '2026-10-20 to 2026-11-09', from: '2026-10-20', to: '2026-11-09' },
+  });
+  expect(parsePeriodWords(['month'], today)).toEqual(period('month'));
+});
+
+test('a range the wrong way round, too long, or not two dates is a user error that says why', () => {
+  const error = (words: string[]) => {
+    const p = parsePeriodWords(words, today);
+    return isUserError(p) ? `${p.code}: ${p.message}` : 'no error';
+  };
+  expect(error(['2026-11-30', '2026-11-10'])).toBe('period.range: The range ends (2026-11-10) before it starts (2026-11-30).');
+  expect(error(['2024-01-01', '2026-01-01'])).toMatch(/^period\.range: A range covers at most 400 days/);
+  expect(error(['2026-11-01', 'friday'])).toMatch(/^period\.unknown: /);
+  expect(error(['2026-11-01', '2026-11-02', '2026-11-03'])).toMatch(/^period\.unknown: /);
 });

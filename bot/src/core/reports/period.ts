@@ -1,5 +1,5 @@
 import {
-  addDays, addMonths, daysBetween, firstOfMonth, formatYearMonth, lastOfMonth, LocalDate, parseYearMonth,
+  addDays, addMonths, daysBetween, firstOfMonth, formatYearMonth, lastOfMonth, LocalDate, parseIsoDate, parseYearMonth,
   weekday, yearMonthOf, YearMonth,
 } from '../calendar/local-date';
 import { userError, UserError } from '../user-error';
@@ -16,7 +16,31 @@ export interface ReportPeriod extends Period {
   readonly daysSoFar: number;
 }
 
-export const PERIOD_WORDS = 'week, month, year, YYYY-MM or YYYY';
+export const PERIOD_WORDS = 'week, month, year, YYYY-MM, YYYY or two dates (YYYY-MM-DD YYYY-MM-DD)';
+/** The longest span of days a report covers (a little over a year). */
+export const MAX_RANGE_DAYS = 400;
+
+/** The words of a command that name its period: one word, or two dates for a range of days. */
+export function parsePeriodWords(words: readonly string[], today: LocalDate): ReportPeriod | UserError {
+  if (words.length === 2) return parseRange(words[0]!, words[1]!, today);
+  if (words.length > 2) return userError('period.unknown', `"${words.join(' ')}" is not a period I know: use ${PERIOD_WORDS}.`, 'report 2026-03-01 2026-03-15');
+  return parsePeriod(words[0], today);
+}
+
+/** From one date to another, both included, beside the same number of days just before. */
+function parseRange(fromText: string, toText: string, today: LocalDate): ReportPeriod | UserError {
+  const example = 'report 2026-03-01 2026-03-15';
+  const [from, to] = [parseIsoDate(fromText), parseIsoDate(toText)];
+  if (!from || !to) return userError('period.unknown', `"${fromText} ${toText}" is not a period I know: use ${PERIOD_WORDS}.`, example);
+  if (to < from) return userError('period.range', `The range ends (${to}) before it starts (${from}).`, example);
+  const days = daysBetween(from, to) + 1;
+  if (days > MAX_RANGE_DAYS) return userError('period.range', `A range covers at most ${MAX_RANGE_DAYS} days; ask for a year instead.`, 'report 2025');
+  return withPrevious({ label: `${from} to ${to}`, from, to }, today, () => ({
+    label: `${addDays(from, -days)} to ${addDays(from, -1)}`,
+    from: addDays(from, -days),
+    to: addDays(from, -1),
+  }));
+}
 
 /** Reads "week" (Monday to Sunday), "month", "year", "2026-03" or "2026"; the current month by default. */
 export function parsePeriod(text: string | undefined, today: LocalDate): ReportPeriod | UserError {
@@ -50,4 +74,15 @@ function yearPeriod(year: number, today: LocalDate): ReportPeriod {
 function withPrevious(period: Period, today: LocalDate, previous: (p: Period) => Period): ReportPeriod {
   const end = today < period.to ? today : period.to;
   return { ...period, previous: previous(period), daysSoFar: Math.max(0, daysBetween(period.from, end) + 1) };
+}
+
+/** Whether a period is exactly one calendar month. */
+export function wholeMonth(period: Period): boolean {
+  const month = yearMonthOf(period.from);
+  return period.from === firstOfMonth(month) && period.to === lastOfMonth(month);
+}
+
+/** Whether a period is whole calendar months (a month, a year). */
+export function wholeMonths(period: Period): boolean {
+  return period.from === firstOfMonth(yearMonthOf(period.from)) && period.to === lastOfMonth(yearMonthOf(period.to));
 }

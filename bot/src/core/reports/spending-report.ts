@@ -62,7 +62,8 @@ export function spendingReportText(report: SpendingReport): FormattedText {
     const prev = report.previousOnly.map((p) => money(p.minor, p.currency)).join(', ');
     return [line(`📊 ${period.label}: no expenses recorded.`), ...(prev ? [line(`${period.previous.label}: ${prev}`)] : [])];
   }
-  const blocks = [line('📊 Spending in ', bold(period.label), ` (${period.from} to ${period.to})`)];
+  const span = `${period.from} to ${period.to}`;
+  const blocks = [line('📊 Spending in ', bold(period.label), period.label === span ? '' : ` (${span})`)];
   for (const s of report.sections) {
     const change = s.changePercent === undefined ? '' : `, ${s.changePercent >= 0 ? '+' : ''}${s.changePercent}%`;
     blocks.push(

@@ -1,12 +1,12 @@
 import { GetCommand, QueryCommand, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { firstOfMonth, lastOfMonth, LocalDate, yearMonthOf } from '../../core/calendar/local-date';
+import { firstOfMonth, lastOfMonth, LocalDate, YearMonth, yearMonthOf } from '../../core/calendar/local-date';
 import { Category } from '../../core/expenses/categories';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { CurrencyCode } from '../../core/money/currencies';
-import { CategoryTotal, ExpenseQueries, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseAmount, ExpenseQueries, MonthTotal, SearchResult, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { DynamoTable } from './dynamodb-tables';
-import { expenseItemSchema, totalItemSchema } from './item-schemas';
+import { expenseAmountItemSchema, expenseItemSchema, searchTermItemSchema, totalItemSchema } from './item-schemas';
 import { keys, RANGE_END } from './item-keys';
 import { BY_DATE_INDEX } from './table-spec';
 import { queryItems } from './ledger-catalog';
@@ -84,6 +84,23 @@ export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
       }
       if (page.length > 0) yield page;
     },
+    async search(ledger, words, span, limit): Promise<SearchResult> {
+      if (words.length === 0) return { hits: [], truncated: false };
+      // One range of the word index per word, newest first; an expense matches when every word finds it.
+      const perWord = await Promise.all(words.map((word) => {
+        const prefix = keys.searchTermPrefix(word);
+        return queryAll(table, {
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+          ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': `${prefix}${span.from ?? ''}`, ':upper': `${prefix}${span.to ?? ''}${RANGE_END}` },
+          ScanIndexForward: false,
+          Limit: limit + 1,
+        });
+      }));
+      const truncated = perWord.some((items) => items.length > limit);
+      const [first, ...others] = perWord.map((items) => items.slice(0, limit).map((item) => searchTermItemSchema.parse(item)));
+      const inAll = others.map((hits) => new Set(hits.map((h) => h.ref)));
+      return { hits: first!.filter((h) => inAll.every((refs) => refs.has(h.ref))), truncated };
+    },
     async between(ledger, from, to) {
       const items = await queryAll(table, {
         IndexName: BY_DATE_INDEX,
@@ -123,6 +140,62 @@ export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
         });
       }
       return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+    async daily(ledger, from, to): Promise<DayTotal[]> {
+      // Day totals sort by date, then currency: summing neighbours over categories keeps that order.
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': `TD#${from}`, ':upper': `TD#${to}#${RANGE_END}` },
+      });
+      const days: DayTotal[] = [];
+      for (const raw of items) {
+        const item = totalItemSchema.parse(raw);
+        const [, date, currency] = item.sk.split('#') as [string, LocalDate, CurrencyCode];
+        const last = days.at(-1);
+        if (last && last.date === date && last.currency === currency) days[days.length - 1] = { ...last, minor: last.minor + item.minor, count: last.count + item.count };
+        else days.push({ date, currency, minor: item.minor, count: item.count });
+      }
+      return days.filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+    async monthly(ledger, from, to): Promise<MonthTotal[]> {
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': `TM#${from}`, ':upper': `TM#${to}#${RANGE_END}` },
+      });
+      return items
+        .map((raw) => {
+          const item = totalItemSchema.parse(raw);
+          const [, month, currency, category] = item.sk.split('#') as [string, YearMonth, CurrencyCode, Category];
+          return { month, currency, category, minor: item.minor, count: item.count };
+        })
+        .filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+    async byDescription(ledger, from, to): Promise<DescriptionTotal[]> {
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': keys.descriptionTotalPrefix(from), ':upper': `${keys.descriptionTotalPrefix(to)}${RANGE_END}` },
+      });
+      const sums = new Map<string, DescriptionTotal>();
+      for (const raw of items) {
+        const item = totalItemSchema.parse(raw);
+        // DS#<month>#<currency>#<description>: the description is the rest, '#' and all.
+        const [, , currency, ...rest] = item.sk.split('#') as [string, string, CurrencyCode, ...string[]];
+        const description = rest.join('#');
+        const prior = sums.get(`${currency}#${description}`);
+        sums.set(`${currency}#${description}`, { description, currency, minor: (prior?.minor ?? 0) + item.minor, count: (prior?.count ?? 0) + item.count });
+      }
+      return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+    async largest(ledger, month, currency, category, limit): Promise<ExpenseAmount[]> {
+      // BETWEEN, not begins_with: the same range, and DynamoDB Local walks the whole partition for begins_with.
+      const prefix = keys.byAmountPrefix(month, currency, category);
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': prefix, ':upper': `${prefix}${RANGE_END}` },
+        ScanIndexForward: false,
+        Limit: limit,
+      });
+      return items.slice(0, limit).map((item) => expenseAmountItemSchema.parse(item));
     },
   };
 }

@@ -19,6 +19,16 @@ export const keys = {
   expenseByDate: (date: string, ref: number) => `D#${date}#${String(ref).padStart(10, '0')}`,
   monthTotal: (month: string, currency: string, category: string) => `TM#${month}#${currency}#${category}`,
   dayTotal: (date: string, currency: string, category: string) => `TD#${date}#${currency}#${category}`,
+  /** Spending per month, currency and description (the description last: it may hold any character). */
+  descriptionTotal: (month: string, currency: string, descriptionKey: string) => `DS#${month}#${currency}#${descriptionKey}`,
+  descriptionTotalPrefix: (month: string) => `DS#${month}#`,
+  /** Expenses of a month, currency and category sorted by amount: a report finds the largest without reading the rest. */
+  byAmount: (month: string, currency: string, category: string, minor: number, ref: number) =>
+    `AMT#${month}#${currency}#${category}#${String(minor).padStart(15, '0')}#${String(ref).padStart(10, '0')}`,
+  byAmountPrefix: (month: string, currency: string, category: string) => `AMT#${month}#${currency}#${category}#`,
+  /** The word index: an expense under each word of its description and category, by date. */
+  searchTerm: (word: string, date: string, ref: number) => `W#${word}#${date}#${String(ref).padStart(10, '0')}`,
+  searchTermPrefix: (word: string) => `W#${word}#`,
   memory: (descriptionKey: string) => `MEMO#${descriptionKey}`,
   /** Which expense a receipt became (so the same photo is not recorded twice). */
   receipt: (receipt: string) => `RCPT#${receipt}`,

@@ -87,5 +87,10 @@ export const membershipItemSchema = z.object({ member: z.string().refine(isMembe
 export const memberItemSchema = z.object({ sk: z.string(), name: z.string() });
 
 export const totalItemSchema = z.object({ sk: z.string(), minor: z.number().int(), count: z.number().int() });
+export const searchTermItemSchema = z.object({ ref: z.number().int().positive(), date: localDate, minor: z.number().int(), currency })
+  .transform(({ ref, date, minor, currency }) => ({ ref, date, minor, currency }));
+export const expenseAmountItemSchema = z.object({
+  ref: z.number().int().positive(), date: localDate, category, description: z.string(), minor: z.number().int(), currency,
+}).transform(({ ref, date, category, description, minor, currency }) => ({ ref, date, category, description, minor, currency }));
 export const memoryItemSchema = z.object({ category });
 export const localMailboxItemSchema = z.object({ sk: z.string(), reply: z.string() });

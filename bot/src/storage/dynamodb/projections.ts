@@ -1,5 +1,6 @@
 import { yearMonthOf } from '../../core/calendar/local-date';
 import { descriptionKey } from '../../core/expenses/categories';
+import { expenseTerms } from '../../core/expenses/search-terms';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId } from '../../core/ledger/ledger-id';
@@ -16,8 +17,9 @@ export type ReadModelChange =
   | { kind: 'add'; pk?: string; sk: string; minor: number; count: number };
 
 /**
- * The read models an event changes: the expense itself (by ref, and by date through the index),
- * day and month totals per category and currency, and the category remembered for a description.
+ * The read models an event changes: the expense itself (by ref, by date through the index, by
+ * amount within its month and category, by each word of it for search), day and month totals per
+ * category and currency, month totals per description, and the category remembered for a description.
  * Pure, so the same function serves the live write and a rebuild from the events.
  */
 export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: string): ReadModelChange[] {
@@ -42,7 +44,7 @@ export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: strin
       return [
         ...putExpense(event.data.after),
         ...totals(event.data.before, -1),
-        ...totals(event.data.after, 1),
+        ...totals(event.data.after, 1), // after the removal of the old: an unchanged by-amount key stays put
         ...(event.data.after.category !== event.data.before.category || event.data.after.description !== event.data.before.description
           ? remember(event.data.after)
           : []),
@@ -58,6 +60,7 @@ export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: strin
   }
 }
 
+/** The expense and where it sorts by amount. */
 function putExpense(e: Expense): ReadModelChange[] {
   return [{
     kind: 'put',
@@ -66,11 +69,23 @@ function putExpense(e: Expense): ReadModelChange[] {
   }];
 }
 
+/** What an expense adds to (sign 1) or takes from (sign -1) the totals, and its by-amount entry. */
 function totals(e: Expense, sign: 1 | -1): ReadModelChange[] {
   const { currency, minor } = e.amount;
+  const month = yearMonthOf(e.date);
+  const description = descriptionKey(e.description);
+  const byAmount = keys.byAmount(month, currency, e.category, minor, e.ref);
   return [
-    { kind: 'add', sk: keys.monthTotal(yearMonthOf(e.date), currency, e.category), minor: sign * minor, count: sign },
+    { kind: 'add', sk: keys.monthTotal(month, currency, e.category), minor: sign * minor, count: sign },
     { kind: 'add', sk: keys.dayTotal(e.date, currency, e.category), minor: sign * minor, count: sign },
+    ...(description ? [{ kind: 'add' as const, sk: keys.descriptionTotal(month, currency, description), minor: sign * minor, count: sign }] : []),
+    sign > 0
+      ? { kind: 'put', sk: byAmount, item: { type: 'ExpenseAmount', ref: e.ref, date: e.date, category: e.category, description: e.description, minor, currency } }
+      : { kind: 'delete', sk: byAmount },
+    ...expenseTerms(e).map((word): ReadModelChange => {
+      const sk = keys.searchTerm(word, e.date, e.ref);
+      return sign > 0 ? { kind: 'put', sk, item: { type: 'SearchTerm', ref: e.ref, date: e.date, minor, currency } } : { kind: 'delete', sk };
+    }),
   ];
 }
 

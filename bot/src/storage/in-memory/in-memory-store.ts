@@ -1,13 +1,14 @@
 import { PENDING_LINE_TTL_SECONDS, PendingLine, PendingLines } from '../../core/expenses/pending-lines.port';
-import { LocalDate } from '../../core/calendar/local-date';
+import { LocalDate, yearMonthOf } from '../../core/calendar/local-date';
 import { Reply, storableReplies } from '../../core/conversation/reply';
 import { DirectoryLookup, LedgerDirectory } from '../../core/directory/ledger-directory.port';
 import { Category, descriptionKey } from '../../core/expenses/categories';
+import { expenseTerms } from '../../core/expenses/search-terms';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
-import { CategoryTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseQueries, MonthTotal, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { PersonalData } from '../../core/privacy/personal-data.port';
 import { FILE_READING_LEASE_SECONDS, FileClaim, RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 
@@ -118,6 +119,13 @@ export function createInMemoryStore(): InMemoryStore {
       const all = byDate(record(ledger));
       for (let i = 0; i < all.length; i += 100) yield clone(all.slice(i, i + 100));
     },
+    async search(ledger, words, span, limit) {
+      const found = byDate(record(ledger))
+        .reverse()
+        .filter((e) => (!span.from || e.date >= span.from) && (!span.to || e.date <= span.to))
+        .filter((e) => words.length > 0 && words.every((w) => expenseTerms(e).includes(w)));
+      return { hits: found.slice(0, limit).map((e) => ({ ref: e.ref, date: e.date, minor: e.amount.minor, currency: e.amount.currency })), truncated: found.length > limit };
+    },
     async between(ledger, from, to) {
       return clone(byDate(record(ledger)).filter((e) => e.date >= from && e.date <= to));
     },
@@ -136,6 +144,50 @@ export function createInMemoryStore(): InMemoryStore {
         });
       }
       return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
+    },
+    async daily(ledger, from, to) {
+      const sums = new Map<string, DayTotal>();
+      for (const [key, t] of record(ledger)?.dayTotals ?? []) {
+        const [date, currency] = key.split('|') as [LocalDate, DayTotal['currency']];
+        if (date < from || date > to) continue;
+        const prior = sums.get(`${date}|${currency}`);
+        sums.set(`${date}|${currency}`, { date, currency, minor: (prior?.minor ?? 0) + t.minor, count: (prior?.count ?? 0) + t.count });
+      }
+      return [...sums.values()]
+        .filter((t) => t.count !== 0 || t.minor !== 0)
+        .sort((a, b) => a.date.localeCompare(b.date) || a.currency.localeCompare(b.currency));
+    },
+    async monthly(ledger, from, to) {
+      const sums = new Map<string, MonthTotal>();
+      for (const [key, t] of record(ledger)?.dayTotals ?? []) {
+        const [date, currency, category] = key.split('|') as [LocalDate, MonthTotal['currency'], Category];
+        const month = yearMonthOf(date);
+        if (month < from || month > to) continue;
+        const prior = sums.get(`${month}|${currency}|${category}`);
+        sums.set(`${month}|${currency}|${category}`, { month, currency, category, minor: (prior?.minor ?? 0) + t.minor, count: (prior?.count ?? 0) + t.count });
+      }
+      return [...sums.values()]
+        .filter((t) => t.count !== 0 || t.minor !== 0)
+        .sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency) || a.category.localeCompare(b.category));
+    },
+    // Computed from the expenses: this store is a test double held to the same contract.
+    async byDescription(ledger, from, to) {
+      const sums = new Map<string, DescriptionTotal>();
+      for (const e of record(ledger)?.expenses.values() ?? []) {
+        const description = descriptionKey(e.description);
+        const month = yearMonthOf(e.date);
+        if (!description || month < from || month > to) continue;
+        const prior = sums.get(`${e.amount.currency}|${description}`);
+        sums.set(`${e.amount.currency}|${description}`, { description, currency: e.amount.currency, minor: (prior?.minor ?? 0) + e.amount.minor, count: (prior?.count ?? 0) + 1 });
+      }
+      return [...sums.values()];
+    },
+    async largest(ledger, month, currency, category, limit) {
+      return [...(record(ledger)?.expenses.values() ?? [])]
+        .filter((e) => yearMonthOf(e.date) === month && e.amount.currency === currency && e.category === category)
+        .sort((a, b) => b.amount.minor - a.amount.minor || b.ref - a.ref)
+        .slice(0, limit)
+        .map((e) => ({ ref: e.ref, date: e.date, category: e.category, description: e.description, minor: e.amount.minor, currency }));
     },
   };
 

@@ -11,7 +11,7 @@ import { batchWrite, put, remove } from './batch-write';
 type Item = Record<string, unknown> & { pk: string; sk: string };
 
 /** The items of a ledger's partition that are read models: everything but its events, delivery records and member links. */
-const READ_MODEL = /^(HEAD|META|EXP#|TD#|TM#|MEMO#|RCPT#)/;
+const READ_MODEL = /^(HEAD|META|EXP#|TD#|TM#|DS#|AMT#|W#|MEMO#|RCPT#)/;
 const id = (item: { pk: string; sk: string }) => `${item.pk}|${item.sk}`;
 
 /** What the read models of a ledger must be, computed from its events alone (the same projections the live writes use). */
