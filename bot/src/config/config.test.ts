@@ -62,3 +62,11 @@ test('Slack is on with its bot token: over HTTP with the signing secret, over So
   expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: required/);
   expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'shh' })).toThrow(/SLACK_BOT_TOKEN: required/);
 });
+
+test('the scheduler is on every 60 s unless SCHEDULER=off; its interval is whole seconds from 1 to 3600', () => {
+  expect(loadConfig({}).scheduler).toEqual({ on: true, intervalMs: 60_000 });
+  expect(loadConfig({ SCHEDULER: 'off', SCHEDULER_INTERVAL_SECONDS: '5' }).scheduler).toEqual({ on: false, intervalMs: 5_000 });
+  expect(() => loadConfig({ SCHEDULER: 'maybe' })).toThrow(/SCHEDULER:/);
+  expect(() => loadConfig({ SCHEDULER_INTERVAL_SECONDS: '0' })).toThrow(/SCHEDULER_INTERVAL_SECONDS:/);
+  expect(() => loadConfig({ SCHEDULER_INTERVAL_SECONDS: '1.5' })).toThrow(/SCHEDULER_INTERVAL_SECONDS:/);
+});

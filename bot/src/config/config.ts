@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   RECEIPT_OCR: z.enum(['textract', 'local']).optional(),
   RECEIPTS_DIR: z.string().min(1).default('.spendwise/receipts'),
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   RECEIPTS_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
 }).superRefine((env, ctx) => {
   if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -78,6 +80,8 @@ export interface Config {
   readonly receiptOcr: 'textract' | 'local';
   /** Where receipt images are kept: an S3 bucket (RECEIPTS_BUCKET) or a local folder (RECEIPTS_DIR). */
   readonly receiptImages: { readonly kind: 'folder'; readonly dir: string } | { readonly kind: 's3'; readonly bucket: string };
+  /** Recurring expenses, digests and reminders: off with SCHEDULER=off; looks for what is due every `intervalMs`. */
+  readonly scheduler: { readonly on: boolean; readonly intervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -117,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage,
     localChat: !production,
     receiptOcr: e.RECEIPT_OCR ?? (production ? 'textract' : 'local'),
+    scheduler: { on: e.SCHEDULER === 'on', intervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000 },
     receiptImages: e.RECEIPTS_BUCKET ? { kind: 's3' as const, bucket: e.RECEIPTS_BUCKET } : { kind: 'folder' as const, dir: e.RECEIPTS_DIR },
     ...(e.SLACK_BOT_TOKEN
       ? {

@@ -20,8 +20,8 @@ async function todayAndSettings(turn: Turn, deps: CoreDeps) {
 
 /** The period named in a command, read in the ledger's timezone. */
 async function askedPeriod(periodText: string | undefined, turn: Turn, deps: CoreDeps) {
-  const { today } = await todayAndSettings(turn, deps);
-  return parsePeriod(periodText, today);
+  const { today, state } = await todayAndSettings(turn, deps);
+  return parsePeriod(periodText, today, state.settings.weekStart);
 }
 
 export const listCommand: Command = {

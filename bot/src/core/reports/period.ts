@@ -3,6 +3,7 @@ import {
   weekday, yearMonthOf, YearMonth,
 } from '../calendar/local-date';
 import { userError, UserError } from '../user-error';
+import { WeekStart } from '../ledger/ledger-events';
 
 export interface Period {
   readonly label: string;
@@ -18,11 +19,16 @@ export interface ReportPeriod extends Period {
 
 export const PERIOD_WORDS = 'week, month, year, YYYY-MM or YYYY';
 
-/** Reads "week" (Monday to Sunday), "month", "year", "2026-03" or "2026"; the current month by default. */
-export function parsePeriod(text: string | undefined, today: LocalDate): ReportPeriod | UserError {
+/** The first day of the week `date` is in. */
+export function weekStartOf(date: LocalDate, weekStart: WeekStart = 'monday'): LocalDate {
+  return addDays(date, -((weekday(date) + (weekStart === 'monday' ? 6 : 7)) % 7));
+}
+
+/** Reads "week" (from the ledger's first day of the week), "month", "year", "2026-03" or "2026"; the current month by default. */
+export function parsePeriod(text: string | undefined, today: LocalDate, weekStart: WeekStart = 'monday'): ReportPeriod | UserError {
   const word = (text ?? 'month').toLowerCase();
   if (word === 'week') {
-    const from = addDays(today, -((weekday(today) + 6) % 7));
+    const from = weekStartOf(today, weekStart);
     return withPrevious({ label: `the week of ${from}`, from, to: addDays(from, 6) }, today, (p) => ({
       label: `the week of ${addDays(p.from, -7)}`,
       from: addDays(p.from, -7),

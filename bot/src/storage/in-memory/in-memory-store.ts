@@ -8,6 +8,8 @@ import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
 import { CategoryTotal, ExpenseQueries, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { PersonalData } from '../../core/privacy/personal-data.port';
+import { DueRun, DueSchedules } from '../../core/ports/due-schedules.port';
+import { dueChanges } from '../../core/schedules/due-entries';
 import { FILE_READING_LEASE_SECONDS, FileClaim, RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 
 interface StoredEvent {
@@ -34,6 +36,7 @@ export interface InMemoryStore {
   readonly totals: SpendingTotals;
   readonly directory: LedgerDirectory;
   readonly personalData: PersonalData;
+  readonly due: DueSchedules;
   /** Every event of a ledger, in order, for tests that look at the log. */
   events(ledger: LedgerId): readonly StoredEvent[];
 }
@@ -47,6 +50,8 @@ export function createInMemoryStore(): InMemoryStore {
   const conversations = new Map<string, { id: LedgerId; scope: LedgerScope }>();
   const memberships = new Map<string, { member: MemberId; name: string }>();
   const membershipKey = (identityKey: string, conversationKey: string) => `${identityKey}|${conversationKey}`;
+  /** The due index: "ledger|schedule" → the entry, its dueAt moved on by a claim as in the table. */
+  const dueEntries = new Map<string, DueRun>();
 
   const record = (ledger: LedgerId): LedgerRecord | undefined => ledgers.get(ledger);
   const clone = <T>(value: T): T => structuredClone(value);
@@ -88,6 +93,11 @@ export function createInMemoryStore(): InMemoryStore {
         project(r, event, (key, value) => conversations.set(key, { id: a.ledger, scope: value }));
       });
       r.head = clone({ version: a.expectedVersion + a.events.length, state: a.state });
+      for (const change of dueChanges(a.events, a.state)) {
+        const key = `${a.ledger}|${change.schedule}`;
+        if (change.kind === 'remove') dueEntries.delete(key);
+        else dueEntries.set(key, { ledger: a.ledger, schedule: change.schedule, occurrence: change.occurrence, dueAt: change.dueAt });
+      }
       if (a.idempotencyKey) r.replies.set(a.idempotencyKey, clone(storableReplies(a.replies)));
       for (const m of a.members ?? []) {
         memberships.set(membershipKey(m.identityKey, m.conversationKey), { member: m.member, name: m.displayName });
@@ -171,6 +181,7 @@ export function createInMemoryStore(): InMemoryStore {
         expenses += r.expenses.size;
         items += r.events.length + r.expenses.size + r.replies.size + r.dayTotals.size + r.memory.size + r.names.size;
         ledgers.delete(ledger);
+        for (const key of [...dueEntries.keys()]) if (key.startsWith(`${ledger}|`)) dueEntries.delete(key);
         const itsConversations = [...conversations].filter(([, value]) => value.id === ledger).map(([key]) => key);
         for (const key of itsConversations) conversations.delete(key);
         for (const [key] of [...memberships]) if (itsConversations.some((c) => key.endsWith(`|${c}`))) memberships.delete(key);
@@ -184,7 +195,20 @@ export function createInMemoryStore(): InMemoryStore {
     },
   };
 
-  return { writer, expenses, totals, directory, personalData, events: (ledger) => clone(record(ledger)?.events ?? []) };
+  const due: DueSchedules = {
+    async due(now, limit) {
+      return [...dueEntries.values()].filter((d) => d.dueAt <= now.toISOString()).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit).map(clone);
+    },
+    async claim(run, until) {
+      const key = `${run.ledger}|${run.schedule}`;
+      const held = dueEntries.get(key);
+      if (!held || held.dueAt !== run.dueAt || held.occurrence !== run.occurrence) return false;
+      dueEntries.set(key, { ...held, dueAt: until.toISOString() });
+      return true;
+    },
+  };
+
+  return { writer, expenses, totals, directory, personalData, due, events: (ledger) => clone(record(ledger)?.events ?? []) };
 }
 
 function byDate(r: LedgerRecord | undefined): Expense[] {
