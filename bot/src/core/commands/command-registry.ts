@@ -5,6 +5,7 @@ import { budgetCommand } from './budget.command';
 import { receiptCommand } from './receipt.command';
 import { budgetsCommand } from './budgets.command';
 import { Command } from './command';
+import { recurringCommand } from './recurring.command';
 import { editCommand } from './edit.command';
 import { addCommand, deleteCommand, undoCommand } from './expense.commands';
 import { categoriesCommand, exportCommand, listCommand, reportCommand } from './report.commands';
@@ -32,7 +33,7 @@ const forgetCommand: Command = {
 
 export const COMMANDS: readonly Command[] = [
   addCommand, listCommand, reportCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
-  exportCommand, receiptCommand, currencyCommand, timezoneCommand, dateOrderCommand, categoriesCommand, forgetCommand, helpCommand,
+  exportCommand, receiptCommand, recurringCommand, currencyCommand, timezoneCommand, dateOrderCommand, categoriesCommand, forgetCommand, helpCommand,
 ];
 
 const BY_NAME = new Map<string, Command>(COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])].map((n) => [n, c] as const)));

@@ -12,8 +12,8 @@ export type DueChange =
  * The due entries a write changes: those of the schedules its events touch, or all of the ledger's
  * when its timezone changed (every due instant moves). A paused or removed schedule has none.
  */
-export function dueChanges(events: readonly LedgerEvent[], after: LedgerState): DueChange[] {
-  const touched = new Set<string>();
+export function dueChanges(events: readonly LedgerEvent[], after: LedgerState, options: { all?: boolean } = {}): DueChange[] {
+  const touched = new Set<string>(options.all ? Object.keys(after.schedules) : []);
   for (const event of events) {
     if (event.type === 'ScheduleSet') touched.add(event.data.schedule.id);
     else if (event.type === 'ScheduleRemoved' || event.type === 'ScheduleRan') touched.add(event.data.id);
