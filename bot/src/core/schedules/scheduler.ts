@@ -75,6 +75,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       // A short page was the last; a page all taken by other tasks means they are on it.
       if (page.length < pageSize || progress === 0 || stopping) break;
     }
+    if (claimed + failed > 0) log.info?.({ claimed, failed }, 'scheduler: ran what was due');
     return { claimed, failed };
   }
 
