@@ -6,6 +6,7 @@ import { receiptCommand } from './receipt.command';
 import { budgetsCommand } from './budgets.command';
 import { Command } from './command';
 import { recurringCommand } from './recurring.command';
+import { digestCommand, remindCommand, weekCommand } from './automation.commands';
 import { editCommand } from './edit.command';
 import { addCommand, deleteCommand, undoCommand } from './expense.commands';
 import { categoriesCommand, exportCommand, listCommand, reportCommand } from './report.commands';
@@ -33,7 +34,7 @@ const forgetCommand: Command = {
 
 export const COMMANDS: readonly Command[] = [
   addCommand, listCommand, reportCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
-  exportCommand, receiptCommand, recurringCommand, currencyCommand, timezoneCommand, dateOrderCommand, categoriesCommand, forgetCommand, helpCommand,
+  exportCommand, receiptCommand, recurringCommand, digestCommand, remindCommand, currencyCommand, timezoneCommand, dateOrderCommand, weekCommand, categoriesCommand, forgetCommand, helpCommand,
 ];
 
 const BY_NAME = new Map<string, Command>(COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])].map((n) => [n, c] as const)));

@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, LocalDate, localDate, parts, weekday } from '../calendar/local-date';
+import { addDays, dateInZone, daysInMonth, LocalDate, localDate, parts, weekday } from '../calendar/local-date';
 import { instantAt } from '../calendar/zoned-time';
 import { Recurrence, Schedule } from './schedule';
 
@@ -41,4 +41,10 @@ export function dueOccurrences(schedule: Pick<Schedule, 'at' | 'next' | 'recurre
     date = occurrenceAfter(schedule.recurrence, date);
   }
   return { due, next: date };
+}
+
+/** The first occurrence whose time has not come yet at `now` (a digest set at 10:00 on a Monday starts next week). */
+export function upcomingOccurrence(schedule: Pick<Schedule, 'at' | 'recurrence'>, now: Date, timeZone: string): LocalDate {
+  const first = occurrenceOnOrAfter(schedule.recurrence, dateInZone(now, timeZone));
+  return dueAt(schedule, first, timeZone) > now ? first : occurrenceAfter(schedule.recurrence, first);
 }
