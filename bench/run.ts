@@ -2,7 +2,8 @@
  * npm run bench: figures against one in-memory DynamoDB Local.
  *  1. adds per second through the core, against a floor of one plain PutItem per add;
  *  2. the month report's latency and DynamoDB reads for ledgers of 100 and of 100,000 expenses;
- *  then the chat benches, the operator's walks, receipts, and chat accuracy per locale.
+ *  then the chat benches, the operator's walks, the scheduler over 10,000 due items, receipts, and
+ *  chat accuracy per locale.
  */
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { handleMessage } from '../bot/src/core/conversation/handle-message';
@@ -23,6 +24,7 @@ import { keys } from '../bot/src/storage/dynamodb/item-keys';
 import { benchTelegramWebhook } from './telegram-webhook';
 import { benchSlackCommands } from './slack-commands';
 import { benchMaintenance } from './maintenance';
+import { benchScheduler } from './scheduler';
 import { benchReceipts } from './receipts';
 import { benchChatAccuracy } from './chat-accuracy';
 import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
@@ -33,6 +35,7 @@ const REPORT_RUNS = 30;
 const CHAT_MESSAGES = Number(process.env.BENCH_CHAT_MESSAGES ?? 400);
 const OPS_EVENTS = Number(process.env.BENCH_OPS_EVENTS ?? 100_000);
 const BIG_LEDGER = Number(process.env.BENCH_BIG_LEDGER ?? 100_000);
+const DUE_ITEMS = Number(process.env.BENCH_DUE_ITEMS ?? 10_000);
 
 interface RequestCounter { requests: number; items: number; writes: number; writtenItems: number; reset(): void }
 
@@ -195,6 +198,7 @@ async function main(): Promise<void> {
     await benchTelegramWebhook(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchMaintenance(db.endpoint, OPS_EVENTS);
+    await benchScheduler(db.endpoint, DUE_ITEMS);
     await benchReceipts();
     await benchChatAccuracy();
   } finally {

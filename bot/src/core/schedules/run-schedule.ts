@@ -36,9 +36,6 @@ export const runKey = (run: Pick<DueRun, 'schedule' | 'occurrence'>) => `schedul
  * once and says so once. A conversation that is gone pauses the ledger's schedules.
  */
 export async function runSchedule(run: DueRun, deps: CoreDeps): Promise<RunOutcome> {
-  const { head } = await deps.writer.load(run.ledger, {});
-  const planned = head.state.schedules[run.schedule];
-  if (!planned || planned.paused || planned.next !== run.occurrence) return 'nothing';
   let wrote = false;
   let address: ConversationAddress | undefined;
   const writer: LedgerWriter = {
@@ -51,7 +48,7 @@ export async function runSchedule(run: DueRun, deps: CoreDeps): Promise<RunOutco
   };
   const replies = await writeLedger({ ...deps, writer }, {
     ledger: run.ledger,
-    actor: planned.by,
+    actor: (state) => state.schedules[run.schedule]?.by,
     idempotencyKey: runKey(run),
     decide: async ({ head: { state }, now }) => {
       const schedule = state.schedules[run.schedule];
