@@ -14,6 +14,7 @@ import { Reply, textReply } from './reply';
 import { routeOverheard, routeText } from './route-text';
 import { receiveReceipt } from '../receipts/receipt-flow';
 import { Turn } from './turn';
+import { pausedNotice } from '../schedules/paused-notice';
 
 const TRY_AGAIN: Record<OperationalError['code'], string> = {
   'storage.unavailable': '⏳ I could not reach my storage just now, so nothing was saved. Please try again in a moment.',
@@ -66,7 +67,8 @@ async function answer(message: InboundMessage, deps: CoreDeps): Promise<Reply[]>
     if (forgetting) return forgetting;
     const turn = await resolveLedger(message, deps);
     const result = await route(turn, deps);
-    return isUserError(result) ? [errorReply(result)] : [...result];
+    const notice = turn.unreachable ? await pausedNotice(turn, deps) : [];
+    return [...(isUserError(result) ? [errorReply(result)] : result), ...notice];
   } catch (error) {
     if (error instanceof OperationalError) {
       deps.log.error({ err: error, code: error.code, platform: message.sender.platform }, 'message not handled');

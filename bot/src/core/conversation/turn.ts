@@ -9,4 +9,6 @@ export interface Turn {
   /** How the ledger knows the person ("by Ana" in a group). */
   readonly memberName: string;
   readonly message: InboundMessage;
+  /** The scheduler found this conversation gone and paused its schedules: this message is the first since. */
+  readonly unreachable?: true;
 }

@@ -28,7 +28,12 @@ export type LedgerEvent =
   | { type: 'ScheduleSet'; data: { schedule: Schedule } }
   | { type: 'ScheduleRemoved'; data: { id: string } }
   /** The scheduler ran these occurrences (more than one when catching up); `next` is the first one left. */
-  | { type: 'ScheduleRan'; data: { id: string; occurrences: LocalDate[]; next: LocalDate } };
+  | { type: 'ScheduleRan'; data: { id: string; occurrences: LocalDate[]; next: LocalDate } }
+  /**
+   * The platform said the conversation is gone for the bot (its schedules were paused), or someone
+   * spoke there again and was told. The directory entry carries it, so the next message sees it.
+   */
+  | { type: 'ConversationReachChanged'; data: { conversation: string; scope: LedgerScope; reachable: boolean } };
 
 export type WeekStart = 'monday' | 'sunday';
 

@@ -42,6 +42,7 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
         timeZoneChosen: state.timeZoneChosen || event.data.settings.timeZone !== undefined,
       };
     case 'MemberJoined':
+    case 'ConversationReachChanged':
       return state;
     case 'ExpenseRecorded':
       return {

@@ -8,6 +8,7 @@ import { LedgerEvent } from '../ledger/ledger-events';
 import { LedgerId } from '../ledger/ledger-id';
 import { alertId, LedgerState } from '../ledger/ledger-state';
 import { actions } from '../conversation/actions';
+import { conversationKeyOf } from '../conversation/inbound-message';
 import { Decision, writeLedger } from '../ledger/write-ledger';
 import { ConversationAddress, ConversationGoneError } from '../ports/outbound.port';
 import { DueRun } from '../ports/due-schedules.port';
@@ -143,7 +144,11 @@ async function pauseUnreachable(ledger: LedgerId, deps: CoreDeps): Promise<void>
     ledger,
     actor,
     decide: async ({ head: { state } }) => ({
-      events: Object.values(state.schedules).filter((s) => !s.paused).map((s): LedgerEvent => ({ type: 'ScheduleSet', data: { schedule: { ...s, paused: 'unreachable' } } })),
+      events: [
+        ...Object.values(state.schedules).filter((s) => !s.paused).map((s): LedgerEvent => ({ type: 'ScheduleSet', data: { schedule: { ...s, paused: 'unreachable' } } })),
+        // The directory remembers it, so the next message there is told.
+        ...(state.address ? [{ type: 'ConversationReachChanged' as const, data: { conversation: conversationKeyOf(state.address), scope: state.scope, reachable: false } }] : []),
+      ],
       replies: [],
     }),
   });

@@ -92,6 +92,11 @@ describe('the scheduler', () => {
     clock.set('2027-06-01T00:00:00Z');
     expect(await store.due.due(clock.now(), 10)).toEqual([]);
     expect((await deps.expenses.recent(ledger, 10))).toHaveLength(1);
+    // The next message there is told, once; resuming starts again from today.
+    expect(await chat(deps, 'eve').say('list')).toMatch(/\n⏸️ I could not post to this conversation, so I paused what I do here by myself\. To start again:\n• recurring resume r1$/);
+    expect(await chat(deps, 'eve').say('list')).not.toContain('⏸️');
+    expect(await chat(deps, 'eve').say('recurring resume r1')).toMatch(/Next: Tue 1 Jun 2027\.$/);
+    expect(await store.due.due(clock.now(), 10)).toHaveLength(1);
   });
 
   test('SCHEDULER_INTERVAL: started, it ticks by itself; stopped, it waits for the tick in flight', async () => {

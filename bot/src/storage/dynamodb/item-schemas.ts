@@ -108,6 +108,7 @@ export const repliesSchema = z.array(z.object({
 export const conversationItemSchema = z.object({
   ledger: z.string().refine(isLedgerId).transform((l) => l as LedgerId),
   scope: z.enum(['personal', 'group']),
+  unreachable: z.literal(true).optional(),
 });
 export const membershipItemSchema = z.object({ member: z.string().refine(isMemberId).transform((m) => m as MemberId), name: z.string().optional() });
 export const memberItemSchema = z.object({ sk: z.string(), name: z.string() });

@@ -47,7 +47,7 @@ export interface InMemoryStore {
  */
 export function createInMemoryStore(): InMemoryStore {
   const ledgers = new Map<LedgerId, LedgerRecord>();
-  const conversations = new Map<string, { id: LedgerId; scope: LedgerScope }>();
+  const conversations = new Map<string, { id: LedgerId; scope: LedgerScope; unreachable?: true }>();
   const memberships = new Map<string, { member: MemberId; name: string }>();
   const membershipKey = (identityKey: string, conversationKey: string) => `${identityKey}|${conversationKey}`;
   /** The due index: "ledger|schedule" → the entry, its dueAt moved on by a claim as in the table. */
@@ -90,7 +90,7 @@ export function createInMemoryStore(): InMemoryStore {
       ledgers.set(a.ledger, r);
       a.events.forEach((event, i) => {
         r.events.push({ version: a.expectedVersion + i + 1, event: clone(event), actor: a.actor, at: a.at.toISOString() });
-        project(r, event, (key, value) => conversations.set(key, { id: a.ledger, scope: value }));
+        project(r, event, (key, value, unreachable) => conversations.set(key, { id: a.ledger, scope: value, ...(unreachable ? { unreachable } : {}) }));
       });
       r.head = clone({ version: a.expectedVersion + a.events.length, state: a.state });
       for (const change of dueChanges(a.events, a.state)) {
@@ -216,7 +216,7 @@ function byDate(r: LedgerRecord | undefined): Expense[] {
 }
 
 /** The read models an event changes, as the DynamoDB projections keep them. */
-function project(r: LedgerRecord, event: LedgerEvent, openConversation: (key: string, scope: LedgerScope) => void): void {
+function project(r: LedgerRecord, event: LedgerEvent, openConversation: (key: string, scope: LedgerScope, unreachable?: true) => void): void {
   const count = (e: Expense, sign: 1 | -1) => {
     const key = `${e.date}|${e.amount.currency}|${e.category}`;
     const t = r.dayTotals.get(key) ?? { minor: 0, count: 0 };
@@ -229,6 +229,9 @@ function project(r: LedgerRecord, event: LedgerEvent, openConversation: (key: st
   switch (event.type) {
     case 'LedgerOpened':
       openConversation(event.data.conversation, event.data.scope);
+      return;
+    case 'ConversationReachChanged':
+      openConversation(event.data.conversation, event.data.scope, event.data.reachable ? undefined : true);
       return;
     case 'ExpenseRecorded':
       r.expenses.set(event.data.expense.ref, event.data.expense);
