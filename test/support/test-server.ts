@@ -25,6 +25,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     SPENDWISE_TABLE: `http-${randomUUID().slice(0, 8)}`,
     RECEIPTS_DIR: mkdtempSync(join(tmpdir(), 'receipts-')),
     LOG_LEVEL: 'silent',
+    // Tests call services.scheduler.tick() when they want a look; the timer stays out of their way.
+    SCHEDULER_INTERVAL_SECONDS: '3600',
     ...env,
   });
   const log = createLogger(config.logLevel);
