@@ -114,3 +114,45 @@ describe('reminders', () => {
     expect(await posted(mailbox, 'fay')).toEqual([]);
   });
 });
+
+describe('across a change of the clocks', () => {
+  test('"09:00" in Paris stays 09:00 on the wall through the spring and autumn changes, once a day, looked at every 15 minutes', async () => {
+    const { clock, deps, mailbox, tickAt } = bed('2026-03-26T12:00:00Z');
+    const gus = chat(deps, 'gus');
+    await gus.say('timezone Europe/Paris');
+    await gus.say('remind daily 09:00');
+    const sentAt: string[] = [];
+    const walk = async (from: string, to: string) => {
+      for (let t = Date.parse(from); t <= Date.parse(to); t += 15 * 60_000) {
+        await tickAt(new Date(t).toISOString());
+        const count = (await posted(mailbox, 'gus')).length;
+        if (count > sentAt.length) sentAt.push(clock.now().toISOString());
+      }
+    };
+    await walk('2026-03-27T00:00:00Z', '2026-03-31T00:00:00Z');
+    expect(sentAt).toEqual(['2026-03-27T08:00:00.000Z', '2026-03-28T08:00:00.000Z', '2026-03-29T07:00:00.000Z', '2026-03-30T07:00:00.000Z']);
+    // Set again in October (it replaces the one before): from the next 09:00 on.
+    clock.set('2026-10-23T12:00:00Z');
+    await gus.say('remind daily 09:00');
+    const base = (await posted(mailbox, 'gus')).length;
+    const seen: string[] = [];
+    for (let t = Date.parse('2026-10-24T00:00:00Z'); t <= Date.parse('2026-10-27T00:00:00Z'); t += 15 * 60_000) {
+      await tickAt(new Date(t).toISOString());
+      if ((await posted(mailbox, 'gus')).length > base + seen.length) seen.push(clock.now().toISOString());
+    }
+    expect(seen).toEqual(['2026-10-24T07:00:00.000Z', '2026-10-25T08:00:00.000Z', '2026-10-26T08:00:00.000Z']);
+  });
+
+  test('a yearly expense on 29 February is recorded on the 28th in a common year and the 29th in a leap year', async () => {
+    const { deps, tickAt } = bed('2027-01-10T12:00:00Z');
+    const hal = chat(deps, 'hal');
+    expect(await hal.say('recurring add yearly 29/02 30 leap party')).toContain('First: Sun 28 Feb 2027.');
+    await tickAt('2027-02-28T00:00:01Z');
+    await tickAt('2028-02-28T23:59:59Z');
+    expect(await hal.say('list')).not.toContain('2028');
+    await tickAt('2028-02-29T00:00:01Z');
+    expect((await hal.say('list')).split('\n').filter((l) => l.includes('leap party'))).toEqual([
+      expect.stringContaining('Tue 29 Feb 2028'), expect.stringContaining('Sun 28 Feb 2027'),
+    ]);
+  });
+});

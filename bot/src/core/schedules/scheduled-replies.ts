@@ -8,7 +8,7 @@ import { LedgerId } from '../ledger/ledger-id';
 import { LedgerState } from '../ledger/ledger-state';
 import { formatMoney } from '../money/money';
 import { SpendingTotals } from '../ports/ledger-store.port';
-import { parsePeriod, ReportPeriod } from '../reports/period';
+import { parsePeriod } from '../reports/period';
 import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
 import { isUserError } from '../user-error';
 import { Schedule } from './schedule';
@@ -22,7 +22,7 @@ const LATE = '(a little late: I was offline when it was due)';
 export async function digestReplies(schedule: Schedule, occurrence: LocalDate, late: boolean, state: LedgerState, ledger: LedgerId, totals: SpendingTotals): Promise<Reply[]> {
   const lastDay = addDays(occurrence, -1);
   const weekly = schedule.recurrence.every === 'week';
-  const period = parsePeriod(weekly ? 'week' : yearMonthOf(lastDay), lastDay, state.settings.weekStart) as ReportPeriod;
+  const period = parsePeriod(weekly ? 'week' : yearMonthOf(lastDay), lastDay, state.settings.weekStart);
   if (isUserError(period)) throw new Error(`digest period for ${occurrence}: ${period.message}`);
   const [current, previous] = await Promise.all([
     totals.totals(ledger, period.from, period.to),
