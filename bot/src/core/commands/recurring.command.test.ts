@@ -93,3 +93,15 @@ describe('recurring expenses in chat', () => {
     expect((await fay.say('recurring list')).split('\n')[0]).toBe('🔁 Recurring (1):');
   });
 });
+
+test('recurring list also shows the digest and the reminder, which run on the same scheduler', async () => {
+  const { deps } = bed('2026-11-22T10:00:00Z');
+  const gil = chat(deps, 'gil');
+  await gil.say('digest monthly');
+  await gil.say('remind daily 21:00');
+  expect(await gil.say('recurring list')).toBe([
+    'No recurring expenses yet. Add one like this: recurring add monthly 1 1200 rent #housing',
+    '📬 Digest: monthly on the 1st at 09:00 · next Tue 1 Dec 2026',
+    '⏰ Reminder: daily at 21:00 · next Sun 22 Nov 2026',
+  ].join('\n'));
+});

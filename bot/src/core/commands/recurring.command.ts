@@ -88,10 +88,14 @@ function addRecurring(args: string[], turn: Turn, deps: CoreDeps): Promise<Comma
 async function listRecurring(turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const { head } = await deps.writer.load(turn.ledger, {});
   const all = recurringOf(head.state);
-  if (all.length === 0) return [textReply(formatted(line('No recurring expenses yet. Add one like this: ', code(RECURRING_EXAMPLE))))];
+  const others = Object.values(head.state.schedules).filter((s) => s.task.kind !== 'expense').sort((a, b) => a.ref - b.ref);
+  const status = (s: Schedule) => (s.paused ? pausedWords(s) : `next ${formatDate(s.next)}`);
   return [textReply(formatted(
-    line(bold(`🔁 Recurring (${all.length}):`)),
-    ...all.map((s) => item(`${describeSchedule(s)} · ${s.paused ? pausedWords(s) : `next ${formatDate(s.next)}`}`)),
+    ...(all.length === 0
+      ? [line('No recurring expenses yet. Add one like this: ', code(RECURRING_EXAMPLE))]
+      : [line(bold(`🔁 Recurring (${all.length}):`)), ...all.map((s) => item(`${describeSchedule(s)} · ${status(s)}`))]),
+    // The digest and the reminder run on the same scheduler: shown here too, so one list says what happens by itself.
+    ...others.map((s) => line(`${s.task.kind === 'digest' ? '📬 Digest' : '⏰ Reminder'}: ${describeRecurrence(s.recurrence)} at ${s.at} · ${status(s)}`)),
   ))];
 }
 
