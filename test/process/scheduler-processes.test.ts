@@ -49,3 +49,18 @@ test('two service processes on one table record every due item exactly once', as
     await Promise.all(tasks.map((t) => t.exit));
   }
 }, 90_000);
+
+test('SCHEDULER=off: a task that records nothing by itself, however often it would look', async () => {
+  const { startTestServer, postJson } = await import('../support/test-server');
+  const server = await startTestServer({ SCHEDULER: 'off', SCHEDULER_INTERVAL_SECONDS: '1' });
+  try {
+    expect(server.services.scheduler).toBeUndefined();
+    const now = new Date();
+    const added = await postJson(`${server.url}/local/chat`, { user: 'off', text: `recurring add monthly ${now.getUTCDate()} 10 rent` });
+    expect(added.json.replies[0].text).toContain('(today)');
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect((await postJson(`${server.url}/local/chat`, { user: 'off', text: 'list' })).json.replies[0].text).toMatch(/^No expenses yet/);
+  } finally {
+    await server.close();
+  }
+});
