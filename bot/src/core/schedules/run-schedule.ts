@@ -1,5 +1,5 @@
 import { dateInZone, formatDate } from '../calendar/local-date';
-import { formatted, line } from '../conversation/formatted-text';
+import { formatted, item, line } from '../conversation/formatted-text';
 import { Reply } from '../conversation/reply';
 import { CoreDeps } from '../core-deps';
 import { checkBudgets, monthRange } from '../ledger/budget-alerts';
@@ -119,15 +119,16 @@ async function recordOccurrences(
   }
   events.push({ type: 'ScheduleRan', data: { id: schedule.id, occurrences: dates, next } });
   const ref = formatScheduleRef(schedule.ref);
+  const late = dates[0]! < dateInZone(now, state.settings.timeZone);
   const reply: Reply = expenses.length === 1
     ? {
-        text: formatted(line(`🔁 Recorded ${ref}, `, ...expenseSpans(expenses[0]!)), ...alertLines),
+        text: formatted(line(`🔁 Recorded ${ref}, `, ...expenseSpans(expenses[0]!)), ...(late ? [line(`Caught up: it was due while I was offline.`)] : []), ...alertLines),
         choices: expenseChoices(expenses[0]!),
       }
     : {
         text: formatted(
           line(`🔁 Caught up ${expenses.length} runs of ${ref} missed while I was offline (${formatDate(dates[0]!)} to ${formatDate(dates.at(-1)!)}):`),
-          ...expenses.map((e) => line('• ', ...expenseSpans(e))),
+          ...expenses.map((e) => item(...expenseSpans(e))),
           ...alertLines,
         ),
         choices: [expenses.slice(-3).map((e) => ({ label: `Undo ${formatRef(e.ref)}`, action: actions.undo(e.ref), style: 'danger' as const }))],
@@ -137,12 +138,9 @@ async function recordOccurrences(
 
 /** Every schedule of a ledger whose conversation is gone is paused; resuming says the word. */
 async function pauseUnreachable(ledger: LedgerId, deps: CoreDeps): Promise<void> {
-  const { head } = await deps.writer.load(ledger, {});
-  const actor = Object.values(head.state.schedules)[0]?.by;
-  if (!actor) return;
   await writeLedger(deps, {
     ledger,
-    actor,
+    actor: (state) => Object.values(state.schedules)[0]?.by,
     decide: async ({ head: { state } }) => ({
       events: [
         ...Object.values(state.schedules).filter((s) => !s.paused).map((s): LedgerEvent => ({ type: 'ScheduleSet', data: { schedule: { ...s, paused: 'unreachable' } } })),

@@ -69,6 +69,15 @@ describe('the scheduler', () => {
     const [message] = await posted(mailbox, 'cleo');
     expect(message).toMatch(/^🔁 Caught up 4 runs of r1 missed while I was offline \(Thu 31 Dec 2026 to Wed 31 Mar 2027\)/);
     expect(await posted(mailbox, 'cleo')).toHaveLength(1);
+    expect(message!.split('\n').slice(1, 3)).toEqual([expect.stringMatching(/^• #\d+ · \$1,200\.00 · housing · rent · Thu 31 Dec 2026$/), expect.stringMatching(/Sun 31 Jan 2027$/)]);
+  });
+
+  test('one run missed while the service was down says so too', async () => {
+    const { clock, deps, mailbox, scheduler } = bed();
+    await personWithSchedule(deps, 'cleo', { next: '2026-12-01' });
+    clock.set('2026-12-02T08:00:00Z');
+    await scheduler.tick();
+    expect(await posted(mailbox, 'cleo')).toEqual([expect.stringMatching(/^🔁 Recorded r1, .* Tue 1 Dec 2026\nCaught up: it was due while I was offline\.$/)]);
   });
 
   test('a budget crossed by a recorded occurrence is announced with it', async () => {
