@@ -47,11 +47,7 @@ export function parseRecurrence(words: readonly string[], order: DateOrder): { r
     case 'yearly': {
       const slash = /^(\d{1,2})[/.](\d{1,2})$/.exec(first ?? '');
       const [a, b] = slash ? [Number(slash[1]), Number(slash[2])] : [0, 0];
-      const named = first && second
-        ? monthOf(first) && dayNumber(second) ? { month: monthOf(first)!, day: dayNumber(second)! }
-          : dayNumber(first) && monthOf(second) ? { month: monthOf(second)!, day: dayNumber(first)! } : undefined
-        : undefined;
-      const date = slash ? (order === 'dmy' ? { day: a, month: b } : { day: b, month: a }) : named;
+      const date = slash ? (order === 'dmy' ? { day: a, month: b } : { day: b, month: a }) : namedDate(first, second);
       // Any year's calendar: 29 February exists in leap years.
       if (!date || date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(2028, date.month)) {
         return userError('recurring.date', `Say the date as ${order === 'dmy' ? 'day/month' : 'month/day'} or with the month's name.`, 'recurring add yearly 15 mar 99 domain');
@@ -61,6 +57,12 @@ export function parseRecurrence(words: readonly string[], order: DateOrder): { r
     default:
       return userError('recurring.every', 'Say how often: monthly, weekly or yearly.', RECURRING_EXAMPLE);
   }
+}
+
+/** "15 mar" or "mar 15", whatever the ledger's date order. */
+function namedDate(first = '', second = ''): { month: number; day: number } | undefined {
+  const [month, day] = monthOf(first) ? [monthOf(first), dayNumber(second)] : [monthOf(second), dayNumber(first)];
+  return month && day ? { month, day } : undefined;
 }
 
 const ORDINAL = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;

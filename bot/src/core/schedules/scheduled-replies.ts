@@ -7,6 +7,7 @@ import { monthRange } from '../ledger/budget-alerts';
 import { LedgerId } from '../ledger/ledger-id';
 import { LedgerState } from '../ledger/ledger-state';
 import { formatMoney } from '../money/money';
+import { CurrencyCode } from '../money/currencies';
 import { SpendingTotals } from '../ports/ledger-store.port';
 import { parsePeriod } from '../reports/period';
 import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
@@ -55,12 +56,12 @@ export async function reminderReplies(occurrence: LocalDate, ledger: LedgerId, t
   if (today.length === 0) {
     return [textReply(formatted(line('📝 Nothing logged today yet. Anything to add? For example: ', { text: '12.50 lunch #food', style: 'code' })))];
   }
-  const byCurrency = new Map<string, { minor: number; count: number }>();
+  const byCurrency = new Map<CurrencyCode, { minor: number; count: number }>();
   for (const t of today) {
     const sum = byCurrency.get(t.currency) ?? { minor: 0, count: 0 };
     byCurrency.set(t.currency, { minor: sum.minor + t.minor, count: sum.count + t.count });
   }
-  const parts = [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, s]) => formatMoney({ minor: s.minor, currency: currency as never }));
+  const parts = [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, s]) => formatMoney({ minor: s.minor, currency }));
   const count = [...byCurrency.values()].reduce((n, s) => n + s.count, 0);
   return [textReply(`📝 Today so far (${formatDate(occurrence)}): ${parts.join(' + ')} in ${count} expense${count === 1 ? '' : 's'}. Anything else to add?`)];
 }
