@@ -4,7 +4,8 @@
  *  2. the month report's latency and DynamoDB reads (text and insights; with its chart) and search,
  *     for ledgers of 100 and of 100,000 expenses;
  *  3. chart drawing: cold and warm times, peak memory while drawing;
- *  then the chat benches, the operator's walks, receipts, and chat accuracy per locale.
+ *  then the chat benches, the operator's walks, the scheduler over 10,000 due items, receipts, and
+ *  chat accuracy per locale.
  */
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { handleMessage } from '../bot/src/core/conversation/handle-message';
@@ -25,6 +26,7 @@ import { keys } from '../bot/src/storage/dynamodb/item-keys';
 import { benchTelegramWebhook } from './telegram-webhook';
 import { benchSlackCommands } from './slack-commands';
 import { benchMaintenance } from './maintenance';
+import { benchScheduler } from './scheduler';
 import { benchReceipts } from './receipts';
 import { benchChatAccuracy } from './chat-accuracy';
 import { benchCharts } from './charts';
@@ -36,6 +38,7 @@ const REPORT_RUNS = 30;
 const CHAT_MESSAGES = Number(process.env.BENCH_CHAT_MESSAGES ?? 400);
 const OPS_EVENTS = Number(process.env.BENCH_OPS_EVENTS ?? 100_000);
 const BIG_LEDGER = Number(process.env.BENCH_BIG_LEDGER ?? 100_000);
+const DUE_ITEMS = Number(process.env.BENCH_DUE_ITEMS ?? 10_000);
 
 interface RequestCounter { requests: number; items: number; writes: number; writtenItems: number; reset(): void }
 
@@ -206,6 +209,7 @@ async function main(): Promise<void> {
     await benchTelegramWebhook(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchMaintenance(db.endpoint, OPS_EVENTS);
+    await benchScheduler(db.endpoint, DUE_ITEMS);
     await benchReceipts();
     await benchChatAccuracy();
   } finally {

@@ -8,6 +8,9 @@ import { createTelegramChannel, TelegramChannel } from './channels/telegram/tele
 import { createSlackChannel, SlackChannel } from './channels/slack/slack-channel';
 import { createLedgerWriteQueue } from './core/ledger/ledger-write-queue';
 import { Outbound } from './core/ports/outbound.port';
+import { createScheduler, Scheduler } from './core/schedules/scheduler';
+import { runSchedule } from './core/schedules/run-schedule';
+import { createDynamoDueSchedules } from './storage/dynamodb/dynamodb-due-schedules';
 import { HttpDeps } from './http/server';
 import { createLocalReceiptScanner } from './receipts/local/local-receipt-scanner';
 import { receiptImagesFor } from './receipts/receipt-images-for';
@@ -36,6 +39,8 @@ export interface Services {
   /** Present when SLACK_BOT_TOKEN is set. */
   readonly slack?: SlackChannel;
   readonly table: DynamoTable;
+  /** Present unless SCHEDULER=off. */
+  readonly scheduler?: Scheduler;
   /** True while DynamoDB answers for our table. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
@@ -93,7 +98,14 @@ export async function createServices(config: Config, log: Logger, options: { clo
   };
   if (config.telegram) senders.telegram = createTelegramChannel(config.telegram, core, log.child({ channel: 'telegram' }));
   if (config.slack) senders.slack = createSlackChannel(config.slack, core, log.child({ channel: 'slack' }));
+  const scheduler = config.scheduler.on
+    ? createScheduler({
+        due: createDynamoDueSchedules(table), run: (run) => runSchedule(run, core), clock, intervalMs: config.scheduler.intervalMs, log: log.child({ part: 'scheduler' }),
+      })
+    : undefined;
+  scheduler?.start();
   return {
+    ...(scheduler ? { scheduler } : {}),
     core,
     mailbox,
     table,
@@ -101,6 +113,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
     ...(senders.slack ? { slack: senders.slack } : {}),
     isReady: () => tableAnswers(table),
     async close() {
+      await scheduler?.stop();
       await receipts?.close();
       senders.telegram?.stop();
       await senders.slack?.stop().catch((error: Error) => log.warn({ err: error }, 'slack: socket did not close cleanly'));

@@ -92,6 +92,9 @@ export class BotService extends pulumi.ComponentResource {
           { name: 'RECEIPTS_BUCKET', value: receiptsBucket },
           { name: 'RATE_LIMIT_PER_MINUTE', value: String(args.rateLimits.perMinute) },
           { name: 'RATE_LIMIT_PER_DAY', value: String(args.rateLimits.perDay) },
+          // Every task runs the scheduler: due items are claimed by a conditional write, so none runs twice.
+          { name: 'SCHEDULER', value: 'on' },
+          { name: 'SCHEDULER_INTERVAL_SECONDS', value: '60' },
         ],
         secrets: secretNames.map((key, i) => ({ name: key, valueFrom: valueFroms[i] })),
         logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': logGroup, 'awslogs-region': region, 'awslogs-stream-prefix': 'bot' } },

@@ -39,7 +39,9 @@ test('Fargate service: private, no public IP, non-root, read-only root, secrets 
   expect(task.volumes).toEqual([{ name: 'tmp' }]);
   expect(JSON.stringify(container.environment)).not.toMatch(/TOKEN|SECRET/);
   expect(container.environment).toContainEqual({ name: 'RECEIPTS_BUCKET', value: 'spendwise-receipts' });
-  expect(container.environment).toEqual(expect.arrayContaining([{ name: 'RATE_LIMIT_PER_MINUTE', value: '12' }, { name: 'RATE_LIMIT_PER_DAY', value: '900' }]));
+  expect(container.environment).toEqual(expect.arrayContaining([
+    { name: 'RATE_LIMIT_PER_MINUTE', value: '12' }, { name: 'RATE_LIMIT_PER_DAY', value: '900' }, { name: 'SCHEDULER', value: 'on' },
+  ]));
   // The task and the service agree on names: each variable it sets is one the configuration reads, and is valid there.
   const { EnvSchema } = await import('../../bot/src/config/config');
   const known = Object.keys(EnvSchema.shape);

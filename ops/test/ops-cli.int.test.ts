@@ -11,6 +11,7 @@ import { ensureTable } from '../../bot/src/storage/dynamodb/ensure-table';
 import { keys } from '../../bot/src/storage/dynamodb/item-keys';
 import { createFolderReceiptImages } from '../../bot/src/receipts/receipt-images';
 import { runOps } from './run-ops';
+import { createDynamoDueSchedules } from '../../bot/src/storage/dynamodb/dynamodb-due-schedules';
 
 // The ops CLI as a child process, against DynamoDB Local: exit codes, --json output, files written.
 const dir = mkdtempSync(join(tmpdir(), 'ops-'));
@@ -112,7 +113,14 @@ test('verify finds a damaged read model, rebuild fixes it, verify then passes', 
   expect((await runOps(['projections', 'verify'], env)).stdout).toContain('read models agree with the events');
 });
 
-test('backup, then restore into an empty table and rebuild: the same exports; a non-empty table is refused', async () => {
+test('backup, then restore into an empty table and rebuild: the same exports and schedules; a non-empty table is refused', async () => {
+  // Bob's recurring expense, its due entry claimed by a scheduler just now: not drift, and it comes back.
+  await chat(coreOn(table, clock), 'bob').say('recurring add monthly 1 10 rent');
+  const bob = (await ledgerOf(coreOn(table, clock), 'bob')).ledger;
+  const dueOf = async (t: DynamoTable) => (await createDynamoDueSchedules(t).due(new Date('2026-12-01T00:00:00Z'), 100)).filter((d) => d.ledger === bob);
+  const [entry] = await dueOf(table);
+  expect(await createDynamoDueSchedules(table).claim(entry!, new Date('2026-12-01T00:05:00Z'))).toBe(true);
+  expect((await runOps(['projections', 'verify'], env)).code).toBe(0);
   const file = join(dir, 'backup.jsonl.gz');
   const backup = await runOps(['--json', 'backup', '--out', file], env);
   expect(JSON.parse(backup.stdout)).toMatchObject({ ledgers: 2 });
@@ -126,6 +134,7 @@ test('backup, then restore into an empty table and rebuild: the same exports; a 
   // People find their ledgers again: the restored directory answers a chat.
   const restoredTable = await tableNamed(restoredEnv.SPENDWISE_TABLE);
   expect(await chat(coreOn(restoredTable, clock), 'alice').say('list')).toContain('Latest 4');
+  expect((await dueOf(restoredTable)).map((d) => [d.schedule, d.occurrence, d.dueAt])).toEqual([['s1', '2026-12-01', '2026-12-01T00:00:00.000Z']]);
   const again = await runOps(['restore', '--in', file], restoredEnv);
   expect(again.code).toBe(1);
   expect(again.stderr).toContain('not empty');

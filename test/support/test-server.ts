@@ -28,6 +28,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     // Tests that load one ledger with many messages would meet the write limits; the limits' own tests set them.
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_PER_DAY: '0',
+    // Tests call services.scheduler.tick() when they want a look; the timer stays out of their way.
+    SCHEDULER_INTERVAL_SECONDS: '3600',
     ...env,
   });
   const log = createLogger(config.logLevel);

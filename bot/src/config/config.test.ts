@@ -85,3 +85,11 @@ test('a malformed secret is named but never quoted: the message goes to the logs
     }
   }
 });
+
+test('the scheduler is on every 60 s unless SCHEDULER=off; its interval is whole seconds from 1 to 3600', () => {
+  expect(loadConfig({}).scheduler).toEqual({ on: true, intervalMs: 60_000 });
+  expect(loadConfig({ SCHEDULER: 'off', SCHEDULER_INTERVAL_SECONDS: '5' }).scheduler).toEqual({ on: false, intervalMs: 5_000 });
+  expect(() => loadConfig({ SCHEDULER: 'maybe' })).toThrow(/SCHEDULER:/);
+  expect(() => loadConfig({ SCHEDULER_INTERVAL_SECONDS: '0' })).toThrow(/SCHEDULER_INTERVAL_SECONDS:/);
+  expect(() => loadConfig({ SCHEDULER_INTERVAL_SECONDS: '1.5' })).toThrow(/SCHEDULER_INTERVAL_SECONDS:/);
+});

@@ -27,6 +27,8 @@ export const EnvSchema = z.object({
   TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   RECEIPT_OCR: z.enum(['textract', 'local']).optional(),
   RECEIPTS_DIR: z.string().min(1).default('.spendwise/receipts'),
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   RECEIPTS_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
   RATE_LIMIT_PER_MINUTE: writeLimit(DEFAULT_WRITE_LIMITS.perMinute),
   RATE_LIMIT_PER_DAY: writeLimit(DEFAULT_WRITE_LIMITS.perDay),
@@ -85,6 +87,8 @@ export interface Config {
   readonly receiptImages: { readonly kind: 'folder'; readonly dir: string } | { readonly kind: 's3'; readonly bucket: string };
   /** Chat writes per person and per group (RATE_LIMIT_PER_MINUTE, RATE_LIMIT_PER_DAY); 0 is off. */
   readonly writeLimits: WriteLimits;
+  /** Recurring expenses, digests and reminders: off with SCHEDULER=off; looks for what is due every `intervalMs`. */
+  readonly scheduler: { readonly on: boolean; readonly intervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -125,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localChat: !production,
     receiptOcr: e.RECEIPT_OCR ?? (production ? 'textract' : 'local'),
     writeLimits: { perMinute: e.RATE_LIMIT_PER_MINUTE, perDay: e.RATE_LIMIT_PER_DAY },
+    scheduler: { on: e.SCHEDULER === 'on', intervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000 },
     receiptImages: e.RECEIPTS_BUCKET ? { kind: 's3' as const, bucket: e.RECEIPTS_BUCKET } : { kind: 'folder' as const, dir: e.RECEIPTS_DIR },
     ...(e.SLACK_BOT_TOKEN
       ? {

@@ -106,17 +106,29 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
       await say('budget food 100');
       await say('90 dinner #food');
       await say('currency EUR');
-      const { ledger } = await ledgerOf(deps, ana);
+      await say('week starts sunday');
+      await say('recurring add monthly 31 1200 rent #housing');
+      await say('recurring pause r1');
+      await say('remind daily 21:30');
+      const { ledger, member } = await ledgerOf(deps, ana);
       const { head } = await deps.writer.load(ledger, {});
       expect(head.state).toEqual({
         scope: 'personal',
         address: { platform: 'local', conversationId: ana, userId: ana },
-        settings: { currency: 'EUR', timeZone: 'Asia/Tokyo', locale: 'ja-JP', dateOrder: 'mdy' },
+        settings: { currency: 'EUR', timeZone: 'Asia/Tokyo', locale: 'ja-JP', dateOrder: 'mdy', weekStart: 'sunday' },
         budgets: { 'category:food': { scope: { kind: 'category', category: 'food' }, limit: { minor: 10_000, currency: 'USD' } } },
         announced: ['2026-11|category:food|100', '2026-11|category:food|80'],
         nextRef: 3,
         categories: ['food'],
         timeZoneChosen: true,
+        schedules: {
+          s1: {
+            id: 's1', ref: 1, task: { kind: 'expense', amount: { minor: 120_000, currency: 'EUR' }, description: 'rent', category: 'housing' },
+            recurrence: { every: 'month', day: 31 }, at: '00:00', next: '2026-11-30', by: member, paused: 'asked',
+          },
+          s2: { id: 's2', ref: 2, task: { kind: 'reminder' }, recurrence: { every: 'day' }, at: '21:30', next: '2026-11-22', by: member },
+        },
+        nextScheduleRef: 3,
       });
     });
 

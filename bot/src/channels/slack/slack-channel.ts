@@ -14,6 +14,7 @@ import { MAX_UPLOAD_BYTES } from '../../core/receipts/receipt-image-check';
 import { toSlackHome } from './slack-home';
 import type { Dashboard } from '../../core/dashboard/dashboard';
 import { deliverSlackReplies, SlackTarget } from './slack-replies';
+import { ConversationGoneError } from '../../core/ports/outbound.port';
 import { SLACK_FORM_CALLBACK_ID, toSlackFormErrors } from './slack-render';
 
 export interface SlackChannelLog {
@@ -243,7 +244,9 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
       const target: SlackTarget = to.userId
         ? { via: 'dm', conversation: { id: to.userId, kind: 'private' }, userId: to.userId }
         : { via: 'channel', channel: to.conversationId, conversation: { id: to.conversationId, kind: 'group' }, userId: '' };
-      await deliverSlackReplies(web, target, replies, log, `outbound:${to.conversationId}`);
+      let gone = false;
+      await deliverSlackReplies(web, target, replies, log, `outbound:${to.conversationId}`, () => (gone = true));
+      if (gone) throw new ConversationGoneError(`slack conversation ${to.conversationId} is gone for the bot`);
     },
     async start() {
       if (config.mode === 'socket') await app.start();

@@ -401,3 +401,23 @@ describe('an upload announced by file_shared', () => {
     expect(slack.since(mark).filter((c) => c.path !== '/api/auth.test')).toEqual([]);
   }, 30_000);
 });
+
+test('a channel the bot was removed from: the scheduled post fails with not_in_channel, its schedules pause, the next mention says so', async () => {
+  try {
+    await event({ type: 'app_mention', channel: 'CGONE', user: 'UZED', text: '<@UBOT> recurring add monthly 22 10 snacks', team: 'T111' });
+    slack.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const mark = slack.mark();
+    expect((await server.services.scheduler!.tick()).claimed).toBe(1);
+    expect(slack.since(mark).filter((c) => c.path === '/api/chat.postMessage').map((c) => c.body.channel)).toEqual(['CGONE']);
+    const list = await event({ type: 'app_mention', channel: 'CGONE', user: 'UZED', text: '<@UBOT> list', team: 'T111' });
+    const texts = posted(list).map(textOf);
+    expect(texts[0]).toMatch(/snacks/); // recorded all the same
+    expect(texts[1]).toMatch(/^⏸️ I could not post to this conversation, so I paused what I do here by myself\. To start again:\n• `recurring resume r1`$/);
+    clock.set('2026-12-22T10:00:00Z');
+    const quiet = slack.mark();
+    expect((await server.services.scheduler!.tick()).claimed).toBe(0);
+    expect(slack.since(quiet).filter((c) => c.path === '/api/chat.postMessage')).toEqual([]);
+  } finally {
+    clock.set('2026-11-22T10:00:00Z');
+  }
+});

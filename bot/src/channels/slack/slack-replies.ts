@@ -29,12 +29,16 @@ export interface SlackLog {
  * press replaces the pressed message; a sender-only reply is ephemeral. Web API failures are logged
  * with the delivery's correlation id and never thrown.
  */
-export async function deliverSlackReplies(client: WebClient, target: SlackTarget, replies: readonly Reply[], log: SlackLog, correlationId: string): Promise<void> {
+/** Web API errors that say the bot will never reach this conversation again (removed, archived, the person gone). */
+const GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'user_disabled', 'user_not_found', 'team_access_not_granted', 'cannot_dm_bot']);
+
+export async function deliverSlackReplies(client: WebClient, target: SlackTarget, replies: readonly Reply[], log: SlackLog, correlationId: string, onGone?: () => void): Promise<void> {
   const attempt = async <T>(method: string, call: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await call();
     } catch (error) {
       const e = error as { code?: string; data?: { error?: string }; message?: string };
+      if (GONE.has(e.data?.error ?? '')) onGone?.();
       log.warn({ correlationId, method, code: e.code, error: e.data?.error ?? e.message }, 'slack: Web API call failed');
       return undefined;
     }

@@ -7,6 +7,7 @@ import { formatted, line } from '../../core/conversation/formatted-text';
 import { Reply } from '../../core/conversation/reply';
 import { ConversationAddress } from '../../core/ports/outbound.port';
 import { TelegramConfig } from '../../config/config';
+import { ConversationGoneError } from '../../core/ports/outbound.port';
 import { callBotApi, deliverReplies, redactedMessage, redactToken } from './telegram-replies';
 import { fromTelegramUpdate } from './telegram-update';
 
@@ -126,7 +127,9 @@ export function createTelegramChannel(config: TelegramConfig, core: CoreDeps, lo
       return true;
     },
     async post(to, replies) {
-      await deliverReplies(telegram, { chatId: Number(to.conversationId) }, replies, log);
+      let gone = false;
+      await deliverReplies(telegram, { chatId: Number(to.conversationId) }, replies, log, () => (gone = true));
+      if (gone) throw new ConversationGoneError(`telegram chat ${to.conversationId} does not take the bot's messages`);
     },
     async registerCommands() {
       const commands = COMMANDS.map((c) => ({ command: c.name, description: c.summary.slice(0, 256) }));

@@ -27,8 +27,8 @@ const MAX_RETRY_AFTER_SECONDS = 5;
  * shows a spinner until then); a sender-only reply becomes that answer's alert, as nobody else sees
  * it; a reply that replaces the pressed message edits it. Failures are logged, never thrown.
  */
-export async function deliverReplies(telegram: Telegram, target: TelegramTarget, replies: readonly Reply[], log: DeliveryLog): Promise<void> {
-  const call = <T>(method: string, send: () => Promise<T>) => callBotApi(method, send, log);
+export async function deliverReplies(telegram: Telegram, target: TelegramTarget, replies: readonly Reply[], log: DeliveryLog, onGone?: () => void): Promise<void> {
+  const call = <T>(method: string, send: () => Promise<T>) => callBotApi(method, send, log, onGone);
   let rest = [...replies];
   if (target.press) {
     const privateAnswer = rest.find((r) => r.audience === 'sender');
@@ -86,7 +86,11 @@ const asInput = (file: ReplyFile) => Input.fromReadableStream(Readable.from(file
  * One Bot API call with the failures Telegram documents handled on purpose: 429 waits `retry_after`
  * once (when short), "message is not modified" is success, 403 (blocked, kicked) and others are logged.
  */
-export async function callBotApi<T>(method: string, send: () => Promise<T>, log: DeliveryLog): Promise<T | 'failed'> {
+/**
+ * Sends one Bot API call. `onGone` hears that the chat will never take the bot's messages (blocked,
+ * removed from the group, the chat deleted), as opposed to a refusal that may pass.
+ */
+export async function callBotApi<T>(method: string, send: () => Promise<T>, log: DeliveryLog, onGone?: () => void): Promise<T | 'failed'> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await send();
@@ -98,7 +102,8 @@ export async function callBotApi<T>(method: string, send: () => Promise<T>, log:
           continue;
         }
         if (error.code === 400 && /message is not modified/i.test(error.description)) return undefined as T;
-        if (error.code === 403) {
+        if (error.code === 403 || (error.code === 400 && /chat not found/i.test(error.description))) {
+          onGone?.();
           log.info({ method, code: error.code, description: error.description }, 'telegram: the chat does not take messages from the bot');
           return 'failed';
         }

@@ -259,3 +259,27 @@ test('the same photo forwarded again (same file_unique_id) is known without fetc
   await deliver(pressUpdate(person, keyboard.inline_keyboard.flat().find((b) => b.text === '✅ Confirm')!.callback_data, 78));
   expect(sent(await deliverPhoto(photoUpdate(person, undefined, 'AQADForwarded1'), 1))).toEqual([expect.stringContaining('This receipt is already recorded')]);
 }, 60_000);
+
+test('the scheduler posts to the chat; a chat that blocked the bot pauses its schedules, and the next message there says so once', async () => {
+  const person = { id: 6200, first_name: 'Sam' };
+  try {
+    expect((await say(person, '/recurring add monthly 22 9.99 music'))[0]).toContain('First: Sun 22 Nov 2026 (today).');
+    await say(person, 'recurring add weekly mon 15 gym');
+    const mark = fake.mark();
+    await server.services.scheduler!.tick();
+    const posted = fake.since(mark).filter((c) => c.method === 'sendMessage');
+    expect(posted.map((c) => [c.payload.chat_id, String(c.payload.text).split(',')[0]])).toEqual([[6200, '🔁 Recorded r1']]);
+    clock.set('2026-11-23T00:00:01Z');
+    fake.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    expect((await server.services.scheduler!.tick()).claimed).toBe(1);
+    const [list, notice] = await say(person, 'list');
+    expect(list).toMatch(/gym · Mon 23 Nov 2026/); // recorded all the same
+    expect(notice).toBe('⏸️ I could not post to this conversation, so I paused what I do here by myself. To start again:\n• <code>recurring resume r1</code>\n• <code>recurring resume r2</code>');
+    expect(await say(person, 'recurring list')).toEqual([expect.stringMatching(/r1 .* · paused: I could not post to this conversation\n/)]);
+    clock.set('2026-11-30T00:00:01Z');
+    expect((await server.services.scheduler!.tick()).claimed).toBe(0);
+    expect((await say(person, 'recurring resume r2'))[0]).toMatch(/^▶️ Resumed <b>r2 · .*<\/b>\. Next: Mon 30 Nov 2026\.$/);
+  } finally {
+    clock.set('2026-11-22T10:00:00Z');
+  }
+});

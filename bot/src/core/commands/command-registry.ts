@@ -7,6 +7,8 @@ import { budgetsCommand } from './budgets.command';
 import { chartCommand } from './chart.command';
 import { searchCommand } from './search.command';
 import { Command } from './command';
+import { recurringCommand } from './recurring.command';
+import { digestCommand, remindCommand, weekCommand } from './automation.commands';
 import { editCommand } from './edit.command';
 import { addCommand, deleteCommand, undoCommand } from './expense.commands';
 import { categoriesCommand, exportCommand, listCommand, reportCommand } from './report.commands';
@@ -34,7 +36,7 @@ const forgetCommand: Command = {
 
 export const COMMANDS: readonly Command[] = [
   addCommand, listCommand, searchCommand, reportCommand, chartCommand, budgetCommand, budgetsCommand, undoCommand, deleteCommand, editCommand,
-  exportCommand, receiptCommand, currencyCommand, timezoneCommand, dateOrderCommand, languageCommand, categoriesCommand, forgetCommand, helpCommand,
+  exportCommand, receiptCommand, recurringCommand, digestCommand, remindCommand, currencyCommand, timezoneCommand, dateOrderCommand, weekCommand, languageCommand, categoriesCommand, forgetCommand, helpCommand,
 ];
 
 const BY_NAME = new Map<string, Command>(COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])].map((n) => [n, c] as const)));

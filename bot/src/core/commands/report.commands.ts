@@ -23,10 +23,10 @@ export async function todayAndSettings(turn: Turn, deps: CoreDeps) {
   return { state: head.state, today: dateInZone(deps.clock.now(), head.state.settings.timeZone) };
 }
 
-/** The period named by a command's words, read in the ledger's timezone. */
+/** The period named by a command's words, read in the ledger's timezone and its first day of the week. */
 async function askedPeriod(words: readonly string[], turn: Turn, deps: CoreDeps) {
-  const { today } = await todayAndSettings(turn, deps);
-  return parsePeriodWords(words, today);
+  const { today, state } = await todayAndSettings(turn, deps);
+  return parsePeriodWords(words, today, state.settings.weekStart);
 }
 
 export const listCommand: Command = {
@@ -51,7 +51,7 @@ export const reportCommand: Command = {
   summary: 'totals per category and currency, beside the previous period',
   async run(args, turn, deps) {
     const { state, today } = await todayAndSettings(turn, deps);
-    const period = parsePeriodWords(args, today);
+    const period = parsePeriodWords(args, today, state.settings.weekStart);
     if (isUserError(period)) return period;
     const month = Boolean(deps.charts) && wholeMonth(period);
     const budgets = Object.values(state.budgets);

@@ -24,10 +24,10 @@ export const searchCommand: Command = {
   usage: USAGE,
   summary: 'expenses whose description or category holds the words (any case or accents), newest first, with their total',
   async run(args, turn, deps) {
-    const { today } = await todayAndSettings(turn, deps);
+    const { today, state } = await todayAndSettings(turn, deps);
     // A period at the end (a word, or two dates) narrows the search; otherwise every word is searched for.
-    const range = args.length > 2 ? parsePeriodWords(args.slice(-2), today) : undefined;
-    const last = args.length > 1 ? parsePeriodWords(args.slice(-1), today) : undefined;
+    const range = args.length > 2 ? parsePeriodWords(args.slice(-2), today, state.settings.weekStart) : undefined;
+    const last = args.length > 1 ? parsePeriodWords(args.slice(-1), today, state.settings.weekStart) : undefined;
     const [period, periodWords]: [ReportPeriod | undefined, number] =
       range && !isUserError(range) ? [range, 2] : last && !isUserError(last) ? [last, 1] : [undefined, 0];
     const text = args.slice(0, args.length - periodWords).join(' ');

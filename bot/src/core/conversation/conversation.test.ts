@@ -203,3 +203,14 @@ test('when DynamoDB does not answer, the user is told to try again and the proce
   expect(offline.errors).toHaveLength(1);
   dead.doc.destroy();
 });
+
+test('an address leads back to the directory key of the conversation it came from', async () => {
+  const { inbound } = await import('../../../../test/support/chat');
+  const { addressOf, conversationKey, conversationKeyOf } = await import('./inbound-message');
+  for (const message of [
+    inbound('ana', { kind: 'text', text: '' }),
+    inbound('U1', { kind: 'text', text: '' }, { platform: 'slack', workspace: 'T1' }),
+    inbound('U1', { kind: 'text', text: '' }, { platform: 'slack', workspace: 'T1', group: 'C9', groupWorkspace: 'T2' }),
+    inbound('42', { kind: 'text', text: '' }, { platform: 'telegram', group: '-100' }),
+  ]) expect(conversationKeyOf(addressOf(message))).toBe(conversationKey(message));
+});

@@ -16,6 +16,7 @@ import { receiveReceipt } from '../receipts/receipt-flow';
 import { Turn } from './turn';
 import { admissionOnce, WriteLimitReached } from '../limits/admit-write';
 import { oversizedInput } from './input-size';
+import { pausedNotice } from '../schedules/paused-notice';
 
 const TRY_AGAIN: Record<OperationalError['code'], string> = {
   'storage.unavailable': '⏳ I could not reach my storage just now, so nothing was saved. Please try again in a moment.',
@@ -72,7 +73,8 @@ async function answer(message: InboundMessage, deps: CoreDeps): Promise<Reply[]>
     if (forgetting) return forgetting;
     const turn = await resolveLedger(message, deps);
     const result = await route(turn, deps);
-    return isUserError(result) ? [errorReply(result)] : [...result];
+    const notice = turn.unreachable ? await pausedNotice(turn, deps) : [];
+    return [...(isUserError(result) ? [errorReply(result)] : result), ...notice];
   } catch (error) {
     // Over a limit: nothing was written; the notice once, then silence until the window ends.
     if (error instanceof WriteLimitReached) return [...error.replies];

@@ -97,6 +97,14 @@ export function conversationKey(message: Pick<InboundMessage, 'sender' | 'conver
   return ['group', sender.platform, ...(workspace ? [workspace] : []), conversation.id].join(':');
 }
 
+/** The directory key of the conversation an address posts to: the same as conversationKey of a message from there. */
+export function conversationKeyOf(address: ConversationAddress): string {
+  const workspace = address.workspace ? [address.workspace] : [];
+  return address.userId
+    ? `person:${[address.platform, ...workspace, address.userId].join(':')}`
+    : ['group', address.platform, ...workspace, address.conversationId].join(':');
+}
+
 /** Where to post to this conversation later (a digest, a receipt read after the ack). */
 export function addressOf(message: Pick<InboundMessage, 'sender' | 'conversation'>): ConversationAddress {
   const { sender, conversation } = message;

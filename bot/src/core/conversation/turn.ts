@@ -9,6 +9,8 @@ export interface Turn {
   /** How the ledger knows the person ("by Ana" in a group). */
   readonly memberName: string;
   readonly message: InboundMessage;
+  /** The scheduler found this conversation gone and paused its schedules: this message is the first since. */
+  readonly unreachable?: true;
 }
 
 /** How a title names the ledger: the person's own by their name, a shared one as the group's. */

@@ -2,7 +2,8 @@ import { LedgerId, LedgerScope, MemberId } from '../ledger/ledger-id';
 
 /** Which ledger a conversation leads to, and the sender's member id in it, where they exist. */
 export interface DirectoryLookup {
-  readonly ledger?: { readonly id: LedgerId; readonly scope: LedgerScope };
+  /** `unreachable`: the scheduler could not post here and paused the ledger's schedules; nobody was told yet. */
+  readonly ledger?: { readonly id: LedgerId; readonly scope: LedgerScope; readonly unreachable?: true };
   readonly member?: MemberId;
   /** The name the person had when they joined. */
   readonly memberName?: string;

@@ -36,7 +36,10 @@ export async function resolveLedger(message: InboundMessage, deps: ResolveDeps):
     }
     const found = await deps.directory.find(conversation, identity);
     if (found.ledger && found.member) {
-      return { ledger: found.ledger.id, scope: found.ledger.scope, member: found.member, memberName: found.memberName ?? message.sender.displayName, message };
+      return {
+        ledger: found.ledger.id, scope: found.ledger.scope, member: found.member, memberName: found.memberName ?? message.sender.displayName, message,
+        ...(found.ledger.unreachable ? { unreachable: true as const } : {}),
+      };
     }
     const more = await moreHints(message);
     const memberName = more.displayName ?? message.sender.displayName;

@@ -3,6 +3,7 @@ import { Budget, BudgetAlert, budgetKey } from './budget';
 import { DEFAULT_SETTINGS, LedgerEvent, LedgerSettings } from './ledger-events';
 import { LedgerScope } from './ledger-id';
 import { ConversationAddress } from '../ports/outbound.port';
+import { Schedule } from '../schedules/schedule';
 
 /** What a ledger needs to know to decide the next event; folded from its events. */
 export interface LedgerState {
@@ -18,9 +19,12 @@ export interface LedgerState {
   readonly categories: readonly Category[];
   /** Whether a platform hint or the people of the ledger said which timezone it is in. */
   readonly timeZoneChosen: boolean;
+  /** Recurring expenses, the digest and the reminder, by id. */
+  readonly schedules: Readonly<Record<string, Schedule>>;
+  readonly nextScheduleRef: number;
 }
 
-export const EMPTY_LEDGER: LedgerState = { scope: 'personal', settings: DEFAULT_SETTINGS, budgets: {}, announced: [], nextRef: 1, categories: [], timeZoneChosen: false };
+export const EMPTY_LEDGER: LedgerState = { scope: 'personal', settings: DEFAULT_SETTINGS, budgets: {}, announced: [], nextRef: 1, categories: [], timeZoneChosen: false, schedules: {}, nextScheduleRef: 1 };
 
 export const alertId = (a: BudgetAlert) => `${a.month}|${a.budgetKey}|${a.threshold}`;
 
@@ -38,6 +42,7 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
         timeZoneChosen: state.timeZoneChosen || event.data.settings.timeZone !== undefined,
       };
     case 'MemberJoined':
+    case 'ConversationReachChanged':
       return state;
     case 'ExpenseRecorded':
       return {
@@ -62,6 +67,18 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
     }
     case 'SettingsChanged':
       return { ...state, settings: { ...state.settings, ...event.data }, timeZoneChosen: state.timeZoneChosen || event.data.timeZone !== undefined };
+    case 'ScheduleSet': {
+      const { schedule } = event.data;
+      return { ...state, schedules: { ...state.schedules, [schedule.id]: schedule }, nextScheduleRef: Math.max(state.nextScheduleRef, schedule.ref + 1) };
+    }
+    case 'ScheduleRemoved': {
+      const { [event.data.id]: _removed, ...rest } = state.schedules;
+      return { ...state, schedules: rest };
+    }
+    case 'ScheduleRan': {
+      const schedule = state.schedules[event.data.id];
+      return schedule ? { ...state, schedules: { ...state.schedules, [schedule.id]: { ...schedule, next: event.data.next } } } : state;
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import { LedgerHead, LedgerWriter } from '../ports/ledger-store.port';
 import { isUserError, UserError } from '../user-error';
 import { LedgerEvent } from './ledger-events';
 import { LedgerId, MemberId } from './ledger-id';
-import { evolve } from './ledger-state';
+import { evolve, LedgerState } from './ledger-state';
 import { LedgerWriteQueue } from './ledger-write-queue';
 
 export interface Decision {
@@ -24,7 +24,8 @@ export interface WriteContext {
 
 export interface WriteRequest {
   readonly ledger: LedgerId;
-  readonly actor: MemberId;
+  /** Who acts; or, for the scheduler, whoever the ledger's state says (the person who set the schedule up). */
+  readonly actor: MemberId | ((state: LedgerState) => MemberId | undefined);
   readonly idempotencyKey?: string;
   /** Ask the store for the category remembered for this description. */
   readonly descriptionKey?: string;
@@ -72,6 +73,8 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWr
     });
     if (isUserError(decision)) return decision;
     if (decision.events.length === 0) return decision.replies;
+    const actor = typeof request.actor === 'function' ? request.actor(loaded.head.state) : request.actor;
+    if (!actor) throw new Error(`ledger ${request.ledger}: no one to record the write as`);
     // A write, and not a redelivery of one already made (answered above): the limits count it now.
     await admitWrite?.(loaded.head.state.settings.timeZone);
     const outcome = await writer.append({
@@ -79,7 +82,7 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWr
       expectedVersion: loaded.head.version,
       events: decision.events,
       state: decision.events.reduce(evolve, loaded.head.state),
-      actor: request.actor,
+      actor,
       at: now,
       replies: decision.replies,
       ...(decision.members ? { members: decision.members } : {}),

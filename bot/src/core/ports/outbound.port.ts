@@ -18,3 +18,11 @@ export interface ConversationAddress {
 export interface Outbound {
   post(to: ConversationAddress, replies: readonly Reply[]): Promise<void>;
 }
+
+/**
+ * The platform says the conversation is gone for the bot (removed from the Slack channel, blocked
+ * on Telegram): posting again will not help, so the scheduler pauses the ledger's schedules.
+ */
+export class ConversationGoneError extends Error {
+  override readonly name = 'ConversationGoneError';
+}

@@ -3,6 +3,7 @@ import {
   weekday, yearMonthOf, YearMonth,
 } from '../calendar/local-date';
 import { userError, UserError } from '../user-error';
+import { WeekStart } from '../ledger/ledger-events';
 
 export interface Period {
   readonly label: string;
@@ -21,10 +22,10 @@ export const PERIOD_WORDS = 'week, month, year, YYYY-MM, YYYY or two dates (YYYY
 export const MAX_RANGE_DAYS = 400;
 
 /** The words of a command that name its period: one word, or two dates for a range of days. */
-export function parsePeriodWords(words: readonly string[], today: LocalDate): ReportPeriod | UserError {
+export function parsePeriodWords(words: readonly string[], today: LocalDate, weekStart: WeekStart = 'monday'): ReportPeriod | UserError {
   if (words.length === 2) return parseRange(words[0]!, words[1]!, today);
   if (words.length > 2) return userError('period.unknown', `"${words.join(' ')}" is not a period I know: use ${PERIOD_WORDS}.`, 'report 2026-03-01 2026-03-15');
-  return parsePeriod(words[0], today);
+  return parsePeriod(words[0], today, weekStart);
 }
 
 /** From one date to another, both included, beside the same number of days just before. */
@@ -42,11 +43,16 @@ function parseRange(fromText: string, toText: string, today: LocalDate): ReportP
   }));
 }
 
-/** Reads "week" (Monday to Sunday), "month", "year", "2026-03" or "2026"; the current month by default. */
-export function parsePeriod(text: string | undefined, today: LocalDate): ReportPeriod | UserError {
+/** The first day of the week `date` is in. */
+export function weekStartOf(date: LocalDate, weekStart: WeekStart = 'monday'): LocalDate {
+  return addDays(date, -((weekday(date) + (weekStart === 'monday' ? 6 : 7)) % 7));
+}
+
+/** Reads "week" (from the ledger's first day of the week), "month", "year", "2026-03" or "2026"; the current month by default. */
+export function parsePeriod(text: string | undefined, today: LocalDate, weekStart: WeekStart = 'monday'): ReportPeriod | UserError {
   const word = (text ?? 'month').toLowerCase();
   if (word === 'week') {
-    const from = addDays(today, -((weekday(today) + 6) % 7));
+    const from = weekStartOf(today, weekStart);
     return withPrevious({ label: `the week of ${from}`, from, to: addDays(from, 6) }, today, (p) => ({
       label: `the week of ${addDays(p.from, -7)}`,
       from: addDays(p.from, -7),

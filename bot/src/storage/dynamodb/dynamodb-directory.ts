@@ -18,7 +18,7 @@ export function createDynamoLedgerDirectory(table: DynamoTable): LedgerDirectory
       const ledger = ledgerItem ? conversationItemSchema.parse(ledgerItem) : undefined;
       const membership = memberItem ? membershipItemSchema.parse(memberItem) : undefined;
       return {
-        ...(ledger ? { ledger: { id: ledger.ledger, scope: ledger.scope } } : {}),
+        ...(ledger ? { ledger: { id: ledger.ledger, scope: ledger.scope, ...(ledger.unreachable ? { unreachable: true as const } : {}) } } : {}),
         ...(membership ? { member: membership.member, ...(membership.name ? { memberName: membership.name } : {}) } : {}),
       };
     },

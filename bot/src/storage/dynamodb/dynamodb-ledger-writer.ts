@@ -10,6 +10,8 @@ import { headItemSchema, memoryItemSchema, repliesSchema } from './item-schemas'
 import { keys } from './item-keys';
 import { mergeChanges, readModelChanges, ReadModelChange } from './projections';
 import { IDEMPOTENCY_TTL_SECONDS } from './table-spec';
+import { dueChanges } from '../../core/schedules/due-entries';
+import { dueItem } from './dynamodb-due-schedules';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -92,8 +94,11 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
       // The identity beside the name lets "forget" find the person's links from the ledger's side.
       { Put: { TableName: tableName, Item: { pk: keys.ledger(m.ledger), sk: keys.member(m.member), type: 'Member', name: m.displayName, identity: m.identityKey } } },
     ]);
+    const due = dueChanges(a.events, a.state).map((c): TransactItem => (c.kind === 'put'
+      ? { Put: { TableName: tableName, Item: dueItem(a.ledger, c.schedule, c.occurrence, c.dueAt) } }
+      : { Delete: { TableName: tableName, Key: { pk, sk: keys.due(c.schedule) } } }));
     try {
-      await doc.send(new TransactWriteCommand({ TransactItems: [...idemItem, head, ...events, ...readModels, ...members] }));
+      await doc.send(new TransactWriteCommand({ TransactItems: [...idemItem, head, ...events, ...readModels, ...members, ...due] }));
       return 'written';
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;

@@ -50,6 +50,13 @@ export const keys = {
   writeCount: (kind: string, windowStart: Date) => `${kind}#${windowStart.toISOString()}`,
   /** The day's secret that keys those hashes; gone by TTL soon after the day's counts. */
   writeCountsKey: (day: string) => `WRITESKEY#${day}`,
+  /** A schedule's next run, listed in the sparse index by when it is due. */
+  due: (schedule: string) => `DUE#${schedule}`,
+  duePrefix: 'DUE#',
+  /** What is due, in the sparse index: 16 partitions by the ledger id's first character, sorted by time. */
+  dueListing: (ledger: LedgerId) => `DUE#${ledger.charAt(3)}`,
+  /** The index sort key of a due entry: the instant first, then what it is (a claim rewrites the instant). */
+  dueSort: (at: string, ledger: LedgerId, schedule: string, occurrence: string) => `${at}|${ledger}|${schedule}|${occurrence}`,
   /** The sparse index that lists ledgers, spread over 16 partitions by the id's first character. */
   ledgerListing: (ledger: LedgerId) => `LEDGERS#${ledger.charAt(3)}`,
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Category } from '../../core/expenses/categories';
 import { LocalDate } from '../../core/calendar/local-date';
+import { LocalTime } from '../../core/calendar/zoned-time';
+import { Schedule } from '../../core/schedules/schedule';
 import { CurrencyCode } from '../../core/money/currencies';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerState } from '../../core/ledger/ledger-state';
@@ -32,6 +34,27 @@ const budgetSchema = z.object({
   limit: money,
 });
 
+const localTime = z.string().regex(/^\d{2}:\d{2}$/).transform((t) => t as LocalTime);
+const scheduleSchema = z.strictObject({
+  id: z.string(),
+  ref: z.number().int().positive(),
+  task: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('expense'), amount: money, description: z.string(), category }),
+    z.strictObject({ kind: z.literal('digest') }),
+    z.strictObject({ kind: z.literal('reminder') }),
+  ]),
+  recurrence: z.discriminatedUnion('every', [
+    z.strictObject({ every: z.literal('day') }),
+    z.strictObject({ every: z.literal('week'), weekday: z.number().int().min(0).max(6) }),
+    z.strictObject({ every: z.literal('month'), day: z.number().int().min(1).max(31) }),
+    z.strictObject({ every: z.literal('year'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+  ]),
+  at: localTime,
+  next: localDate,
+  by: z.string().transform((m) => m as MemberId),
+  paused: z.enum(['asked', 'unreachable']).optional(),
+}) satisfies z.ZodType<Schedule, unknown>;
+
 const address = z.strictObject({
   platform: z.enum(['local', 'slack', 'telegram']),
   workspace: z.string().optional(),
@@ -48,12 +71,15 @@ export const ledgerStateSchema = z.strictObject({
     timeZone: z.string(),
     dateOrder: z.enum(['dmy', 'mdy']),
     locale: z.string().optional(),
+    weekStart: z.enum(['monday', 'sunday']).optional(),
   }),
   budgets: z.record(z.string(), budgetSchema),
   announced: z.array(z.string()),
   nextRef: z.number().int().positive(),
   categories: z.array(category),
   timeZoneChosen: z.boolean().default(false),
+  schedules: z.record(z.string(), scheduleSchema).default({}),
+  nextScheduleRef: z.number().int().positive().default(1),
 }) satisfies z.ZodType<LedgerState, unknown>;
 
 export const headItemSchema = z.object({ version: z.number().int().nonnegative(), state: ledgerStateSchema });
@@ -82,6 +108,7 @@ export const repliesSchema = z.array(z.object({
 export const conversationItemSchema = z.object({
   ledger: z.string().refine(isLedgerId).transform((l) => l as LedgerId),
   scope: z.enum(['personal', 'group']),
+  unreachable: z.literal(true).optional(),
 });
 export const membershipItemSchema = z.object({ member: z.string().refine(isMemberId).transform((m) => m as MemberId), name: z.string().optional() });
 export const memberItemSchema = z.object({ sk: z.string(), name: z.string() });

@@ -38,6 +38,11 @@ export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: strin
           },
         },
       ];
+    case 'ConversationReachChanged':
+      return [{
+        kind: 'put', pk: keys.conversation(event.data.conversation), sk: keys.conversationLedger,
+        item: { type: 'Conversation', ledger, scope: event.data.scope, ...(event.data.reachable ? {} : { unreachable: true }) },
+      }];
     case 'ExpenseRecorded':
       return [...putExpense(event.data.expense), ...totals(event.data.expense, 1), ...remember(event.data.expense), ...receiptOf(event.data.expense)];
     case 'ExpenseAmended':

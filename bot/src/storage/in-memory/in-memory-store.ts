@@ -10,6 +10,8 @@ import { LedgerId, LedgerScope, MemberId } from '../../core/ledger/ledger-id';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
 import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseQueries, MonthTotal, LedgerHead, LedgerWriter, SpendingTotals } from '../../core/ports/ledger-store.port';
 import { PersonalData } from '../../core/privacy/personal-data.port';
+import { DueRun, DueSchedules } from '../../core/ports/due-schedules.port';
+import { dueChanges } from '../../core/schedules/due-entries';
 import { FILE_READING_LEASE_SECONDS, FileClaim, RECEIPT_DRAFT_TTL_SECONDS, ReceiptDraft, ReceiptDrafts } from '../../core/receipts/receipt-store.port';
 
 interface StoredEvent {
@@ -36,6 +38,7 @@ export interface InMemoryStore {
   readonly totals: SpendingTotals;
   readonly directory: LedgerDirectory;
   readonly personalData: PersonalData;
+  readonly due: DueSchedules;
   /** Every event of a ledger, in order, for tests that look at the log. */
   events(ledger: LedgerId): readonly StoredEvent[];
 }
@@ -46,9 +49,11 @@ export interface InMemoryStore {
  */
 export function createInMemoryStore(): InMemoryStore {
   const ledgers = new Map<LedgerId, LedgerRecord>();
-  const conversations = new Map<string, { id: LedgerId; scope: LedgerScope }>();
+  const conversations = new Map<string, { id: LedgerId; scope: LedgerScope; unreachable?: true }>();
   const memberships = new Map<string, { member: MemberId; name: string }>();
   const membershipKey = (identityKey: string, conversationKey: string) => `${identityKey}|${conversationKey}`;
+  /** The due index: "ledger|schedule" → the entry, its dueAt moved on by a claim as in the table. */
+  const dueEntries = new Map<string, DueRun>();
 
   const record = (ledger: LedgerId): LedgerRecord | undefined => ledgers.get(ledger);
   const clone = <T>(value: T): T => structuredClone(value);
@@ -87,9 +92,14 @@ export function createInMemoryStore(): InMemoryStore {
       ledgers.set(a.ledger, r);
       a.events.forEach((event, i) => {
         r.events.push({ version: a.expectedVersion + i + 1, event: clone(event), actor: a.actor, at: a.at.toISOString() });
-        project(r, event, (key, value) => conversations.set(key, { id: a.ledger, scope: value }));
+        project(r, event, (key, value, unreachable) => conversations.set(key, { id: a.ledger, scope: value, ...(unreachable ? { unreachable } : {}) }));
       });
       r.head = clone({ version: a.expectedVersion + a.events.length, state: a.state });
+      for (const change of dueChanges(a.events, a.state)) {
+        const key = `${a.ledger}|${change.schedule}`;
+        if (change.kind === 'remove') dueEntries.delete(key);
+        else dueEntries.set(key, { ledger: a.ledger, schedule: change.schedule, occurrence: change.occurrence, dueAt: change.dueAt });
+      }
       if (a.idempotencyKey) r.replies.set(a.idempotencyKey, clone(storableReplies(a.replies)));
       for (const m of a.members ?? []) {
         memberships.set(membershipKey(m.identityKey, m.conversationKey), { member: m.member, name: m.displayName });
@@ -228,6 +238,7 @@ export function createInMemoryStore(): InMemoryStore {
         expenses += r.expenses.size;
         items += r.events.length + r.expenses.size + r.replies.size + r.dayTotals.size + r.memory.size + r.names.size;
         ledgers.delete(ledger);
+        for (const key of [...dueEntries.keys()]) if (key.startsWith(`${ledger}|`)) dueEntries.delete(key);
         const itsConversations = [...conversations].filter(([, value]) => value.id === ledger).map(([key]) => key);
         for (const key of itsConversations) conversations.delete(key);
         for (const [key] of [...memberships]) if (itsConversations.some((c) => key.endsWith(`|${c}`))) memberships.delete(key);
@@ -241,7 +252,20 @@ export function createInMemoryStore(): InMemoryStore {
     },
   };
 
-  return { writer, expenses, totals, directory, personalData, events: (ledger) => clone(record(ledger)?.events ?? []) };
+  const due: DueSchedules = {
+    async due(now, limit) {
+      return [...dueEntries.values()].filter((d) => d.dueAt <= now.toISOString()).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit).map(clone);
+    },
+    async claim(run, until) {
+      const key = `${run.ledger}|${run.schedule}`;
+      const held = dueEntries.get(key);
+      if (!held || held.dueAt !== run.dueAt || held.occurrence !== run.occurrence) return false;
+      dueEntries.set(key, { ...held, dueAt: until.toISOString() });
+      return true;
+    },
+  };
+
+  return { writer, expenses, totals, directory, personalData, due, events: (ledger) => clone(record(ledger)?.events ?? []) };
 }
 
 function byDate(r: LedgerRecord | undefined): Expense[] {
@@ -249,7 +273,7 @@ function byDate(r: LedgerRecord | undefined): Expense[] {
 }
 
 /** The read models an event changes, as the DynamoDB projections keep them. */
-function project(r: LedgerRecord, event: LedgerEvent, openConversation: (key: string, scope: LedgerScope) => void): void {
+function project(r: LedgerRecord, event: LedgerEvent, openConversation: (key: string, scope: LedgerScope, unreachable?: true) => void): void {
   const count = (e: Expense, sign: 1 | -1) => {
     const key = `${e.date}|${e.amount.currency}|${e.category}`;
     const t = r.dayTotals.get(key) ?? { minor: 0, count: 0 };
@@ -262,6 +286,9 @@ function project(r: LedgerRecord, event: LedgerEvent, openConversation: (key: st
   switch (event.type) {
     case 'LedgerOpened':
       openConversation(event.data.conversation, event.data.scope);
+      return;
+    case 'ConversationReachChanged':
+      openConversation(event.data.conversation, event.data.scope, event.data.reachable ? undefined : true);
       return;
     case 'ExpenseRecorded':
       r.expenses.set(event.data.expense.ref, event.data.expense);
