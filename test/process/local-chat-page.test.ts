@@ -46,7 +46,7 @@ afterAll(() => server.close());
     expect(Buffer.from(href.split(',')[1]!, 'base64').toString('utf8')).toContain(',12.50,USD,travel,lunch,#1');
 
     await say('lunch with Sam', 3);
-    expect(await bot.nth(2).innerText()).toContain("couldn't find an amount");
+    expect(await bot.nth(2).innerText()).toContain('I keep track of what you spend');
 
     await say('5 <img src=x onerror=alert(1)> *tea*', 4);
     expect(await bot.nth(3).innerText()).toContain('<img src=x onerror=alert(1)> *tea*');

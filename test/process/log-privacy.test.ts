@@ -67,7 +67,7 @@ test('a conversation on every channel (adds, list, export, mistakes, a receipt) 
     telegram.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     expect((await webhook('/list')).status).toBe(200);
     for (const text of said.telegram) expect((await webhook(text)).status).toBe(200);
-    telegram.failNext('sendMessage', { error_code: 400, description: 'Bad Request: chat not found' });
+    telegram.failNext('sendMessage', { error_code: 400, description: 'Bad Request: message text is empty' });
     for (const text of ['/list', '/export']) expect((await webhook(text)).status).toBe(200);
     expect((await webhook('99.99 forged', 'not-the-secret')).status).toBe(401);
     expect(telegram.calls.some((c) => c.method === 'sendMessage' && String(c.payload.text).includes('Harbourview'))).toBe(true);
