@@ -1,7 +1,7 @@
 import { addDays, LocalDate } from '../calendar/local-date';
 import { Category, toCategory } from '../expenses/categories';
 import { CURRENCY_SYMBOLS, CurrencyCode } from '../money/currencies';
-import { Money } from '../money/money';
+import { formatMoney, Money } from '../money/money';
 import { parseAmountNumber } from '../money/parse-amount';
 import { isUserError, userError, UserError } from '../user-error';
 import {
@@ -94,11 +94,9 @@ export function parseExpenseText(text: string, ctx: GrammarContext): ExpenseText
     case 'notExpense':
       return userError('amount.missing', "I couldn't find an amount in that.", ADD_EXAMPLE);
     case 'choose':
-      return userError('amount.several', `I found more than one amount (${reading.options.map((o) => `"${plainAmount(o.amount)}"`).join(' and ')}); an expense has one.`, ADD_EXAMPLE);
+      return userError('amount.several', `I found more than one amount (${reading.options.map((o) => formatMoney(o.amount)).join(' and ')}); an expense has one.`, ADD_EXAMPLE);
   }
 }
-
-const plainAmount = (m: Money) => `${m.minor}`;
 
 /** Reads one line of chat the way a person would, or says it cannot. Never throws. */
 export function readExpenseLine(text: string, ctx: GrammarContext): LineReading {
@@ -202,7 +200,7 @@ function findCandidates(tokens: readonly string[], used: Set<number>, ctx: Gramm
     const currencies: CurrencyCode[] = [];
     for (const mark of [g.pre, g.post]) {
       if (!mark) continue;
-      const currency = currencyOfWord(mark, ctx.ledgerCurrency) ?? (/^[a-z]{3}$/i.test(mark) ? undefined : undefined);
+      const currency = currencyOfWord(mark, ctx.ledgerCurrency);
       if (!currency) return unknownCurrency(mark);
       currencies.push(currency);
     }
