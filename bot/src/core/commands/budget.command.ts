@@ -40,7 +40,7 @@ export const budgetCommand: Command = {
           };
         }
         const today = dateInZone(now, settings.timeZone);
-        const parsed = parseExpenseText(value, { ledgerCurrency: settings.currency, today, dateOrder: settings.dateOrder });
+        const parsed = parseExpenseText(value, { ledgerCurrency: settings.currency, today, dateOrder: settings.dateOrder, ...(settings.locale ? { locale: settings.locale } : {}) });
         if (isUserError(parsed)) return { ...parsed, example: EXAMPLE };
         if (parsed.description !== '' || parsed.category || parsed.date !== today) {
           return userError('budget.usage', `"${value}" is more than an amount.`, EXAMPLE);

@@ -31,7 +31,7 @@ export function withField(before: Expense, field: EditableField, value: string, 
   const example = (v: string) => `edit ${before.ref} ${field} ${v}`;
   switch (field) {
     case 'amount': {
-      const parsed = parseExpenseText(value, { ledgerCurrency: before.amount.currency, today, dateOrder: settings.dateOrder });
+      const parsed = parseExpenseText(value, { ledgerCurrency: before.amount.currency, today, dateOrder: settings.dateOrder, ...(settings.locale ? { locale: settings.locale } : {}) });
       if (isUserError(parsed)) return { ...parsed, example: example(FIELD_EXAMPLES.amount) };
       if (parsed.description !== '' || parsed.category || parsed.date !== today) {
         return userError('edit.amount', `"${value}" is more than an amount.`, example(FIELD_EXAMPLES.amount));
@@ -44,7 +44,7 @@ export function withField(before: Expense, field: EditableField, value: string, 
       return { ...before, category };
     }
     case 'date': {
-      const date = parseDateWord(value, today, settings.dateOrder);
+      const date = parseDateWord(value, today, settings.dateOrder, settings.locale);
       return isUserError(date) ? { ...date, example: example(FIELD_EXAMPLES.date) } : { ...before, date };
     }
     case 'note':

@@ -110,3 +110,10 @@ describe('replies in the ledger’s language', () => {
     expect(await ana().say('language en')).toBe('🌐 I answer in English from now on.');
   });
 });
+
+test('given a dong ledger, a budget and an edit take the same amounts as an add: "budget food 1tr", "edit 1 amount 2 củ"', async () => {
+  await ana().say('currency VND');
+  expect(await ana().say('budget food 1tr')).toContain('₫1,000,000');
+  await ana().say('phở 50k');
+  expect(await ana().say('edit 1 amount 60 nghìn')).toContain('₫60,000');
+});

@@ -89,7 +89,7 @@ async function readNew(turn: Turn, image: CheckedImage & { id: string }, caption
   const receipts = receiptsOf(deps)!;
 
   const scanned = await receipts.scanner.scan(image.bytes, image.mimeType);
-  const ctx = { ledgerCurrency: settings.currency, today: today(settings, deps), dateOrder: settings.dateOrder };
+  const ctx = { ledgerCurrency: settings.currency, today: today(settings, deps), dateOrder: settings.dateOrder, ...(settings.locale ? { locale: settings.locale } : {}) };
   const reading = readReceipt(scanned, ctx);
   const draft: ReceiptDraft = withCaption({
     receipt: image.id, member: turn.member, mimeType: image.mimeType, reading, createdAt: deps.clock.now().toISOString(),
@@ -228,7 +228,7 @@ export async function finishReceiptWithAmount(text: string, turn: Turn, deps: Co
   if (!draft || deps.clock.now().getTime() - Date.parse(draft.createdAt) > FINISH_WITHIN_MS) return undefined;
   const settings = await settingsOf(turn, deps);
   // The receipt's currency, unless the person names one; a date or words make it an ordinary add.
-  const parsed = parseExpenseText(text, { ledgerCurrency: draft.reading.currency.code, today: today(settings, deps), dateOrder: settings.dateOrder });
+  const parsed = parseExpenseText(text, { ledgerCurrency: draft.reading.currency.code, today: today(settings, deps), dateOrder: settings.dateOrder, ...(settings.locale ? { locale: settings.locale } : {}) });
   if (isUserError(parsed) || parsed.description !== '' || parsed.category || parsed.date !== today(settings, deps) || text.trim().split(/\s+/).length > 2) return undefined;
   return recordDraft({
     ...draft,
