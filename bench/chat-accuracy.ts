@@ -12,7 +12,7 @@ import { Reply } from '../bot/src/core/conversation/reply';
 import { chat, ledgerOf, textOf } from '../test/support/chat';
 import { fixedClock, inMemoryCore } from '../test/support/in-memory-core';
 import { CHAT_CORPUS_FILE, CorpusEntry, loadChatCorpus } from './corpus/chat-corpus';
-import { accuracyTable, BotReading, isSilentlyWrong, scoreReadings } from './corpus/score-readings';
+import { accuracyTable, BotReading, isSilentlyWrong, misses, scoreReadings } from './corpus/score-readings';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -69,6 +69,12 @@ export async function benchChatAccuracy(options: { details?: boolean; corpusFile
     for (const { entry, reading } of judged) {
       if (!isSilentlyWrong(entry, reading) && reading.kind !== 'crashed') continue;
       console.log(`  [${entry.ledger.locale} ${entry.ledger.currency}] ${entry.text}\n      expected ${expectedText(entry)}; got ${describe(reading)}`);
+    }
+    console.log('\nOther misses (what was wrong in brackets):');
+    for (const { entry, reading } of judged) {
+      const wrong = misses(entry, reading, today);
+      if (wrong.length === 0 || isSilentlyWrong(entry, reading) || reading.kind === 'crashed') continue;
+      console.log(`  [${entry.ledger.locale} ${entry.ledger.currency}] ${entry.text} (${wrong.join(', ')})\n      expected ${expectedText(entry)}; got ${describe(reading)}`);
     }
   }
 }
