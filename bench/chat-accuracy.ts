@@ -2,14 +2,17 @@
  * How well the bot reads chat as people type it: every line of bench/corpus/chat-lines.json goes through
  * the core's one entry point (handleMessage, on in-memory ports) in a fresh ledger set up as the entry
  * says, and what the ledger holds afterwards is compared with the expected reading. Prints the accuracy
- * table per locale. Run alone: `npx tsx bench/chat-accuracy.ts [--details]`.
+ * table per locale. Run alone: `npx tsx bench/chat-accuracy.ts [--corpus <file>] [--details]`; `--corpus`
+ * scores another file of the same schema (bench/corpus/chat-lines-unseen.json: lines written apart from the
+ * grammar, so they measure lines the bot has never seen).
  */
+import { relative } from 'node:path';
 import { LocalDate } from '../bot/src/core/calendar/local-date';
 import { Reply } from '../bot/src/core/conversation/reply';
 import { chat, ledgerOf, textOf } from '../test/support/chat';
 import { fixedClock, inMemoryCore } from '../test/support/in-memory-core';
-import { CorpusEntry, loadChatCorpus } from './corpus/chat-corpus';
-import { accuracyTable, BotReading, isSilentlyWrong, scoreReadings } from './corpus/score-readings';
+import { CHAT_CORPUS_FILE, CorpusEntry, loadChatCorpus } from './corpus/chat-corpus';
+import { accuracyTable, BotReading, isSilentlyWrong, misses, scoreReadings } from './corpus/score-readings';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -51,14 +54,15 @@ const expectedText = (entry: CorpusEntry) =>
     ? `${entry.expected.amountMinor} ${entry.expected.currency} ${entry.expected.date} "${entry.expected.description}" ${entry.expected.category ?? 'other'}`
     : entry.expected.kind;
 
-export async function benchChatAccuracy(options: { details?: boolean } = {}): Promise<void> {
-  const corpus = loadChatCorpus();
+export async function benchChatAccuracy(options: { details?: boolean; corpusFile?: string } = {}): Promise<void> {
+  const corpusFile = options.corpusFile ?? CHAT_CORPUS_FILE;
+  const corpus = loadChatCorpus(corpusFile);
   const today = corpus.today as LocalDate;
   const judged = [];
   for (const [index, entry] of corpus.entries.entries()) {
     judged.push({ entry, reading: await readThroughBot(entry, index, today) });
   }
-  console.log(`\nChat accuracy (${corpus.entries.length} lines of bench/corpus/chat-lines.json, today ${today}; fields scored on expense lines)`);
+  console.log(`\nChat accuracy (${corpus.entries.length} lines of ${relative(process.cwd(), corpusFile)}, today ${today}; fields scored on expense lines)`);
   for (const line of accuracyTable(scoreReadings(judged, today))) console.log(`  ${line}`);
   if (options.details) {
     console.log('\nSilently wrong and crashed lines:');
@@ -66,11 +70,23 @@ export async function benchChatAccuracy(options: { details?: boolean } = {}): Pr
       if (!isSilentlyWrong(entry, reading) && reading.kind !== 'crashed') continue;
       console.log(`  [${entry.ledger.locale} ${entry.ledger.currency}] ${entry.text}\n      expected ${expectedText(entry)}; got ${describe(reading)}`);
     }
+    console.log('\nOther misses (what was wrong in brackets):');
+    for (const { entry, reading } of judged) {
+      const wrong = misses(entry, reading, today);
+      if (wrong.length === 0 || isSilentlyWrong(entry, reading) || reading.kind === 'crashed') continue;
+      console.log(`  [${entry.ledger.locale} ${entry.ledger.currency}] ${entry.text} (${wrong.join(', ')})\n      expected ${expectedText(entry)}; got ${describe(reading)}`);
+    }
   }
 }
 
 if (require.main === module) {
-  benchChatAccuracy({ details: process.argv.includes('--details') }).catch((error) => {
+  const corpusAt = process.argv.indexOf('--corpus');
+  const corpusFile = corpusAt >= 0 ? process.argv[corpusAt + 1] : undefined;
+  if (corpusAt >= 0 && !corpusFile) {
+    console.error('--corpus needs a file: npx tsx bench/chat-accuracy.ts --corpus bench/corpus/chat-lines-unseen.json');
+    process.exit(2);
+  }
+  benchChatAccuracy({ details: process.argv.includes('--details'), corpusFile }).catch((error) => {
     console.error(error);
     process.exit(1);
   });

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHAT_CORPUS_FILE, groupOf, loadChatCorpus, LOCALE_GROUPS } from './chat-corpus';
-import { scoreReadings } from './score-readings';
+import { CHAT_CORPUS_FILE, ExpectedExpense, groupOf, loadChatCorpus, LOCALE_GROUPS, UNSEEN_CORPUS_FILE } from './chat-corpus';
+import { misses, scoreReadings } from './score-readings';
 import { LocalDate } from '../../bot/src/core/calendar/local-date';
 
 describe('the chat-lines corpus', () => {
@@ -53,5 +53,34 @@ describe('scoring the bot against the corpus', () => {
     ], today);
     expect(en).toMatchObject({ group: 'en', lines: 3, silentlyWrong: 2, refused: { right: 1, of: 1 }, asked: { right: 0, of: 1 } });
     expect(en).toMatchObject({ amount: { right: 1, of: 1 }, currency: { right: 0, of: 1 }, description: { right: 1, of: 1 }, category: { right: 1, of: 1 } });
+  });
+});
+
+describe('the unseen corpus', () => {
+  it('fits the schema, with at least 20 lines in every locale group and expenses, refusals and questions in each', () => {
+    const unseen = loadChatCorpus(UNSEEN_CORPUS_FILE);
+    for (const group of LOCALE_GROUPS) {
+      const lines = unseen.entries.filter((e) => groupOf(e) === group);
+      const kinds = [...new Set(lines.map((e) => e.expected.kind))].sort();
+      expect({ group, enough: lines.length >= 20, kinds }).toEqual({ group, enough: true, kinds: ['expense', 'not-an-expense', 'should-ask'] });
+    }
+  });
+});
+
+describe('naming what the bot got wrong on a line', () => {
+  const corpus = loadChatCorpus();
+  const today = corpus.today as LocalDate;
+  const byText = (text: string) => corpus.entries.find((e) => e.text === text)!;
+
+  it('names the wrong fields of an expense, the kind of reading otherwise, and nothing when it is right', () => {
+    const thb = byText('50 Taxi THB');
+    const expected = thb.expected as ExpectedExpense;
+    const right = { kind: 'recorded' as const, amountMinor: expected.amountMinor, currency: expected.currency, date: today, description: expected.description, category: expected.category ?? 'other' };
+    expect(misses(thb, right, today)).toEqual([]);
+    expect(misses(thb, { ...right, currency: 'USD', description: 'Taxi THB' }, today)).toEqual(['currency', 'description']);
+    expect(misses(thb, { kind: 'asked' }, today)).toEqual(['asked']);
+    expect(misses(byText('I have 2 meetings today'), { kind: 'refused' }, today)).toEqual(['refused']);
+    expect(misses(byText('hello'), { kind: 'asked' }, today)).toEqual([]);
+    expect(misses(byText('hello'), { ...right }, today)).toEqual(['recorded']);
   });
 });

@@ -12,6 +12,8 @@ import { CurrencyCode, isCurrencyCode } from '../../bot/src/core/money/currencie
  * SOURCES.md says where the forms come from and the rules the expected readings follow.
  */
 export const CHAT_CORPUS_FILE = join(__dirname, 'chat-lines.json');
+/** Lines written apart from the grammar (SOURCES.md): what the bot does on lines it has never seen. */
+export const UNSEEN_CORPUS_FILE = join(__dirname, 'chat-lines-unseen.json');
 
 /** The locales the corpus covers; Indonesian and Malay share one group (one language family, one rupiah/ringgit chat style). */
 export const LOCALE_GROUPS = ['en', 'vi', 'es', 'pt', 'ru', 'id/ms', 'de', 'fr'] as const;

@@ -1,6 +1,6 @@
 import { LocalDate } from '../../bot/src/core/calendar/local-date';
 import { FALLBACK_CATEGORY } from '../../bot/src/core/expenses/categories';
-import { CorpusEntry, LOCALE_GROUPS, LocaleGroup, groupOf, resolveDate } from './chat-corpus';
+import { CorpusEntry, ExpectedExpense, LOCALE_GROUPS, LocaleGroup, groupOf, resolveDate } from './chat-corpus';
 
 /** What the bot did with one line: wrote an expense, asked before writing, refused, or failed. */
 export type BotReading =
@@ -60,13 +60,34 @@ function add(score: GroupScore, entry: CorpusEntry, reading: BotReading, today: 
   const expected = entry.expected;
   if (expected.kind === 'not-an-expense') return count(score.refused, reading.kind !== 'recorded' && reading.kind !== 'crashed');
   if (expected.kind === 'should-ask') return count(score.asked, reading.kind === 'asked');
+  const right = expenseFieldsRight(expected, reading, today);
+  for (const field of EXPENSE_FIELDS) count(score[field], right[field]);
+}
+
+const EXPENSE_FIELDS = ['recorded', 'amount', 'currency', 'date', 'description', 'category'] as const;
+type ExpenseField = (typeof EXPENSE_FIELDS)[number];
+
+/** Which of an expense line's scored fields the bot got right. */
+function expenseFieldsRight(expected: ExpectedExpense, reading: BotReading, today: LocalDate): Record<ExpenseField, boolean> {
   const got = reading.kind === 'recorded' ? reading : undefined;
-  count(score.recorded, Boolean(got));
-  count(score.amount, got?.amountMinor === expected.amountMinor);
-  count(score.currency, got?.currency === expected.currency);
-  count(score.date, got?.date === resolveDate(expected.date, today));
-  count(score.description, got !== undefined && sameDescription(got.description, expected.description));
-  count(score.category, got?.category === (expected.category ?? FALLBACK_CATEGORY));
+  return {
+    recorded: Boolean(got),
+    amount: got?.amountMinor === expected.amountMinor,
+    currency: got?.currency === expected.currency,
+    date: got?.date === resolveDate(expected.date, today),
+    description: got !== undefined && sameDescription(got.description, expected.description),
+    category: got?.category === (expected.category ?? FALLBACK_CATEGORY),
+  };
+}
+
+/** What the bot got wrong on one line (the fields of an expense, or the kind of reading); empty when it read it right. */
+export function misses(entry: CorpusEntry, reading: BotReading, today: LocalDate): string[] {
+  const expected = entry.expected;
+  if (reading.kind === 'crashed') return ['crashed'];
+  if (expected.kind === 'not-an-expense') return reading.kind === 'recorded' ? ['recorded'] : [];
+  if (expected.kind === 'should-ask') return reading.kind === 'asked' ? [] : [reading.kind];
+  const right = expenseFieldsRight(expected, reading, today);
+  return right.recorded ? EXPENSE_FIELDS.filter((field) => !right[field]) : [reading.kind];
 }
 
 /** Scores per locale group, in the corpus's group order, then the total. */
