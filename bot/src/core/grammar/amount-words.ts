@@ -29,8 +29,8 @@ const CURRENCY_WORDS: Record<string, string> = {
   'đồng': 'VND', dong: 'VND', 'đ': 'VND', 'vnđ': 'VND',
   ringgit: 'MYR', rm: 'MYR', rp: 'IDR', rupiah: 'IDR', baht: 'THB', yen: 'JPY', yuan: 'CNY', rupees: 'INR', rupee: 'INR',
   pesos: 'peso', peso: 'peso', franken: 'CHF', 'fr.': 'CHF', francs: 'CHF', pounds: 'GBP', quid: 'GBP', 'złotych': 'PLN',
-  // French slang for the money of the country: the ledger's own currency.
-  balles: 'ledger',
+  // Slang for the money of the country (French "balles", Spanish "pavos"): the ledger's own currency.
+  balles: 'ledger', pavos: 'ledger', pavo: 'ledger',
 };
 
 /** Symbols glued before or after a number beyond the ISO ones: "RM25", "Rp25rb", "120.000đ", "250р". */

@@ -188,6 +188,10 @@ describe('the chat as people type it (issue 10)', () => {
     ['50 Taxi THB', ctx, 5000, 'THB', 'Taxi'],
     ['20.00 Order 12345', ctx, 2000, 'USD', 'Order 12345'],
     ['pho 24 50k', vnd, 50000, 'VND', 'pho 24'],
+    ['ăn sáng 1tr2', vnd, 1200000, 'VND', 'ăn sáng'],
+    ['điện thoại 12 triệu 500 nghìn', vnd, 12500000, 'VND', 'điện thoại'],
+    ['Pizza Fr. 22.-', { ...ctx, ledgerCurrency: 'CHF' as CurrencyCode }, 2200, 'CHF', 'Pizza'],
+    ['cañas 12 pavos', { ...ctx, ledgerCurrency: 'EUR' as CurrencyCode }, 1200, 'EUR', 'cañas'],
   ])('%s', (text, context, minor, currency, description) => {
     const reading = read(text, context as GrammarContext);
     expect(reading).toMatchObject({ kind: 'expense', expense: { amount: { minor, currency }, description } });
@@ -208,7 +212,7 @@ describe('the chat as people type it (issue 10)', () => {
     expect(read(text)).toMatchObject({ kind: 'choose' });
   });
 
-  test.each(['hello', 'thanks!', 'see you at 5', 'Treffen um 15 Uhr', 'встреча в 15:00', 'how much did I spend?'])('%s is no expense', (text) => {
+  test.each(['is 20 too much for a haircut?', '¿me puedo gastar 200 en zapatillas', 'hello', 'thanks!', 'see you at 5', 'Treffen um 15 Uhr', 'встреча в 15:00', 'how much did I spend?'])('%s is no expense', (text) => {
     expect(read(text)).toEqual({ kind: 'notExpense' });
   });
 

@@ -57,9 +57,11 @@ const NUMBER = String.raw`\d[\d.,']*\d|\d`;
  * a glued multiplier ("50k", "8tr"), a mark or code after ("120.000đ", "5eur"), and "5€50".
  */
 const AMOUNT = new RegExp(
-  `^(?<pre>${MARKS})?(?<sign>[-−])?(?<num>${NUMBER})(?<tail>\\.|,-)?(?<mult>${MULTS})?(?<post>${MARKS}|[a-z]{3})?(?<cents>\\d{2})?$`,
+  `^(?<pre>${MARKS})?(?<sign>[-−])?(?<num>${NUMBER})(?<tail>\\.-|\\.|,-)?(?<mult>${MULTS})?(?<post>${MARKS}|[a-z]{3})?(?<cents>\\d{2})?$`,
   'iu',
 );
+/** "1tr2", "2tr5", "1k2": a multiplier between the whole part and the next digits (1.2 million). */
+const MULTIPLIER_INSIDE = new RegExp(`^(?<whole>\\d{1,3})(?<mult>${MULTS})(?<part>\\d{1,3})$`, 'iu');
 /** "5.50Coffee": a number glued to a word (that is not a currency or multiplier). */
 const GLUED_WORD = /^(\d+[.,]\d{1,2})(\p{L}{4,})$/u;
 /** A group of three digits written apart: "1 900 RSD", "3 400 ₽", "1 250,50". */
@@ -81,7 +83,7 @@ interface Candidate {
 /** "12.50 lunch", "$5 coffee", "50k pho": the line opens with its amount, as a quick add does. */
 export function startsWithAmount(text: string): boolean {
   const [first = ''] = text.trim().split(/\s+/u);
-  return (AMOUNT.test(first) || GLUED_WORD.test(first)) && !looksLikeDate(first);
+  return (AMOUNT.test(first) || GLUED_WORD.test(first) || MULTIPLIER_INSIDE.test(first)) && !looksLikeDate(first);
 }
 
 /** Reads one line as an expense, or says what is wrong; doubts are not asked about. Never throws. */
@@ -105,6 +107,8 @@ export function readExpenseLine(text: string, ctx: GrammarContext): LineReading 
   }
   const tokens = text.trim().split(/\s+/u).filter(Boolean);
   const used = new Set<number>();
+  // "is 20 too much for a haircut?": a question is asked, not spent.
+  if (/\?\s*$/u.test(text) || text.trim().startsWith('¿')) return { kind: 'notExpense' };
 
   // Categories and dates first: what they take is not an amount.
   let category: Category | undefined;
@@ -188,6 +192,11 @@ function findCandidates(tokens: readonly string[], used: Set<number>, ctx: Gramm
   for (let i = 0; i < tokens.length; i += 1) {
     if (used.has(i)) continue;
     const token = tokens[i]!;
+    const inside = MULTIPLIER_INSIDE.exec(token);
+    if (inside?.groups) {
+      found.push({ start: i, end: i, body: `${inside.groups.whole}.${inside.groups.part}`, multiplier: GLUED_MULTIPLIERS[inside.groups.mult!.toLowerCase()]!, negative: false, strong: true });
+      continue;
+    }
     const glued = GLUED_WORD.exec(token);
     if (glued) {
       found.push({ start: i, end: i, body: glued[1]!, multiplier: 0, negative: false, strong: true, gluedWord: glued[2]! });
@@ -217,6 +226,13 @@ function findCandidates(tokens: readonly string[], used: Set<number>, ctx: Gramm
       c.multiplier = multiplierOf(after)!;
       c.end += 1;
       c.strong = true;
+      // "12 triệu 500 nghìn": millions and thousands, said as one amount.
+      const [part, word] = [tokens[c.end + 1], tokens[c.end + 2]];
+      if (c.multiplier === 6 && /^\d+$/.test(c.body) && part !== undefined && /^\d{1,3}$/.test(part) && word !== undefined && multiplierOf(word) === 3) {
+        c.body = String(Number(c.body) * 1000 + Number(part));
+        c.multiplier = 3;
+        c.end += 2;
+      }
     }
     // "1 900 RSD", "3 400 ₽": a group of three digits written apart, after one digit or with a mark.
     const next = tokens[c.end + 1];
