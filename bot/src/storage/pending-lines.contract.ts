@@ -1,5 +1,8 @@
 import { newLedgerId, MemberId } from '../core/ledger/ledger-id';
-import { PENDING_LINE_TTL_SECONDS, PendingLines } from '../core/expenses/pending-lines.port';
+import { PENDING_LINE_TTL_SECONDS, PendingLine, PendingLines } from '../core/expenses/pending-lines.port';
+import { LocalDate } from '../core/calendar/local-date';
+import { Category } from '../core/expenses/categories';
+import { CurrencyCode } from '../core/money/currencies';
 
 /** What every store of pending lines must do; run against memory and DynamoDB Local. */
 export function describePendingLinesContract(name: string, make: (now: () => Date) => Promise<{ lines: PendingLines; close?: () => void }>): void {
@@ -11,7 +14,20 @@ export function describePendingLinesContract(name: string, make: (now: () => Dat
       ({ lines, close } = await make(() => now));
     });
     afterAll(() => close?.());
-    const line = { text: 'I have 2 meetings today', member: 'mb_aaaaaaaaaaaaaaaa' as MemberId, createdAt: '2026-11-22T10:00:00.000Z' };
+    const line: PendingLine = {
+      member: 'mb_aaaaaaaaaaaaaaaa' as MemberId, createdAt: '2026-11-22T10:00:00.000Z', key: 'local:ana/msg-1', all: false,
+      readings: [
+        { amount: { minor: 200, currency: 'USD' as CurrencyCode }, date: '2026-11-22' as LocalDate, description: 'I have meetings' },
+        { amount: { minor: 5000, currency: 'VND' as CurrencyCode }, date: '2026-11-21' as LocalDate, description: 'phở', category: 'food' as Category },
+      ],
+    };
+
+    test('a question answered "no" is gone', async () => {
+      const ledger = newLedgerId();
+      await lines.save(ledger, 'mnopqrstuvwx', line);
+      await lines.remove(ledger, 'mnopqrstuvwx');
+      expect(await lines.get(ledger, 'mnopqrstuvwx')).toBeUndefined();
+    });
 
     test('a line comes back as saved, in its own ledger only, until it expires', async () => {
       const ledger = newLedgerId();

@@ -9,7 +9,12 @@ export const addCommand: Command = {
   aliases: ['spend'],
   usage: 'add <amount> [currency] <description> [#category] [date]',
   summary: 'record an expense (typing it without "add" works too)',
-  run: (args, turn, deps) => recordExpense(args.join(' '), turn, deps),
+  // The words after "add" as typed, line breaks kept: several lines are several expenses.
+  run: (args, turn, deps) => {
+    const { content } = turn.message;
+    const typed = content.kind === 'text' ? content.text.trim().replace(/^\S+[ \t]*/u, '') : undefined;
+    return recordExpense(typed ?? args.join(' '), turn, deps);
+  },
 };
 
 export const undoCommand: Command = {

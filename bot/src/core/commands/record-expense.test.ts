@@ -1,5 +1,5 @@
 import { chat, choicesOf, ledgerOf, textOf } from '../../../../test/support/chat';
-import { inMemoryCore } from '../../../../test/support/in-memory-core';
+import { fixedClock, inMemoryCore } from '../../../../test/support/in-memory-core';
 
 // Lines a person would think about are asked about, and nothing is written until a button is pressed.
 let core: ReturnType<typeof inMemoryCore>;
@@ -72,7 +72,9 @@ describe('several expenses in one message, one per line', () => {
     const { ledger } = await ledgerOf(core.deps, 'ana');
     expect(core.store.events(ledger).filter((e) => e.event.type === 'ExpenseRecorded')).toHaveLength(3);
     const undoAll = choicesOf(reply).find((c) => c.label === 'Undo all')!.action;
-    expect(await ana().press(undoAll)).toContain('Deleted 3 expenses');
+    const undone = await ana().press(undoAll);
+    expect(undone).toContain('Deleted');
+    expect(undone.match(/^• #/gm)).toHaveLength(3);
     expect(await expenses()).toBe(0);
   });
 
@@ -116,4 +118,44 @@ test('given a dong ledger, a budget and an edit take the same amounts as an add:
   expect(await ana().say('budget food 1tr')).toContain('₫1,000,000');
   await ana().say('phở 50k');
   expect(await ana().say('edit 1 amount 60 nghìn')).toContain('₫60,000');
+});
+
+describe('answering a question', () => {
+  test('given the settings change before the press, then what the button showed is recorded, not a new reading', async () => {
+    await ana().say('currency VND');
+    const [question] = await ana().sendText('phở 50');
+    expect(choicesOf(question)[0]!.label).toBe('✅ Record ₫50');
+    await ana().say('currency USD');
+    expect(await ana().press(choicesOf(question)[0]!.action)).toContain('Recorded #1 · ₫50');
+  });
+
+  test('given the message is redelivered after the press, then it answers what was recorded and records nothing more', async () => {
+    const [question] = await ana().sendText('I have 2 meetings today', 'msg-7');
+    expect(await ana().press(choicesOf(question)[0]!.action)).toContain('Recorded #1');
+    expect(await ana().say('I have 2 meetings today', 'msg-7')).toContain('Recorded #1');
+    expect(await ana().press(choicesOf(question)[0]!.action)).toContain('Recorded #1');
+    expect(await expenses()).toBe(1);
+  });
+
+  test('given "no", then the question is closed: its other button records nothing', async () => {
+    const [question] = await ana().sendText('bought 3 items');
+    expect(await ana().press(choicesOf(question)[1]!.action)).toContain('Nothing recorded');
+    expect(await ana().press(choicesOf(question)[0]!.action)).toContain('That question has expired');
+    expect(await expenses()).toBe(0);
+  });
+
+  test('given a crafted "Undo all" over single expenses, then only the expenses of one message can go', async () => {
+    const clock = fixedClock('2026-11-22T10:00:00Z');
+    core = inMemoryCore(clock);
+    await ana().say('10 a');
+    clock.set('2026-11-22T10:00:05Z');
+    await ana().say('20 b');
+    expect(await ana().press('undoall:1-2')).toContain('#1 · $10.00');
+    expect(await expenses()).toBe(1);
+    expect(await ana().press('undoall:1-99')).toContain('That button is not one I know');
+  });
+
+  test('given "add" with several lines, then each line is an expense', async () => {
+    expect(await ana().say('add 12 lunch\n5 coffee')).toContain('Recorded 2 expenses');
+  });
 });

@@ -4,29 +4,21 @@ import { dateInZone, formatDate } from '../calendar/local-date';
 import { CoreDeps } from '../core-deps';
 import { Reply, textReply } from '../conversation/reply';
 import { Turn } from '../conversation/turn';
-import { categoryFromKeywords, descriptionKey, FALLBACK_CATEGORY } from '../expenses/categories';
+import { Category, categoryFromKeywords, descriptionKey, FALLBACK_CATEGORY } from '../expenses/categories';
 import { ADD_EXAMPLE, ExpenseText, GrammarContext, LineReading, parseExpenseText, readExpenseLine } from '../grammar/parse-expense-text';
 import { checkBudgets, monthRange } from '../ledger/budget-alerts';
 import { Expense } from '../ledger/expense';
-import { DEFAULT_SETTINGS, LedgerSettings } from '../ledger/ledger-events';
+import { DEFAULT_SETTINGS, LedgerEvent, LedgerSettings } from '../ledger/ledger-events';
+import { LedgerState, evolve } from '../ledger/ledger-state';
 import { writeLedger } from '../ledger/write-ledger';
 import { formatMoney } from '../money/money';
-import { actorName, expenseChoices, expenseSpans } from '../presentation/expense-text';
-import { isUserError, userError } from '../user-error';
+import { actorName, expenseBlock, expenseChoices, expenseSpans } from '../presentation/expense-text';
+import { isUserError, UserError, userError } from '../user-error';
 import { timeZoneQuestion } from '../presentation/time-zone-question';
 import { Phrases, phrasesFor } from '../presentation/phrases';
 import { CommandResult, writeKey } from './command';
 import { recordLines } from './record-expense-lines';
-
-/** What a press on a question's button says: record reading `choice` of pending line `id`, or none. */
-export const pendingActions = {
-  choose: (id: string, choice: number) => `line:${id}:${choice}`,
-  none: (id: string) => `line:${id}:x`,
-};
-export function parsePendingAction(action: string): { id: string; choice: number | 'none' } | undefined {
-  const m = /^line:([A-Za-z0-9_-]{12}):(\d{1,2}|x)$/.exec(action);
-  return m ? { id: m[1]!, choice: m[2] === 'x' ? 'none' : Number(m[2]) } : undefined;
-}
+import { actions } from '../conversation/actions';
 
 export const pendingIdOf = (idempotencyKey: string) => createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 12);
 
@@ -36,6 +28,9 @@ export const grammarOf = (settings: LedgerSettings, now: Date): GrammarContext =
   dateOrder: settings.dateOrder,
   ...(settings.locale ? { locale: settings.locale } : {}),
 });
+
+/** What a message comes to, once read with the ledger's settings: expenses to record, or only replies. */
+export type ExpensesDecision = UserError | { readonly replies: readonly Reply[] } | { readonly record: readonly ExpenseText[] };
 
 /**
  * Quick add: one line of chat that reads as an expense. A line a person would have to think about
@@ -48,88 +43,102 @@ export async function recordExpense(text: string, turn: Turn, deps: CoreDeps, op
   const key = writeKey(turn);
   // A redelivery asks the same question with the same buttons.
   const pendingId = pendingIdOf(key.idempotencyKey);
-  let question: { reading: LineReading } | undefined;
-  const result = await recordReading(text, turn, deps, key.idempotencyKey, (reading, settings, now) => {
-    if (reading.kind === 'expense' && !reading.doubt) return reading.expense;
+  let asked: readonly ExpenseText[] | undefined;
+  const result = await writeExpenses(turn, deps, key.idempotencyKey, text, (settings, now) => {
+    const reading = readExpenseLine(text, grammarOf(settings, now));
+    if (reading.kind === 'expense' && !reading.doubt) return { record: [reading.expense] };
     // Overheard in a group: people talk to each other; anything but a sure expense is silence.
-    if (options.confidentOnly) return [];
-    if (isUserError(reading) || reading.kind === 'notExpense') return reading;
-    question = { reading };
-    return [questionReply(reading, pendingId, grammarOf(settings, now), phrasesFor(settings.locale))];
+    if (options.confidentOnly) return { replies: [] };
+    if (isUserError(reading)) return reading;
+    const phrases = phrasesFor(settings.locale);
+    if (reading.kind === 'notExpense') return { replies: [notAnExpense(phrases)] };
+    asked = reading.kind === 'choose' ? reading.options : [reading.expense];
+    return { replies: [questionReply(reading, pendingId, phrases)] };
   });
-  if (question) await deps.pendingLines.save(turn.ledger, pendingId, { text, member: turn.member, createdAt: deps.clock.now().toISOString() });
+  if (asked && !isUserError(result)) await deps.pendingLines.save(turn.ledger, pendingId, { member: turn.member, createdAt: deps.clock.now().toISOString(), key: key.idempotencyKey, readings: asked, all: false });
   return result;
 }
 
-/** The answer to a question: the reading chosen is recorded once, however often the button is pressed. */
+/**
+ * The answer to a question: exactly what the button showed is recorded, under the delivery key of
+ * the message asked about, so the message records once however often it is redelivered or pressed.
+ */
 export async function answerPendingLine(id: string, choice: number | 'none', turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const pending = await deps.pendingLines.get(turn.ledger, id);
-  if (!pending) return { ...userError('line.expired', 'That question has expired: type the expense again.', ADD_EXAMPLE), audience: 'sender' };
-  if (pending.member !== turn.member) return { ...userError('line.notYours', 'Only the person who wrote that line can answer.', ADD_EXAMPLE), audience: 'sender' };
+  if (!pending) return userError('line.expired', 'That question has expired: type the expense again.', ADD_EXAMPLE);
+  if (pending.member !== turn.member) return userError('line.notYours', 'Only the person who wrote that line can answer.', ADD_EXAMPLE);
   if (choice === 'none') {
+    await deps.pendingLines.remove(turn.ledger, id);
     const { settings } = (await deps.writer.load(turn.ledger, {})).head.state;
-    return [{ text: formatted(line(phrasesFor(settings.locale).nothingRecorded, code(ADD_EXAMPLE))), replacesPressed: true }];
+    return [{ text: formatted(line(phrasesFor(settings.locale).nothingRecorded, code(ADD_EXAMPLE))) }];
   }
-  if (pending.text.includes('\n')) {
-    const recorded = await recordLines(pending.text.split('\n'), turn, deps, { idempotencyKey: `pending:${id}`, asked: true });
-    return isUserError(recorded) ? recorded : recorded.map((r) => ({ ...r, replacesPressed: true }));
-  }
-  const replies = await recordReading(pending.text, turn, deps, `pending:${id}`, (reading) => {
-    if (isUserError(reading) || reading.kind === 'notExpense') return userError('line.changed', 'I cannot read that line any more: type it again.', ADD_EXAMPLE);
-    const picked = reading.kind === 'choose' ? reading.options[choice] : choice === 0 ? reading.expense : undefined;
-    return picked ?? userError('line.choice', 'That button no longer matches the line: type it again.', ADD_EXAMPLE);
-  });
-  return isUserError(replies) ? replies : replies.map((r) => ({ ...r, replacesPressed: true }));
+  const readings = pending.all ? pending.readings : pending.readings.slice(choice, choice + 1);
+  if (readings.length === 0) return userError('line.choice', 'That button no longer matches the line: type it again.', ADD_EXAMPLE);
+  return writeExpenses(turn, deps, pending.key, undefined, () => ({ record: readings }));
 }
 
-type Resolve = (reading: LineReading, settings: LedgerSettings, now: Date) => ExpenseText | Reply[] | LineReading;
-
-/** Reads the line with the ledger's settings and records what `resolve` makes of the reading. */
-async function recordReading(text: string, turn: Turn, deps: CoreDeps, idempotencyKey: string, resolve: Resolve): Promise<CommandResult> {
-  // The description does not depend on the ledger's settings, so it can pick the remembered
-  // category in the same read as the ledger's head.
-  const preview = parseExpenseText(text, { ledgerCurrency: DEFAULT_SETTINGS.currency, today: dateInZone(deps.clock.now(), 'UTC'), dateOrder: 'dmy' });
-  const memoKey = !isUserError(preview) && !preview.category ? descriptionKey(preview.description) : undefined;
+/**
+ * Writes what `decide` makes of a message (read with the ledger's settings at write time): expenses,
+ * recorded in one write with their budget alerts, or replies alone. `text` lets a single expense
+ * take the category the ledger last used for its description, read with the ledger's head.
+ */
+export async function writeExpenses(
+  turn: Turn, deps: CoreDeps, idempotencyKey: string, text: string | undefined,
+  decide: (settings: LedgerSettings, now: Date) => ExpensesDecision,
+): Promise<CommandResult> {
+  const preview = text === undefined ? undefined : parseExpenseText(text, { ledgerCurrency: DEFAULT_SETTINGS.currency, today: dateInZone(deps.clock.now(), 'UTC'), dateOrder: 'dmy' });
+  const memoKey = preview && !isUserError(preview) && !preview.category ? descriptionKey(preview.description) : undefined;
   return writeLedger(deps, {
     ...writeKey(turn),
     idempotencyKey,
     ...(memoKey ? { descriptionKey: memoKey } : {}),
     decide: async ({ head, now, rememberedCategory }) => {
       const { settings } = head.state;
-      const resolved = resolve(readExpenseLine(text, grammarOf(settings, now)), settings, now);
-      if (isUserError(resolved)) return resolved;
-      if (Array.isArray(resolved)) return { events: [], replies: resolved };
+      const decision = decide(settings, now);
+      if (isUserError(decision)) return decision;
+      if ('replies' in decision) return { events: [], replies: decision.replies };
+      const remembered = (e: ExpenseText) => (memoKey && descriptionKey(e.description) === memoKey ? rememberedCategory : undefined);
+      const { events, recorded, alertLines } = await expensesOf(decision.record, head.state, turn, deps, now, remembered);
       const phrases = phrasesFor(settings.locale);
-      if ('kind' in resolved) return { events: [], replies: [notAnExpense(phrases)] };
-      const parsed = resolved as ExpenseText;
-      const remembered = descriptionKey(parsed.description) === memoKey ? rememberedCategory : undefined;
-      const category = parsed.category ?? remembered ?? categoryFromKeywords(parsed.description, settings.locale) ?? FALLBACK_CATEGORY;
-      const expense: Expense = {
-        ref: head.state.nextRef,
-        amount: parsed.amount,
-        category,
-        description: parsed.description,
-        date: parsed.date,
-        recordedAt: now.toISOString(),
-        recordedBy: turn.member,
-      };
-      const budgets = await checkBudgets(
-        head.state,
-        (month) => deps.totals.totals(turn.ledger, monthRange(month).from, monthRange(month).to),
-        { after: expense },
-      );
-      return {
-        events: [{ type: 'ExpenseRecorded', data: { expense, alerts: budgets.alerts } }],
-        replies: [
-          {
-            text: formatted(line(phrases.recorded, ...expenseSpans(expense, actorName(turn))), ...budgets.lines),
-            choices: expenseChoices(expense, phrases),
-          },
-          ...(!head.state.timeZoneChosen && expense.ref === 1 ? [timeZoneQuestion(turn.message.hints.locale ?? settings.locale)] : []),
-        ],
-      };
+      const single = recorded.length === 1 ? recorded[0]! : undefined;
+      const replies: Reply[] = single
+        ? [{ text: formatted(line(phrases.recorded, ...expenseSpans(single, actorName(turn))), ...alertLines), choices: expenseChoices(single, phrases) }]
+        : [{
+          text: formatted(line(phrases.recordedMany(recorded.length)), ...recorded.map((e) => expenseBlock(e, actorName(turn))), ...alertLines),
+          choices: [[{ label: phrases.undoAll, action: actions.undoAll(recorded[0]!.ref, recorded.at(-1)!.ref), style: 'danger' }]],
+        }];
+      if (!head.state.timeZoneChosen && recorded[0]!.ref === 1) replies.push(timeZoneQuestion(turn.message.hints.locale ?? settings.locale));
+      return { events, replies };
     },
   });
+}
+
+/** The expenses as events, one after another: each sees the ledger (refs, budgets announced, totals) as the earlier ones left it. */
+async function expensesOf(
+  texts: readonly ExpenseText[], start: LedgerState, turn: Turn, deps: CoreDeps, now: Date, remembered: (e: ExpenseText) => Category | undefined,
+) {
+  let state = start;
+  const events: LedgerEvent[] = [];
+  const recorded: Expense[] = [];
+  const alertLines: string[] = [];
+  for (const parsed of texts) {
+    const expense: Expense = {
+      ref: state.nextRef, amount: parsed.amount, description: parsed.description, date: parsed.date,
+      category: parsed.category ?? remembered(parsed) ?? categoryFromKeywords(parsed.description, state.settings.locale) ?? FALLBACK_CATEGORY,
+      recordedAt: now.toISOString(), recordedBy: turn.member,
+    };
+    const totals = async (month: Parameters<typeof monthRange>[0]) => [
+      ...(await deps.totals.totals(turn.ledger, monthRange(month).from, monthRange(month).to)),
+      ...recorded.filter((e) => e.date.startsWith(month)).map((e) => ({ category: e.category, currency: e.amount.currency, minor: e.amount.minor, count: 1 })),
+    ];
+    const budgets = await checkBudgets(state, totals, { after: expense });
+    const event: LedgerEvent = { type: 'ExpenseRecorded', data: { expense, alerts: budgets.alerts } };
+    state = evolve(state, event);
+    events.push(event);
+    recorded.push(expense);
+    alertLines.push(...budgets.lines);
+  }
+  return { events, recorded, alertLines };
 }
 
 /** "hello", "thanks", a question: a pointer, not an error. */
@@ -141,17 +150,18 @@ function notAnExpense(phrases: Phrases): Reply {
 }
 
 /** "Did you mean…?" with one button per reading, and one for none of them. */
-function questionReply(reading: LineReading & { kind: 'expense' | 'choose' }, id: string, ctx: GrammarContext, phrases: Phrases): Reply {
+function questionReply(reading: LineReading & { kind: 'expense' | 'choose' }, id: string, phrases: Phrases): Reply {
   const options = reading.kind === 'choose' ? reading.options : [reading.expense];
   const heading = reading.kind === 'choose'
     ? reading.twoExpenses ? phrases.twoExpenses : phrases.several
     : `🤔 ${phrases.question[reading.doubt!]} ${phrases.shouldRecord}`;
-  const describe = (e: ExpenseText) => `${formatMoney(e.amount)}${e.description ? ` · ${e.description}` : ''}${e.date !== ctx.today ? ` · ${formatDate(e.date)}` : ''}`;
+  // Each reading with its date: what a press records, whenever it is pressed.
+  const describe = (e: ExpenseText) => `${formatMoney(e.amount)}${e.description ? ` · ${e.description}` : ''} · ${formatDate(e.date)}`;
   return {
     text: formatted(line(heading), ...options.map((o) => item(describe(o)))),
     choices: [[
-      ...options.map((o, i) => ({ label: options.length === 1 ? phrases.record(formatMoney(o.amount)) : formatMoney(o.amount), action: pendingActions.choose(id, i) })),
-      { label: options.length === 1 ? phrases.changeIt : phrases.noneOfThese, action: pendingActions.none(id) },
+      ...options.map((o, i) => ({ label: options.length === 1 ? phrases.record(formatMoney(o.amount)) : formatMoney(o.amount), action: actions.pendingChoice(id, i) })),
+      { label: options.length === 1 ? phrases.changeIt : phrases.noneOfThese, action: actions.pendingNone(id) },
     ]],
   };
 }

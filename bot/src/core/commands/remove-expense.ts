@@ -42,21 +42,24 @@ export async function removeExpense(
   return result;
 }
 
-/** "Undo all" under a message of several expenses: the person's own of those refs still there, in one write. */
-export async function removeExpenses(turn: Turn, deps: CoreDeps, refs: readonly number[]): Promise<CommandResult> {
+/**
+ * "Undo all" under a message of several expenses: those of refs `first`..`last` recorded by the same
+ * write as `first` (same time, same person), so a crafted range removes no other expense.
+ */
+export async function removeExpenses(turn: Turn, deps: CoreDeps, first: number, last: number): Promise<CommandResult> {
   return writeLedger(deps, {
     ...writeKey(turn),
-    decide: async () => {
+    decide: async ({ head }) => {
+      const refs = Array.from({ length: last - first + 1 }, (_, i) => first + i);
       const found = (await Promise.all(refs.map((ref) => deps.expenses.expense(turn.ledger, ref)))).filter((e): e is Expense => e !== undefined);
-      const mine = found.filter((e) => !refuseUnlessRecordedBy(turn, e));
-      if (mine.length === 0) {
-        return found.length > 0
-          ? refuseUnlessRecordedBy(turn, found[0]!)!
-          : userError('expense.notFound', 'Those expenses are not in this ledger any more (deleted already).', 'list');
-      }
+      // Lines of one message never carry a receipt.
+      const batch = found.filter((e) => e.recordedAt === found[0]?.recordedAt && e.recordedBy === found[0]?.recordedBy && !e.receipt);
+      if (batch.length === 0) return userError('expense.notFound', 'Those expenses are not in this ledger any more (deleted already).', 'list');
+      const refused = refuseUnlessRecordedBy(turn, batch[0]!);
+      if (refused) return refused;
       return {
-        events: mine.map((expense) => ({ type: 'ExpenseDeleted' as const, data: { expense } })),
-        replies: [{ text: formatted(line(`🗑️ Deleted ${mine.length} expense${mine.length === 1 ? '' : 's'}:`), ...mine.map((e) => expenseBlock(e, actorName(turn)))) }],
+        events: batch.map((expense) => ({ type: 'ExpenseDeleted' as const, data: { expense } })),
+        replies: [{ text: formatted(line(phrasesFor(head.state.settings.locale).deleted), ...batch.map((e) => expenseBlock(e, actorName(turn)))) }],
       };
     },
   });

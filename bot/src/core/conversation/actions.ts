@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Category, toCategory } from '../expenses/categories';
+import { MAX_LINES } from './input-size';
 
 /**
  * Button actions are short opaque strings: Telegram allows 64 bytes of callback data, whatever the
@@ -15,7 +16,11 @@ export type Action =
   | { kind: 'setTimeZone'; timeZone: string }
   /** A button that says a command for the person (the dashboard's Report and Export). */
   | { kind: 'say'; text: string }
-  | { kind: 'receipt'; step: 'confirm' | 'edit' | 'discard' | 'form'; receipt: string };
+  | { kind: 'receipt'; step: 'confirm' | 'edit' | 'discard' | 'form'; receipt: string }
+  /** A question about a line: record reading `choice`, or none. */
+  | { kind: 'pendingLine'; id: string; choice: number | 'none' }
+  /** "Undo all" under a message of several expenses: refs `first` to `last`. */
+  | { kind: 'undoAll'; first: number; last: number };
 
 /** A category written out when it fits, or its digest (matched against the ledger's categories). */
 export type CategoryToken = { readonly name: Category } | { readonly digest: string };
@@ -32,6 +37,9 @@ export const actions = {
   /** IANA names are at most about 30 bytes, so this always fits. */
   setTimeZone: (timeZone: string) => `tz:${timeZone}`,
   receipt: (step: 'confirm' | 'edit' | 'discard' | 'form', receipt: string) => `rcpt:${step}:${receipt}`,
+  pendingChoice: (id: string, choice: number) => `line:${id}:${choice}`,
+  pendingNone: (id: string) => `line:${id}:x`,
+  undoAll: (first: number, last: number) => `undoall:${first}-${last}`,
   say: (text: string) => {
     const action = `say:${text}`;
     // Its size only: the text may be the person's words, and this message ends up in the logs.
@@ -51,6 +59,13 @@ export function categoryFromToken(token: CategoryToken, candidates: readonly Cat
 }
 
 export function parseAction(text: string): Action | undefined {
+  const pending = /^line:([A-Za-z0-9_-]{12}):(\d{1,2}|x)$/.exec(text);
+  if (pending) return { kind: 'pendingLine', id: pending[1]!, choice: pending[2] === 'x' ? 'none' : Number(pending[2]) };
+  const undoAll = /^undoall:(\d{1,9})-(\d{1,9})$/.exec(text);
+  if (undoAll) {
+    const [first, last] = [Number(undoAll[1]), Number(undoAll[2])];
+    return first >= 1 && first <= last && last - first < MAX_LINES ? { kind: 'undoAll', first, last } : undefined;
+  }
   const receipt = /^rcpt:(confirm|edit|discard|form):([A-Za-z0-9_-]{16})$/.exec(text);
   if (receipt) return { kind: 'receipt', step: receipt[1] as 'confirm', receipt: receipt[2]! };
   if (text.startsWith('say:')) return text.length > 4 ? { kind: 'say', text: text.slice(4) } : undefined;

@@ -3,7 +3,6 @@ import { amendExpense } from '../commands/amend-expense';
 import { CommandResult } from '../commands/command';
 import { refuseUnlessRecordedBy } from '../commands/expense-permission';
 import { removeExpense, removeExpenses } from '../commands/remove-expense';
-import { parseUndoAll } from '../commands/record-expense-lines';
 import { setTimeZone } from '../commands/settings.commands';
 import { isValidTimeZone } from '../calendar/local-date';
 import { DEFAULT_CATEGORIES } from '../expenses/categories';
@@ -16,7 +15,7 @@ import { choiceRows } from './reply';
 import { Turn } from './turn';
 import { routeText } from './route-text';
 import { receiptAction } from '../receipts/receipt-flow';
-import { answerPendingLine, parsePendingAction } from '../commands/record-expense';
+import { answerPendingLine } from '../commands/record-expense';
 
 const MAX_CATEGORY_CHOICES = 12;
 const CATEGORIES_PER_ROW = 3;
@@ -35,12 +34,10 @@ export async function handleAction(action: string, turn: Turn, deps: CoreDeps): 
 }
 
 async function decideAction(action: string, turn: Turn, deps: CoreDeps): Promise<CommandResult> {
-  const answer = parsePendingAction(action);
-  if (answer) return answerPendingLine(answer.id, answer.choice, turn, deps);
-  const undoAll = parseUndoAll(action);
-  if (undoAll) return removeExpenses(turn, deps, Array.from({ length: undoAll.last - undoAll.first + 1 }, (_, i) => undoAll.first + i));
   const parsed = parseAction(action);
   if (!parsed) return userError('action.unknown', 'That button is not one I know (it may be from an older version).', 'help');
+  if (parsed.kind === 'pendingLine') return answerPendingLine(parsed.id, parsed.choice, turn, deps);
+  if (parsed.kind === 'undoAll') return removeExpenses(turn, deps, parsed.first, parsed.last);
   if (parsed.kind === 'say') return routeText(parsed.text, turn, deps);
   if (parsed.kind === 'receipt') {
     if (parsed.step === 'form') return userError('action.unknown', 'That is a form, not a button.', 'help');

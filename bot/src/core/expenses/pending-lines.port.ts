@@ -1,17 +1,24 @@
+import type { ExpenseText } from '../grammar/parse-expense-text';
 import { LedgerId, MemberId } from '../ledger/ledger-id';
 
-/** A line the bot asked about before recording ("did you mean ₫2?"), kept until it is answered. */
+/** A message the bot asked about before recording ("did you mean ₫2?"), kept until it is answered. */
 export interface PendingLine {
-  readonly text: string;
   readonly member: MemberId;
   readonly createdAt: string;
+  /** The delivery key of the message asked about: the answer writes under it, so the message records once. */
+  readonly key: string;
+  /** The readings offered, as they were shown: a press records one of them, or every one (`all`). */
+  readonly readings: readonly ExpenseText[];
+  readonly all: boolean;
 }
 
 /** A question not answered in a day is forgotten: the person simply types the line again. */
 export const PENDING_LINE_TTL_SECONDS = 24 * 60 * 60;
 
-/** Lines waiting for their answer, in storage (any task may get the press), expiring by themselves. */
+/** Questions waiting for their answer, in storage (any task may get the press), expiring by themselves. */
 export interface PendingLines {
   save(ledger: LedgerId, id: string, line: PendingLine): Promise<void>;
   get(ledger: LedgerId, id: string): Promise<PendingLine | undefined>;
+  /** Answered with "no": its buttons do nothing more. */
+  remove(ledger: LedgerId, id: string): Promise<void>;
 }

@@ -234,19 +234,25 @@ function findCandidates(tokens: readonly string[], used: Set<number>, ctx: Gramm
         c.end += 2;
       }
     }
-    // "1 900 RSD", "3 400 ₽": a group of three digits written apart, after one digit or with a mark.
-    const next = tokens[c.end + 1];
-    const group = next !== undefined && !used.has(c.end + 1) && !c.multiplier && !g.post && /^\d{1,3}$/.test(g.num!) ? DIGIT_GROUP.exec(next) : null;
-    if (group?.groups) {
-      const beyond = tokens[c.end + 2];
-      const marked = Boolean(group.groups.decimals || group.groups.post) || (beyond !== undefined && currencyOfWord(beyond, ctx.ledgerCurrency) !== undefined);
-      if (g.num!.length === 1 || marked) {
-        c.body = `${g.num}${group.groups.digits}${group.groups.decimals ?? ''}`;
-        c.end += 1;
+    // "1 900 RSD", "3 400 ₽", "1 000 000": groups of three digits written apart, after one digit or with a mark.
+    if (!c.multiplier && !g.post && /^\d{1,3}$/.test(g.num!)) {
+      const groups: RegExpExecArray[] = [];
+      for (let k = c.end + 1; k < tokens.length && !used.has(k); k += 1) {
+        const group = DIGIT_GROUP.exec(tokens[k]!);
+        if (!group?.groups) break;
+        groups.push(group);
+        if (group.groups.decimals || group.groups.post) break;
+      }
+      const lastGroup = groups.at(-1)?.groups;
+      const beyond = tokens[c.end + groups.length + 1];
+      const marked = Boolean(lastGroup?.decimals || lastGroup?.post) || (beyond !== undefined && currencyOfWord(beyond, ctx.ledgerCurrency) !== undefined);
+      if (lastGroup && (g.num!.length === 1 || marked || groups.length > 1)) {
+        c.body = `${g.num}${groups.map((x) => x.groups!.digits).join('')}${lastGroup.decimals ?? ''}`;
+        c.end += groups.length;
         c.strong = true;
-        if (group.groups.post) {
-          const currency = currencyOfWord(group.groups.post, ctx.ledgerCurrency);
-          if (!currency) return unknownCurrency(group.groups.post);
+        if (lastGroup.post) {
+          const currency = currencyOfWord(lastGroup.post, ctx.ledgerCurrency);
+          if (!currency) return unknownCurrency(lastGroup.post);
           currencies.push(currency);
         }
       }
@@ -307,13 +313,16 @@ function currencyElsewhere(tokens: readonly string[], used: Set<number>, candida
  */
 function priceAmong(candidates: readonly Candidate[], tokens: readonly string[]): Candidate | undefined {
   const value = (c: Candidate) => Number(c.body);
-  // The price after "por"/"for" comes last: "dinner for 2 45" names no price that way.
+  // The price after "por"/"for" comes last, and counts nothing ("50 for 2 tickets" names no price that way).
   const last = candidates.at(-1)!;
-  if (PRICE_WORDS.has((tokens[last.start - 1] ?? '').toLowerCase())) return last;
+  if (PRICE_WORDS.has((tokens[last.start - 1] ?? '').toLowerCase()) && !/^\p{L}/u.test(tokens[last.end + 1] ?? '')) return last;
   const counts = candidates.filter((c) => value(c) <= 20 && /^\p{L}/u.test(tokens[c.end + 1] ?? ''));
-  // "12 lunch with 3 friends": the quick add's own place, the start, holds the amount.
+  // "12 lunch with 3 friends": the quick add's own place, the start, holds the amount when the
+  // others plainly count ("with 3 friends", "3 items"); "12 lunch 5 coffee" is two expenses.
   const first = candidates[0]!;
-  if (first.start === 0 && candidates.slice(1).every((c) => counts.includes(c) && value(c) <= 9)) return first;
+  const plainlyCounts = (c: Candidate) => value(c) <= 9
+    && (LINKING_WORDS.has((tokens[c.start - 1] ?? '').toLowerCase()) || COUNT_WORDS.has((tokens[c.end + 1] ?? '').toLowerCase()));
+  if (first.start === 0 && candidates.slice(1).every(plainlyCounts)) return first;
   const prices = candidates.filter((c) => !counts.includes(c));
   if (prices.length !== 1 || counts.length === 0) return undefined;
   return counts.every((c) => value(prices[0]!) >= 5 * value(c)) ? prices[0] : undefined;

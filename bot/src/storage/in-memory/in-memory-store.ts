@@ -363,5 +363,8 @@ export function createInMemoryPendingLines(now: () => Date): PendingLines {
       const found = lines.get(`${ledger}/${id}`);
       return found && found.expiresAt > now().getTime() ? structuredClone(found.line) : undefined;
     },
+    async remove(ledger, id) {
+      lines.delete(`${ledger}/${id}`);
+    },
   };
 }
