@@ -14,6 +14,15 @@ export function createDynamoPersonalData(table: DynamoTable): PersonalData {
     KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.identity(identityKey) }, ConsistentRead: true,
   });
 
+  /** One member's items of a kind in a ledger's partition (their drafts, their pending questions). */
+  const membersItems = (ledger: LedgerId, member: MemberId, prefix: string) => queryItems(table, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: '#member = :member',
+    ExpressionAttributeNames: { '#member': 'member' },
+    ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': prefix, ':member': member },
+    ConsistentRead: true,
+  });
+
   async function locate(identityKey: string): Promise<PersonalDataPlaces> {
     const personalLedgers = new Set<LedgerId>();
     const groups: { ledger: LedgerId; member: MemberId }[] = [];
@@ -26,13 +35,9 @@ export function createDynamoPersonalData(table: DynamoTable): PersonalData {
     }
     const groupDrafts: { ledger: LedgerId; receipt: string }[] = [];
     for (const { ledger, member } of groups) {
-      for await (const draft of queryItems(table, {
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        FilterExpression: '#member = :member',
-        ExpressionAttributeNames: { '#member': 'member' },
-        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.receiptDraftPrefix, ':member': member },
-        ConsistentRead: true,
-      })) groupDrafts.push({ ledger, receipt: String(draft.sk).slice(keys.receiptDraftPrefix.length) });
+      for await (const draft of membersItems(ledger, member, keys.receiptDraftPrefix)) {
+        groupDrafts.push({ ledger, receipt: String(draft.sk).slice(keys.receiptDraftPrefix.length) });
+      }
     }
     return { personalLedgers: [...personalLedgers], groups, groupDrafts };
   }
@@ -57,13 +62,7 @@ export function createDynamoPersonalData(table: DynamoTable): PersonalData {
       ];
       // Lines the person was asked about in a group hold their words.
       for (const { ledger, member } of places.groups) {
-        for await (const pending of queryItems(table, {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: '#member = :member',
-          ExpressionAttributeNames: { '#member': 'member' },
-          ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':prefix': keys.pendingLinePrefix, ':member': member },
-          ConsistentRead: true,
-        })) inGroups.push(remove(String(pending.pk), String(pending.sk)));
+        for await (const pending of membersItems(ledger, member, keys.pendingLinePrefix)) inGroups.push(remove(String(pending.pk), String(pending.sk)));
       }
       // Whatever else the identity's partition holds (memberships left, and anything added later).
       const rest: ReturnType<typeof remove>[] = [];
