@@ -222,8 +222,10 @@ function findCandidates(tokens: readonly string[], used: Set<number>, ctx: Gramm
 
     // "100 nghìn", "15 mil", "45 тыс.": a multiplier written apart.
     const after = tokens[c.end + 1];
-    if (!c.multiplier && after !== undefined && !used.has(c.end + 1) && multiplierOf(after) && !(after.toLowerCase() === 'm')) {
-      c.multiplier = multiplierOf(after)!;
+    // A lone "m" apart from the number is more often a word (metres, "m" for me) than a million.
+    const apart = !c.multiplier && after !== undefined && !used.has(c.end + 1) && after.toLowerCase() !== 'm' ? multiplierOf(after) : undefined;
+    if (apart) {
+      c.multiplier = apart;
       c.end += 1;
       c.strong = true;
       // "12 triệu 500 nghìn": millions and thousands, said as one amount.
@@ -277,7 +279,7 @@ function findCandidates(tokens: readonly string[], used: Set<number>, ctx: Gramm
       }
     }
     const distinct = [...new Set(currencies)];
-    if (distinct.length > 1) return userError('currency.several', `I found more than one currency (${distinct.join(', ')}); an expense has one.`, 'coffee 3.20 EUR');
+    if (distinct.length > 1) return severalCurrencies(distinct);
     if (distinct[0]) c.currency = distinct[0];
     found.push(c);
     i = c.end;
@@ -302,7 +304,7 @@ function currencyElsewhere(tokens: readonly string[], used: Set<number>, candida
   });
   if (named.length === 0) return undefined;
   const distinct = [...new Set(named.map((n) => n.currency))];
-  if (distinct.length > 1) return userError('currency.several', `I found more than one currency (${distinct.join(', ')}); an expense has one.`, 'coffee 3.20 EUR');
+  if (distinct.length > 1) return severalCurrencies(distinct);
   return named[0];
 }
 
@@ -355,6 +357,10 @@ function countsSomething(c: Candidate, tokens: readonly string[], used: Set<numb
   if (next === undefined || used.has(c.end + 1)) return false;
   if (COUNT_WORDS.has(next.toLowerCase())) return true;
   return c.start > 0 && Number(c.body) <= 9 && /^\p{L}/u.test(next) && !LINKING_WORDS.has(next.toLowerCase());
+}
+
+function severalCurrencies(found: readonly CurrencyCode[]): UserError {
+  return userError('currency.several', `I found more than one currency (${found.join(', ')}); an expense has one.`, 'coffee 3.20 EUR');
 }
 
 function unknownCurrency(word: string): UserError {
