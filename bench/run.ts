@@ -123,7 +123,7 @@ async function seedLedger(table: DynamoTable, ledger: LedgerId, count: number, t
   const categories = ['food', 'transport', 'groceries', 'housing', 'fun', 'health', 'travel', 'other'];
   const opened = await coreOn(table).writer.load(ledger, {});
   let state = opened.head.state;
-  const totals = new Map<string, { minor: number; count: number }>();
+  const totals = new Map<string, Record<string, number>>();
   const puts: Record<string, unknown>[] = [];
   for (let ref = 1; ref <= count; ref += 1) {
     const event: LedgerEvent = {
@@ -141,12 +141,13 @@ async function seedLedger(table: DynamoTable, ledger: LedgerId, count: number, t
     for (const change of mergeChanges(readModelChanges(event, ledger, new Date().toISOString()))) {
       if (change.kind === 'put') puts.push({ pk, sk: change.sk, ...change.item });
       if (change.kind === 'add') {
-        const t = totals.get(change.sk) ?? { minor: 0, count: 0 };
-        totals.set(change.sk, { minor: t.minor + change.minor, count: t.count + change.count });
+        const t = totals.get(change.sk) ?? { type: change.type } as unknown as Record<string, number>;
+        for (const [name, value] of Object.entries(change.fields)) t[name] = (t[name] ?? 0) + value;
+        totals.set(change.sk, t);
       }
     }
   }
-  puts.push(...[...totals].map(([sk, t]) => ({ pk, sk, type: 'Total', ...t })));
+  puts.push(...[...totals].map(([sk, t]) => ({ pk, sk, ...t })));
   puts.push({ pk, sk: keys.head, type: 'LedgerHead', version: opened.head.version + count, state });
   const unique = [...new Map(puts.map((p) => [p.sk as string, p])).values()];
   const batches = Array.from({ length: Math.ceil(unique.length / 25) }, (_, i) => unique.slice(i * 25, i * 25 + 25));

@@ -13,6 +13,9 @@ import { createFolderReceiptImages } from '../../bot/src/receipts/receipt-images
 import { runOps } from './run-ops';
 import { createDynamoDueSchedules } from '../../bot/src/storage/dynamodb/dynamodb-due-schedules';
 
+// Each test runs the CLI several times as its own process (tsx): on a busy 2-core runner that takes a while.
+jest.setTimeout(90_000);
+
 // The ops CLI as a child process, against DynamoDB Local: exit codes, --json output, files written.
 const dir = mkdtempSync(join(tmpdir(), 'ops-'));
 const clock = fixedClock('2026-11-22T10:00:00Z');
@@ -100,12 +103,12 @@ test('an import with bad rows names each line and writes nothing (unless told to
 test('verify finds a damaged read model, rebuild fixes it, verify then passes', async () => {
   expect((await runOps(['projections', 'verify'], env)).code).toBe(0);
   const { ledger } = await ledgerOf(coreOn(table, clock), 'alice');
-  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { pk: keys.ledger(ledger), sk: keys.monthTotal('2026-11', 'USD', 'food'), type: 'Total', minor: 1, count: 9 } }));
+  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { pk: keys.ledger(ledger), sk: keys.monthSummary('2026-11', 'USD'), type: 'MonthSummary', 'c:food': 1, 'n:food': 9 } }));
   await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.expense(2) } }));
   const damaged = await runOps(['--json', 'projections', 'verify'], env);
   expect(damaged.code).toBe(1);
   expect(JSON.parse(damaged.stdout).drift).toEqual(expect.arrayContaining([
-    { ledger, item: `${keys.ledger(ledger)}|TM#2026-11#USD#food`, problem: 'different' },
+    { ledger, item: `${keys.ledger(ledger)}|MS#2026-11#USD`, problem: 'different' },
     { ledger, item: `${keys.ledger(ledger)}|EXP#0000000002`, problem: 'missing' },
   ]));
   const rebuilt = await runOps(['--json', 'projections', 'rebuild'], env);

@@ -1,12 +1,15 @@
 import { Command } from 'commander';
-import { listLedgers, queryItems } from '../../../bot/src/storage/dynamodb/ledger-catalog';
+import { listLedgers } from '../../../bot/src/storage/dynamodb/ledger-catalog';
+import { YearMonth } from '../../../bot/src/core/calendar/local-date';
 import { receiptImagesFor } from '../../../bot/src/receipts/receipt-images-for';
 import { forgetLedger } from '../../../bot/src/storage/dynamodb/maintenance/forget-ledger';
-import { keys } from '../../../bot/src/storage/dynamodb/item-keys';
 import { action } from '../cli';
 import { isPersonIdentity, resolveLedgerRef } from '../ledger-ref';
 import { forgetPerson } from '../../../bot/src/core/privacy/forget-person';
 import { withTable, UsageError } from '../ops-context';
+
+/** Every month a ledger can hold. */
+const EVER = { from: '0000-01' as YearMonth, to: '9999-12' as YearMonth };
 
 export function registerLedgerCommands(program: Command): void {
   const ledger = program.command('ledger').description('one ledger');
@@ -56,12 +59,9 @@ export function registerLedgerCommands(program: Command): void {
         for await (const id of listLedgers(ops.table)) {
           ledgers += 1;
           events += (await ops.core.writer.load(id, {})).head.version;
-          for await (const total of queryItems(ops.table, {
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tm)',
-            ExpressionAttributeValues: { ':pk': keys.ledger(id), ':tm': 'TM#' },
-          })) {
-            const month = String(total.sk).split('#')[1]!;
-            months.set(month, (months.get(month) ?? 0) + Number(total.count));
+          for (const summary of await ops.core.totals.months(id, EVER.from, EVER.to)) {
+            const count = summary.categories.reduce((n, t) => n + t.count, 0);
+            months.set(summary.month, (months.get(summary.month) ?? 0) + count);
           }
           progress.tick(ledgers, ledgers);
         }

@@ -9,7 +9,8 @@ import { expensesCsv } from '../reports/expenses-csv';
 import { parsePeriodWords, wholeMonth } from '../reports/period';
 import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
 import { spendingCharts } from '../reports/report-charts';
-import { gatherInsights } from '../reports/gather-insights';
+import { gatherInsights, looksForUnusual } from '../reports/gather-insights';
+import { readReportTotals } from '../reports/report-totals';
 import { insightsText } from '../reports/insights';
 import { chartReplies } from '../charts/chart-replies';
 import { expenseBlock } from '../presentation/expense-text';
@@ -55,20 +56,14 @@ export const reportCommand: Command = {
     if (isUserError(period)) return period;
     const month = Boolean(deps.charts) && wholeMonth(period);
     const budgets = Object.values(state.budgets);
-    const [current, previous, daily] = await Promise.all([
-      deps.totals.totals(turn.ledger, period.from, period.to),
-      deps.totals.totals(turn.ledger, period.previous.from, period.previous.to),
-      month
-        ? Promise.all([deps.totals.daily(turn.ledger, period.from, period.to), deps.totals.daily(turn.ledger, period.previous.from, period.previous.to)])
-        : undefined,
-    ]);
+    const { current, previous, daily, history } = await readReportTotals(deps.totals, turn.ledger, period, { daily: month, history: looksForUnusual(period) });
     const report = buildSpendingReport(period, current, previous);
-    const insights = report.sections.length > 0 ? await gatherInsights(deps, turn.ledger, period, { current, previous }, budgets) : undefined;
+    const insights = report.sections.length > 0 ? await gatherInsights(deps, turn.ledger, period, { current, previous, ...(history ? { history } : {}) }, budgets) : undefined;
     const charts = spendingCharts(report, {
       ledgerName: ledgerName(turn),
       locale: state.settings.locale ?? 'en-US',
       budgets,
-      ...(daily ? { daily: { current: daily[0], previous: daily[1] } } : {}),
+      ...(daily ? { daily } : {}),
     });
     const images = await chartReplies(deps, charts.map((chart) => ({
       chart,

@@ -87,6 +87,7 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWr
       replies: decision.replies,
       ...(decision.members ? { members: decision.members } : {}),
       ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
+      ...(request.descriptionKey && loaded.rememberedCategory ? { remembered: { descriptionKey: request.descriptionKey, category: loaded.rememberedCategory } } : {}),
     });
     if (outcome === 'written') return decision.replies;
     if (outcome === 'duplicate' && request.idempotencyKey) {

@@ -35,6 +35,8 @@ export interface LedgerAppend {
   readonly replies: readonly Reply[];
   /** People linked to the ledger by this write, kept beside the events. */
   readonly members?: readonly MemberLink[];
+  /** The category memory as loaded for this write: storing the same again is left out (it costs a write). */
+  readonly remembered?: { readonly descriptionKey: string; readonly category: Category };
 }
 
 export type AppendOutcome = 'written' | 'conflict' | 'duplicate';
@@ -104,6 +106,15 @@ export interface DayTotal {
   readonly count: number;
 }
 
+/** One month's spending in one currency, per category and per day (all categories together). */
+export interface MonthSummary {
+  readonly month: YearMonth;
+  readonly currency: CurrencyCode;
+  readonly categories: readonly CategoryTotal[];
+  /** Oldest first, days with nothing left out. */
+  readonly days: readonly DayTotal[];
+}
+
 /** Spending under one description (as `descriptionKey` writes it: lower case, spaces folded). */
 export interface DescriptionTotal {
   readonly description: string;
@@ -128,10 +139,12 @@ export interface SpendingTotals {
   totals(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<CategoryTotal[]>;
   /** Per day and currency, oldest first, days with nothing left out; read from the daily totals. */
   daily(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<DayTotal[]>;
+  /** Each month's summary per currency, oldest month first, in one read whatever the span's length. */
+  months(ledger: LedgerId, from: YearMonth, to: YearMonth): Promise<MonthSummary[]>;
   /** Per month, category and currency, oldest month first; read from the monthly totals. */
   monthly(ledger: LedgerId, from: YearMonth, to: YearMonth): Promise<MonthTotal[]>;
   /** Per description and currency over whole months, both ends included; kept per month. */
   byDescription(ledger: LedgerId, from: YearMonth, to: YearMonth): Promise<DescriptionTotal[]>;
-  /** The `limit` largest expenses of one category, month and currency, largest first (ties: newest ref first). */
-  largest(ledger: LedgerId, month: YearMonth, currency: CurrencyCode, category: Category, limit: number): Promise<ExpenseAmount[]>;
+  /** The `limit` largest expenses of one month and currency, largest first (ties: newest ref first). */
+  largest(ledger: LedgerId, month: YearMonth, currency: CurrencyCode, limit: number): Promise<ExpenseAmount[]>;
 }

@@ -69,7 +69,7 @@ describe('unusual expenses', () => {
     expect(unusual.map((u) => [u.expense.ref, u.usualMinor, u.times])).toEqual([[3, 2_000, 4.5], [2, 2_000, 3]]);
     const text = plainText(insightsText({ changes: [], descriptions: [], unusual, pace: [] }, 'x'));
     expect(text).toContain('• #3 thing 3: $90.00 on Tue 10 Mar 2026, 4.5× the usual food expense ($20.00)');
-    expect(text).toContain("Unusual means at least 3× the category's average expense over the 3 months before, when those hold 5 or more of its expenses.");
+    expect(text).toContain("Unusual means at least 3× the category's average expense over the 3 months before, when those hold 5 or more of its expenses, looked for among each month's 20 largest.");
   });
 
   test('given candidates outside the period or in another currency, then they are not flagged', () => {

@@ -61,11 +61,12 @@ export function topDescriptions(totals: readonly DescriptionTotal[], limit = SHO
  * over the `historyMonths` whole months before the period, counted only where those months hold at
  * least `minHistory` expenses of the category (fewer say nothing about what is usual).
  */
-export const UNUSUAL_RULE = { times: 3, historyMonths: 3, minHistory: 5 } as const;
-export type UnusualRule = { readonly times: number; readonly historyMonths: number; readonly minHistory: number };
+export const UNUSUAL_RULE = { times: 3, historyMonths: 3, minHistory: 5, candidates: 20 } as const;
+/** `candidates`: how many of a month's largest expenses (per currency) are looked at; one small read. */
+export type UnusualRule = { readonly times: number; readonly historyMonths: number; readonly minHistory: number; readonly candidates: number };
 
 export const unusualRuleText = (rule: UnusualRule = UNUSUAL_RULE) =>
-  `at least ${rule.times}× the category's average expense over the ${rule.historyMonths} months before, when those hold ${rule.minHistory} or more of its expenses`;
+  `at least ${rule.times}× the category's average expense over the ${rule.historyMonths} months before, when those hold ${rule.minHistory} or more of its expenses, looked for among each month's ${rule.candidates} largest`;
 
 export interface UnusualExpense {
   readonly expense: ExpenseAmount;

@@ -89,6 +89,6 @@ export function wholeMonth(period: Period): boolean {
 }
 
 /** Whether a period is whole calendar months (a month, a year). */
-export function wholeMonths(period: Period): boolean {
+export function wholeMonths(period: Pick<Period, 'from' | 'to'>): boolean {
   return period.from === firstOfMonth(yearMonthOf(period.from)) && period.to === lastOfMonth(yearMonthOf(period.to));
 }

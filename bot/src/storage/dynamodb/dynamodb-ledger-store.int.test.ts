@@ -46,10 +46,9 @@ test('events are in order, name people only by member id, and the read models ag
   // and forgetting the person deletes that whole ledger.
   expect(JSON.stringify(events)).not.toMatch(/Audrey/);
   const totals = items.filter((i) => /^T[MD]#/.test(String(i.sk)));
-  expect(totals.map((t) => [t.sk, t.minor, t.count])).toEqual([
-    ['TD#2026-11-22#USD#food', 0, 0],
-    ['TM#2026-11#USD#food', 0, 0],
-  ]);
+  expect(totals.map((t) => [t.sk, t.minor, t.count])).toEqual([['TD#2026-11-22#USD#food', 0, 0]]);
+  const { pk: _pk, sk, type, ...summary } = items.find((i) => String(i.sk).startsWith('MS#'))!;
+  expect([sk, type, summary]).toEqual(['MS#2026-11#USD', 'MonthSummary', { 'c:food': 0, 'n:food': 0, 'd:22': 0, 'e:22': 0 }]);
   expect(items.filter((i) => String(i.sk).startsWith('EXP#'))).toHaveLength(0);
   expect(items.find((i) => i.sk === `MEMBER#${member}`)?.name).toBe('Audrey Auditor');
 });
@@ -79,4 +78,28 @@ test('every ledger is listed in the sparse index, and nothing else is', async ()
   }));
   expect(out.Items?.map((i) => [i.pk, i.sk])).toContainEqual([keys.ledger(ledger), 'META']);
   expect(out.Items?.every((i) => i.sk === 'META')).toBe(true);
+});
+
+test('a category memory is written when it changes, not again with every add of the same description', async () => {
+  const written: string[][] = [];
+  bed.table.doc.middlewareStack.add((next) => async (args) => {
+    const input = args.input as { TransactItems?: { Put?: { Item: { sk: string } }; Update?: { Key: { sk: string } } }[] };
+    if (input.TransactItems) written.push(input.TransactItems.map((t) => t.Put?.Item.sk ?? t.Update?.Key.sk ?? ''));
+    return next(args);
+  }, { step: 'initialize', name: 'memoryWrites' });
+  try {
+    const { say } = chat(bed.deps, 'memo');
+    await say('help');
+    written.length = 0;
+    const memoWrites = () => written.splice(0).map((sks) => sks.filter((sk) => sk.startsWith('MEMO#')).length);
+    await say('4.50 flat white #drinks');
+    await say('3.80 flat white');
+    expect(memoWrites()).toEqual([1, 0]);
+    expect(await say('edit 2 category treats')).toContain('· treats ·');
+    expect(await say('4 flat white')).toContain('· treats ·');
+    await say('5 flat white');
+    expect(memoWrites()).toEqual([1, 0, 0]);
+  } finally {
+    bed.table.doc.middlewareStack.remove('memoryWrites');
+  }
 });

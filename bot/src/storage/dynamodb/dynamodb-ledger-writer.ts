@@ -82,7 +82,9 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
       },
     }));
     const at = a.at.toISOString();
-    const readModels = mergeChanges(a.events.flatMap((e) => readModelChanges(e, a.ledger, at))).map((c) => toTransactItem(pk, c));
+    const readModels = mergeChanges(a.events.flatMap((e) => readModelChanges(e, a.ledger, at)))
+      .filter((c) => !remembersAgain(c, a.remembered))
+      .map((c) => toTransactItem(pk, c));
     const members = (a.members ?? []).flatMap((m): TransactItem[] => [
       {
         Put: {
@@ -121,16 +123,18 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
         };
       case 'delete':
         return { Delete: { TableName: tableName, Key: { pk: change.pk ?? pk, sk: change.sk } } };
-      case 'add':
+      case 'add': {
+        const fields = Object.entries(change.fields);
         return {
           Update: {
             TableName: tableName,
             Key: { pk: change.pk ?? pk, sk: change.sk },
-            UpdateExpression: 'ADD minor :minor, #count :count SET #type = :type',
-            ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
-            ExpressionAttributeValues: { ':minor': change.minor, ':count': change.count, ':type': 'Total' },
+            UpdateExpression: `ADD ${fields.map((_, i) => `#f${i} :f${i}`).join(', ')} SET #type = :type`,
+            ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])) },
+            ExpressionAttributeValues: { ':type': change.type, ...Object.fromEntries(fields.map(([, value], i) => [`:f${i}`, value])) },
           },
         };
+      }
     }
   }
 
@@ -141,6 +145,12 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
   }
 
   return { load, append, priorReplies };
+}
+
+/** A category memory the write would store exactly as it was loaded (the version condition guards the rest). */
+function remembersAgain(change: ReadModelChange, remembered: LedgerAppend['remembered']): boolean {
+  return change.kind === 'put' && remembered !== undefined && change.pk === undefined
+    && change.sk === keys.memory(remembered.descriptionKey) && change.item.category === remembered.category;
 }
 
 function parseReplies(item: Record<string, unknown>): readonly Reply[] {

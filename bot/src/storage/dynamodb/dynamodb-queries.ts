@@ -4,7 +4,10 @@ import { Category } from '../../core/expenses/categories';
 import { Expense } from '../../core/ledger/expense';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { CurrencyCode } from '../../core/money/currencies';
-import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseAmount, ExpenseQueries, MonthTotal, SearchResult, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { CategoryTotal, DayTotal, DescriptionTotal, ExpenseAmount, ExpenseQueries, MonthSummary, MonthTotal, SearchResult, SpendingTotals } from '../../core/ports/ledger-store.port';
+import { categoryTotalsOf, dayTotalsOf, monthTotalsOf } from '../../core/reports/month-summaries';
+import { monthSummaryOf } from './month-summary';
+import { wholeMonths } from '../../core/reports/period';
 import { DynamoTable } from './dynamodb-tables';
 import { expenseAmountItemSchema, expenseItemSchema, searchTermItemSchema, totalItemSchema } from './item-schemas';
 import { keys, RANGE_END } from './item-keys';
@@ -116,18 +119,24 @@ export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
 const EXPORT_PAGE = 500;
 
 export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
+  const months = async (ledger: LedgerId, from: YearMonth, to: YearMonth): Promise<MonthSummary[]> => {
+    const items = await queryAll(table, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+      ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': keys.monthSummaryPrefix(from), ':upper': `${keys.monthSummaryPrefix(to)}${RANGE_END}` },
+    });
+    return items.map(monthSummaryOf).filter((s) => s.categories.length > 0 || s.days.length > 0);
+  };
+  /** Day totals per category, for spans that are not whole months. */
+  const dayItems = (ledger: LedgerId, from: LocalDate, to: LocalDate) => queryAll(table, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+    ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': `TD#${from}`, ':upper': `TD#${to}#${RANGE_END}` },
+  });
   return {
+    months,
     async totals(ledger: LedgerId, from: LocalDate, to: LocalDate): Promise<CategoryTotal[]> {
-      const wholeMonths = from === firstOfMonth(yearMonthOf(from)) && to === lastOfMonth(yearMonthOf(to));
-      const [lower, upper] = wholeMonths
-        ? [`TM#${yearMonthOf(from)}`, `TM#${yearMonthOf(to)}#${RANGE_END}`]
-        : [`TD#${from}`, `TD#${to}#${RANGE_END}`];
-      const items = await queryAll(table, {
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
-        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': lower, ':upper': upper },
-      });
+      if (isWholeMonths(from, to)) return categoryTotalsOf(await months(ledger, yearMonthOf(from), yearMonthOf(to)), yearMonthOf(from), yearMonthOf(to));
       const sums = new Map<string, CategoryTotal>();
-      for (const raw of items) {
+      for (const raw of await dayItems(ledger, from, to)) {
         const item = totalItemSchema.parse(raw);
         const [, , currency, category] = item.sk.split('#') as [string, string, string, string];
         const key = `${currency}#${category}`;
@@ -142,13 +151,10 @@ export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
       return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
     },
     async daily(ledger, from, to): Promise<DayTotal[]> {
+      if (isWholeMonths(from, to)) return dayTotalsOf(await months(ledger, yearMonthOf(from), yearMonthOf(to)), from, to);
       // Day totals sort by date, then currency: summing neighbours over categories keeps that order.
-      const items = await queryAll(table, {
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
-        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': `TD#${from}`, ':upper': `TD#${to}#${RANGE_END}` },
-      });
       const days: DayTotal[] = [];
-      for (const raw of items) {
+      for (const raw of await dayItems(ledger, from, to)) {
         const item = totalItemSchema.parse(raw);
         const [, date, currency] = item.sk.split('#') as [string, LocalDate, CurrencyCode];
         const last = days.at(-1);
@@ -158,17 +164,7 @@ export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
       return days.filter((t) => t.count !== 0 || t.minor !== 0);
     },
     async monthly(ledger, from, to): Promise<MonthTotal[]> {
-      const items = await queryAll(table, {
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
-        ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': `TM#${from}`, ':upper': `TM#${to}#${RANGE_END}` },
-      });
-      return items
-        .map((raw) => {
-          const item = totalItemSchema.parse(raw);
-          const [, month, currency, category] = item.sk.split('#') as [string, YearMonth, CurrencyCode, Category];
-          return { month, currency, category, minor: item.minor, count: item.count };
-        })
-        .filter((t) => t.count !== 0 || t.minor !== 0);
+      return monthTotalsOf(await months(ledger, from, to));
     },
     async byDescription(ledger, from, to): Promise<DescriptionTotal[]> {
       const items = await queryAll(table, {
@@ -186,9 +182,9 @@ export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
       }
       return [...sums.values()].filter((t) => t.count !== 0 || t.minor !== 0);
     },
-    async largest(ledger, month, currency, category, limit): Promise<ExpenseAmount[]> {
+    async largest(ledger, month, currency, limit): Promise<ExpenseAmount[]> {
       // BETWEEN, not begins_with: the same range, and DynamoDB Local walks the whole partition for begins_with.
-      const prefix = keys.byAmountPrefix(month, currency, category);
+      const prefix = keys.byAmountPrefix(month, currency);
       const items = await queryAll(table, {
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
         ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': prefix, ':upper': `${prefix}${RANGE_END}` },
@@ -199,3 +195,5 @@ export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
     },
   };
 }
+
+const isWholeMonths = (from: LocalDate, to: LocalDate) => wholeMonths({ from, to });

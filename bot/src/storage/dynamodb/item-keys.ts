@@ -17,15 +17,17 @@ export const keys = {
   expense: (ref: number) => `EXP#${String(ref).padStart(10, '0')}`,
   expensePrefix: 'EXP#',
   expenseByDate: (date: string, ref: number) => `D#${date}#${String(ref).padStart(10, '0')}`,
-  monthTotal: (month: string, currency: string, category: string) => `TM#${month}#${currency}#${category}`,
+  /** A month's spending in one currency: per category and per day, in one item (see month-summary.ts). */
+  monthSummary: (month: string, currency: string) => `MS#${month}#${currency}`,
+  monthSummaryPrefix: (month: string) => `MS#${month}#`,
   dayTotal: (date: string, currency: string, category: string) => `TD#${date}#${currency}#${category}`,
   /** Spending per month, currency and description (the description last: it may hold any character). */
   descriptionTotal: (month: string, currency: string, descriptionKey: string) => `DS#${month}#${currency}#${descriptionKey}`,
   descriptionTotalPrefix: (month: string) => `DS#${month}#`,
-  /** Expenses of a month, currency and category sorted by amount: a report finds the largest without reading the rest. */
-  byAmount: (month: string, currency: string, category: string, minor: number, ref: number) =>
-    `AMT#${month}#${currency}#${category}#${String(minor).padStart(15, '0')}#${String(ref).padStart(10, '0')}`,
-  byAmountPrefix: (month: string, currency: string, category: string) => `AMT#${month}#${currency}#${category}#`,
+  /** Expenses of a month and currency sorted by amount: a report finds the largest without reading the rest. */
+  byAmount: (month: string, currency: string, minor: number, ref: number) =>
+    `AMT#${month}#${currency}#${String(minor).padStart(15, '0')}#${String(ref).padStart(10, '0')}`,
+  byAmountPrefix: (month: string, currency: string) => `AMT#${month}#${currency}#`,
   /** The word index: an expense under each word of its description and category, by date. */
   searchTerm: (word: string, date: string, ref: number) => `W#${word}#${date}#${String(ref).padStart(10, '0')}`,
   searchTermPrefix: (word: string) => `W#${word}#`,

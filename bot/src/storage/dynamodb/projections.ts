@@ -5,6 +5,7 @@ import { Expense } from '../../core/ledger/expense';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { keys } from './item-keys';
+import { monthSummaryFields } from './month-summary';
 
 /**
  * A change to one read-model item; the store turns these into transaction items. `pk` is the
@@ -14,12 +15,13 @@ import { keys } from './item-keys';
 export type ReadModelChange =
   | { kind: 'put'; pk?: string; sk: string; item: Record<string, unknown>; ifAbsent?: true }
   | { kind: 'delete'; pk?: string; sk: string }
-  | { kind: 'add'; pk?: string; sk: string; minor: number; count: number };
+  | { kind: 'add'; pk?: string; sk: string; type: string; fields: Readonly<Record<string, number>> };
 
 /**
  * The read models an event changes: the expense itself (by ref, by date through the index, by
- * amount within its month and category, by each word of it for search), day and month totals per
- * category and currency, month totals per description, and the category remembered for a description.
+ * amount within its month and currency, by each word of it for search), day totals per category and
+ * currency, a month's summary per currency (its categories and its days, in one small item a report
+ * reads in one go), month totals per description, and the category remembered for a description.
  * Pure, so the same function serves the live write and a rebuild from the events.
  */
 export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: string): ReadModelChange[] {
@@ -79,11 +81,12 @@ function totals(e: Expense, sign: 1 | -1): ReadModelChange[] {
   const { currency, minor } = e.amount;
   const month = yearMonthOf(e.date);
   const description = descriptionKey(e.description);
-  const byAmount = keys.byAmount(month, currency, e.category, minor, e.ref);
+  const byAmount = keys.byAmount(month, currency, minor, e.ref);
+  const add = (sk: string, type: string, fields: Record<string, number>): ReadModelChange => ({ kind: 'add', sk, type, fields });
   return [
-    { kind: 'add', sk: keys.monthTotal(month, currency, e.category), minor: sign * minor, count: sign },
-    { kind: 'add', sk: keys.dayTotal(e.date, currency, e.category), minor: sign * minor, count: sign },
-    ...(description ? [{ kind: 'add' as const, sk: keys.descriptionTotal(month, currency, description), minor: sign * minor, count: sign }] : []),
+    add(keys.monthSummary(month, currency), 'MonthSummary', monthSummaryFields(e.category, e.date, sign * minor, sign)),
+    add(keys.dayTotal(e.date, currency, e.category), 'Total', { minor: sign * minor, count: sign }),
+    ...(description ? [add(keys.descriptionTotal(month, currency, description), 'Total', { minor: sign * minor, count: sign })] : []),
     sign > 0
       ? { kind: 'put', sk: byAmount, item: { type: 'ExpenseAmount', ref: e.ref, date: e.date, category: e.category, description: e.description, minor, currency } }
       : { kind: 'delete', sk: byAmount },
@@ -111,10 +114,17 @@ export function mergeChanges(changes: readonly ReadModelChange[]): ReadModelChan
     const key = `${change.pk ?? ''}|${change.sk}`;
     const prior = bySk.get(key);
     if (prior?.kind === 'add' && change.kind === 'add') {
-      bySk.set(key, { ...change, minor: prior.minor + change.minor, count: prior.count + change.count });
+      const fields: Record<string, number> = { ...prior.fields };
+      for (const [name, value] of Object.entries(change.fields)) fields[name] = (fields[name] ?? 0) + value;
+      bySk.set(key, { ...change, fields });
     } else {
       bySk.set(key, change);
     }
   }
-  return [...bySk.values()].filter((c) => c.kind !== 'add' || c.minor !== 0 || c.count !== 0);
+  // Adding nothing is no change: an amendment that moves nothing within an item leaves it alone.
+  return [...bySk.values()].flatMap((c): ReadModelChange[] => {
+    if (c.kind !== 'add') return [c];
+    const fields = Object.fromEntries(Object.entries(c.fields).filter(([, v]) => v !== 0));
+    return Object.keys(fields).length > 0 ? [{ ...c, fields }] : [];
+  });
 }

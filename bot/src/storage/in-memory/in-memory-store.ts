@@ -1,5 +1,6 @@
 import { PENDING_LINE_TTL_SECONDS, PendingLine, PendingLines } from '../../core/expenses/pending-lines.port';
-import { LocalDate, yearMonthOf } from '../../core/calendar/local-date';
+import { firstOfMonth, lastOfMonth, LocalDate, YearMonth, yearMonthOf } from '../../core/calendar/local-date';
+import { monthTotalsOf } from '../../core/reports/month-summaries';
 import { Reply, storableReplies } from '../../core/conversation/reply';
 import { DirectoryLookup, LedgerDirectory } from '../../core/directory/ledger-directory.port';
 import { Category, descriptionKey } from '../../core/expenses/categories';
@@ -167,18 +168,25 @@ export function createInMemoryStore(): InMemoryStore {
         .filter((t) => t.count !== 0 || t.minor !== 0)
         .sort((a, b) => a.date.localeCompare(b.date) || a.currency.localeCompare(b.currency));
     },
-    async monthly(ledger, from, to) {
-      const sums = new Map<string, MonthTotal>();
+    async months(ledger, from, to) {
+      const summaries = new Map<string, { month: YearMonth; currency: CategoryTotal['currency']; categories: CategoryTotal[]; days: DayTotal[] }>();
+      const days = await totals.daily(ledger, firstOfMonth(from), lastOfMonth(to));
       for (const [key, t] of record(ledger)?.dayTotals ?? []) {
-        const [date, currency, category] = key.split('|') as [LocalDate, MonthTotal['currency'], Category];
+        const [date, currency, category] = key.split('|') as [LocalDate, CategoryTotal['currency'], Category];
         const month = yearMonthOf(date);
-        if (month < from || month > to) continue;
-        const prior = sums.get(`${month}|${currency}|${category}`);
-        sums.set(`${month}|${currency}|${category}`, { month, currency, category, minor: (prior?.minor ?? 0) + t.minor, count: (prior?.count ?? 0) + t.count });
+        if (month < from || month > to || (t.minor === 0 && t.count === 0)) continue;
+        const summary = summaries.get(`${month}|${currency}`) ?? { month, currency, categories: [], days: days.filter((d) => yearMonthOf(d.date) === month && d.currency === currency) };
+        const prior = summary.categories.find((c) => c.category === category);
+        if (prior) summary.categories[summary.categories.indexOf(prior)] = { ...prior, minor: prior.minor + t.minor, count: prior.count + t.count };
+        else summary.categories.push({ category, currency, minor: t.minor, count: t.count });
+        summaries.set(`${month}|${currency}`, summary);
       }
-      return [...sums.values()]
-        .filter((t) => t.count !== 0 || t.minor !== 0)
-        .sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency) || a.category.localeCompare(b.category));
+      return [...summaries.values()]
+        .map((s) => ({ ...s, categories: s.categories.filter((c) => c.minor !== 0 || c.count !== 0) }))
+        .sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency));
+    },
+    async monthly(ledger, from, to) {
+      return monthTotalsOf(await totals.months(ledger, from, to));
     },
     // Computed from the expenses: this store is a test double held to the same contract.
     async byDescription(ledger, from, to) {
@@ -192,9 +200,9 @@ export function createInMemoryStore(): InMemoryStore {
       }
       return [...sums.values()];
     },
-    async largest(ledger, month, currency, category, limit) {
+    async largest(ledger, month, currency, limit) {
       return [...(record(ledger)?.expenses.values() ?? [])]
-        .filter((e) => yearMonthOf(e.date) === month && e.amount.currency === currency && e.category === category)
+        .filter((e) => yearMonthOf(e.date) === month && e.amount.currency === currency)
         .sort((a, b) => b.amount.minor - a.amount.minor || b.ref - a.ref)
         .slice(0, limit)
         .map((e) => ({ ref: e.ref, date: e.date, category: e.category, description: e.description, minor: e.amount.minor, currency }));

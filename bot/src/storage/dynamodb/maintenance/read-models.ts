@@ -12,8 +12,8 @@ import { batchWrite, put, remove } from './batch-write';
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
 
-/** The items of a ledger's partition that are read models: everything but its events, delivery records and member links. */
-const READ_MODEL = /^(HEAD|META|EXP#|TD#|TM#|DS#|AMT#|W#|MEMO#|RCPT#|DUE#)/;
+/** The items of a ledger's partition that are read models: everything but its events, delivery records and member links (TM#: the month totals of an earlier layout, so a rebuild clears them). */
+const READ_MODEL = /^(HEAD|META|EXP#|TD#|TM#|MS#|DS#|AMT#|W#|MEMO#|RCPT#|DUE#)/;
 const id = (item: { pk: string; sk: string }) => `${item.pk}|${item.sk}`;
 
 /** What the read models of a ledger must be, computed from its events alone (the same projections the live writes use). */
@@ -28,8 +28,7 @@ export function expectedReadModels(ledger: LedgerId, events: readonly StoredEven
       if (change.kind === 'put') items.set(id(key), { ...key, ...change.item });
       else if (change.kind === 'delete') items.delete(id(key));
       else {
-        const prior = items.get(id(key));
-        items.set(id(key), { ...key, type: 'Total', minor: Number(prior?.minor ?? 0) + change.minor, count: Number(prior?.count ?? 0) + change.count });
+        items.set(id(key), withAdded(items.get(id(key)) ?? { ...key }, change.type, change.fields));
       }
     }
   }
@@ -42,8 +41,16 @@ export function expectedReadModels(ledger: LedgerId, events: readonly StoredEven
   return items;
 }
 
-/** A total that reached zero is the same as none: the live writes leave such items behind. */
-const isEmptyTotal = (item: Record<string, unknown>) => item.type === 'Total' && item.minor === 0 && item.count === 0;
+/** An item after ADD of each field, as DynamoDB does it (a missing number counts as zero). */
+function withAdded(item: Item, type: string, fields: Readonly<Record<string, number>>): Item {
+  const added: Item = { ...item, type };
+  for (const [name, value] of Object.entries(fields)) added[name] = Number(item[name] ?? 0) + value;
+  return added;
+}
+
+const SUMS = new Set(['Total', 'MonthSummary']);
+/** A sum that went back to zero is the same as none; the live writes leave such items and fields behind. */
+const isEmptyTotal = (item: Record<string, unknown>) => SUMS.has(String(item.type)) && Object.values(item).every((v) => typeof v !== 'number' || v === 0);
 
 /** A canonical JSON (sorted keys), so two items compare by content. */
 function canonical(value: unknown): string {
@@ -92,8 +99,9 @@ function compare(expected: Map<string, Item>, stored: Map<string, Item>): Drift[
   return drift;
 }
 
-/** A claimed due entry has its instant moved to the claim's end: what it is due for is what must agree. */
+/** Sums compare without their zero fields; a claimed due entry has its instant moved to the claim's end: what it is due for is what must agree. */
 function comparable(item: Item): Record<string, unknown> {
+  if (SUMS.has(String(item.type))) return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== 0));
   if (item.type !== 'ScheduleDue') return item;
   const { claims: _claims, kindSort, ...rest } = item;
   return { ...rest, kindSort: String(kindSort).split('|').slice(1).join('|') };
