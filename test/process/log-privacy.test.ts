@@ -29,6 +29,8 @@ const said = {
 const amounts = ['12.50', '1250', '48.20', '4820', '30.15', '3015', '23.40', '2340', '61.30', '6130', '17.85', '1785', '22.89', '2289'];
 const words = ['Sakura Garden', 'Marzipan Bakery', 'Fenwick Market', 'Harbourview', 'Wexford Press', 'Dunmore Quay', 'flibbertigibbet', 'GREEN LEAF CAFE', 'banana'];
 const names = ['ottoline', 'Zenobia', SLACK_NAME, 'Quintessa'];
+/** Platform ids name people too (Slack's user and DM channel). */
+const platformIds = ['UQUIN', 'DQUIN'];
 const credentials = [TELEGRAM_TOKEN, TELEGRAM_TOKEN.split(':')[1]!, TELEGRAM_SECRET, SLACK_TOKEN, SLACK_SECRET];
 
 test('a conversation on every channel (adds, list, export, mistakes, a receipt) leaves no text, amount, name or token in the logs', async () => {
@@ -106,7 +108,7 @@ test('a conversation on every channel (adds, list, export, mistakes, a receipt) 
     'telegram: the chat does not take messages from the bot', 'telegram: Bot API refused a call', 'slack: Web API call failed', 'slack: App Home not published',
   ]));
   const leaks = [
-    ...[...said.local, ...said.localGroup, ...said.telegram, ...said.slack, ...words, ...names, ...credentials].filter((value) => logs.toLowerCase().includes(value.toLowerCase())),
+    ...[...said.local, ...said.localGroup, ...said.telegram, ...said.slack, ...words, ...names, ...platformIds, ...credentials].filter((value) => logs.toLowerCase().includes(value.toLowerCase())),
     ...amounts.filter((amount) => new RegExp(`(?<![\\d.])${amount.replace('.', '\\.')}(?![\\d])`).test(logs)),
   ];
   expect({ leaks, lines: leaks.length ? logs.split('\n').filter((line) => leaks.some((leak) => line.toLowerCase().includes(leak.toLowerCase()))) : [] }).toEqual({ leaks: [], lines: [] });

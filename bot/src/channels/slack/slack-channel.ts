@@ -130,11 +130,11 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
       } catch (error) {
         if (charts.size === 0) throw error;
         // An image Slack cannot show yet must not cost the person their Home: publish it without.
-        log.warn({ user, error: (error as Error).message }, 'slack: App Home with charts refused; published without');
+        log.warn({ error: (error as Error).message }, 'slack: App Home with charts refused; published without');
         await client.views.publish({ user_id: user, view: toSlackHome(dashboard) });
       }
     } catch (error) {
-      log.warn({ user, error: (error as Error).message }, 'slack: App Home not published');
+      log.warn({ error: (error as Error).message }, 'slack: App Home not published');
     }
   }
 

@@ -30,7 +30,7 @@ export async function resolveLedger(message: InboundMessage, deps: ResolveDeps):
   const giveUpAt = performance.now() + (deps.retryForMs ?? RETRY_FOR_MS);
   for (let attempt = 1; ; attempt += 1) {
     if (attempt > 1) {
-      if (performance.now() > giveUpAt) throw new LedgerBusyError(`conversation ${conversation}: no ledger after ${attempt - 1} attempts`);
+      if (performance.now() > giveUpAt) throw new LedgerBusyError(`no ledger for the conversation after ${attempt - 1} attempts`); // its key names people: not logged
       // Two first messages racing for one conversation: the loser reads the winner's ledger.
       await waitBeforeRetry(attempt);
     }
