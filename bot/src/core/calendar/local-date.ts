@@ -78,14 +78,22 @@ const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date of `instant` in the IANA `timeZone`. */
 export function dateInZone(instant: Date, timeZone: string): LocalDate {
+  // A zone's date changes only on a whole minute, and formatting is the costly part: one per zone and minute.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastDates.get(timeZone);
+  if (last?.minute === minute) return last.date;
   let f = dateFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dateFormatters.set(timeZone, f);
   }
-  const get = (type: string) => Number(f!.formatToParts(instant).find((p) => p.type === type)?.value);
-  return localDate(get('year'), get('month'), get('day')) as LocalDate;
+  const parts = f.formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const date = localDate(get('year'), get('month'), get('day')) as LocalDate;
+  lastDates.set(timeZone, { minute, date });
+  return date;
 }
+const lastDates = new Map<string, { minute: number; date: LocalDate }>();
 
 export function isValidTimeZone(name: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name) && name !== 'UTC') return false;
