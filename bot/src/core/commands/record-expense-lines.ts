@@ -5,15 +5,16 @@ import { actions } from '../conversation/actions';
 import { Turn } from '../conversation/turn';
 import { ExpenseText, LineReading, readExpenseLine } from '../grammar/parse-expense-text';
 import { isUserError } from '../user-error';
+import { Phrases, phrasesFor } from '../presentation/phrases';
 import { CommandResult, writeKey } from './command';
 import { grammarOf, pendingIdOf, writeExpenses } from './record-expense';
 
 /** Why a line of several is not recorded as it stands; undefined when it is a sure expense. */
-function problemOf(reading: LineReading): string | undefined {
+function problemOf(reading: LineReading, said: Phrases['lines']['problem']): string | undefined {
   if (isUserError(reading)) return reading.message;
-  if (reading.kind === 'notExpense') return 'no amount';
-  if (reading.kind === 'choose') return 'more than one amount';
-  return reading.doubt ? { count: 'the number may count something', implausible: 'an unusual amount for the currency', farDate: 'a date far from today' }[reading.doubt] : undefined;
+  if (reading.kind === 'notExpense') return said.noAmount;
+  if (reading.kind === 'choose') return said.several;
+  return reading.doubt ? said[reading.doubt] : undefined;
 }
 
 /**
@@ -27,14 +28,15 @@ export async function recordLines(lines: readonly string[], turn: Turn, deps: Co
   let good: ExpenseText[] | undefined;
   const result = await writeExpenses(turn, deps, key.idempotencyKey, undefined, (settings, now) => {
     const readings = lines.map((l) => readExpenseLine(l, grammarOf(settings, now)));
+    const phrases = phrasesFor(settings.locale).lines;
     const problems = readings.flatMap((reading, i) => {
-      const problem = problemOf(reading);
+      const problem = problemOf(reading, phrases.problem);
       return problem ? [{ number: i + 1, text: lines[i]!, why: problem }] : [];
     });
     const sure = readings.flatMap((r) => (!isUserError(r) && r.kind === 'expense' && !r.doubt ? [r.expense] : []));
     if (problems.length === 0) return { record: sure };
     good = sure;
-    return { replies: [problemsReply(problems, sure.length, pendingId)] };
+    return { replies: [problemsReply(problems, sure.length, pendingId, phrases)] };
   });
   if (good?.length && !isUserError(result)) {
     await deps.pendingLines.save(turn.ledger, pendingId, { member: turn.member, createdAt: deps.clock.now().toISOString(), key: key.idempotencyKey, readings: good, all: true });
@@ -42,13 +44,13 @@ export async function recordLines(lines: readonly string[], turn: Turn, deps: Co
   return result;
 }
 
-function problemsReply(problems: readonly { number: number; text: string; why: string }[], goodCount: number, id: string): Reply {
+function problemsReply(problems: readonly { number: number; text: string; why: string }[], goodCount: number, id: string, said: Phrases['lines']): Reply {
   return {
     text: formatted(
-      line(`⚠️ Nothing recorded yet: ${problems.length === 1 ? 'one line needs' : `${problems.length} lines need`} a look.`),
-      ...problems.map((p) => item(`line ${p.number} `, code(p.text), `: ${p.why}`)),
-      line(goodCount > 0 ? 'Send those again on their own, and record the others now:' : 'Send them again, one expense per line.'),
+      line(said.needLook(problems.length)),
+      ...problems.map((p) => item(said.lineNumber(p.number), code(p.text), `: ${p.why}`)),
+      line(goodCount > 0 ? said.sendThoseRecordOthers : said.sendAgain),
     ),
-    ...(goodCount > 0 ? { choices: [[{ label: `✅ Record the other ${goodCount}`, action: actions.pendingChoice(id, 0) }, { label: 'Cancel', action: actions.pendingNone(id) }]] } : {}),
+    ...(goodCount > 0 ? { choices: [[{ label: said.recordOthers(goodCount), action: actions.pendingChoice(id, 0) }, { label: said.cancel, action: actions.pendingNone(id) }]] } : {}),
   };
 }

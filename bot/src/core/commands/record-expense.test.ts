@@ -105,6 +105,23 @@ describe('replies in the ledger’s language', () => {
     expect(await person.say(greeting)).toContain(pointer);
   });
 
+  test('given a Vietnamese ledger, several lines with a doubtful one are listed in Vietnamese, with its buttons; a stale button too', async () => {
+    const person = chat(core.deps, 'speaker-vi-lines', { hints: { timeZone: 'UTC', locale: 'vi' } });
+    const [reply] = await person.sendText('phở 50k\nxin chào\ncà phê 30k');
+    const text = textOf([reply!]);
+    expect(text).toContain('⚠️ Chưa ghi gì: 1 dòng cần xem lại.');
+    expect(text).toContain('dòng 2 xin chào: không có số tiền');
+    expect(choicesOf(reply).map((c) => c.label)).toEqual(['✅ Ghi 2 dòng còn lại', 'Hủy']);
+    const cancel = choicesOf(reply)[1]!.action;
+    expect(await person.press(cancel)).toContain('Chưa ghi gì. Gõ lại theo ý bạn');
+    expect(await person.press(choicesOf(reply)[0]!.action)).toContain('Câu hỏi đó đã hết hạn');
+  });
+
+  test('given a Russian ledger, the count of lines to look at takes the right form', async () => {
+    const person = chat(core.deps, 'speaker-ru-lines', { hints: { timeZone: 'UTC', locale: 'ru' } });
+    expect(await person.say('такси 450\nпривет\nпока\nкофе 200')).toContain('нужно проверить 2 строки.');
+  });
+
   test('given an English ledger, `language es` switches the replies, and a code that is no language is refused', async () => {
     expect(await ana().say('language es')).toBe('🌐 A partir de ahora respondo en español.');
     expect(await ana().say('cena 35,80 el viernes')).toContain('✅ Registrado #1 · $35.80 · food · cena · Fri 20 Nov 2026');

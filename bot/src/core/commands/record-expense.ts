@@ -65,15 +65,15 @@ export async function recordExpense(text: string, turn: Turn, deps: CoreDeps, op
  */
 export async function answerPendingLine(id: string, choice: number | 'none', turn: Turn, deps: CoreDeps): Promise<CommandResult> {
   const pending = await deps.pendingLines.get(turn.ledger, id);
-  if (!pending) return userError('line.expired', 'That question has expired: type the expense again.', ADD_EXAMPLE);
-  if (pending.member !== turn.member) return userError('line.notYours', 'Only the person who wrote that line can answer.', ADD_EXAMPLE);
+  const phrases = async () => phrasesFor((await deps.writer.load(turn.ledger, {})).head.state.settings.locale);
+  if (!pending) return userError('line.expired', (await phrases()).questionExpired, ADD_EXAMPLE);
+  if (pending.member !== turn.member) return userError('line.notYours', (await phrases()).notYourQuestion, ADD_EXAMPLE);
   if (choice === 'none') {
     await deps.pendingLines.remove(turn.ledger, id);
-    const { settings } = (await deps.writer.load(turn.ledger, {})).head.state;
-    return [{ text: formatted(line(phrasesFor(settings.locale).nothingRecorded, code(ADD_EXAMPLE))) }];
+    return [{ text: formatted(line((await phrases()).nothingRecorded, code(ADD_EXAMPLE))) }];
   }
   const readings = pending.all ? pending.readings : pending.readings.slice(choice, choice + 1);
-  if (readings.length === 0) return userError('line.choice', 'That button no longer matches the line: type it again.', ADD_EXAMPLE);
+  if (readings.length === 0) return userError('line.choice', (await phrases()).buttonStale, ADD_EXAMPLE);
   return writeExpenses(turn, deps, pending.key, undefined, () => ({ record: readings }));
 }
 

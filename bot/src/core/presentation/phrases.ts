@@ -25,6 +25,20 @@ export interface Phrases {
   readonly edit: string;
   readonly changeCategory: string;
   readonly languageSet: string;
+  /** Several lines in one message, some of which need a look. */
+  readonly lines: {
+    needLook(count: number): string;
+    lineNumber(n: number): string;
+    readonly problem: { readonly noAmount: string; readonly several: string; readonly count: string; readonly implausible: string; readonly farDate: string };
+    readonly sendThoseRecordOthers: string;
+    readonly sendAgain: string;
+    recordOthers(count: number): string;
+    readonly cancel: string;
+  };
+  /** Answers to a question's button that cannot be taken. */
+  readonly questionExpired: string;
+  readonly notYourQuestion: string;
+  readonly buttonStale: string;
 }
 
 const en: Phrases = {
@@ -51,6 +65,18 @@ const en: Phrases = {
   edit: 'Edit',
   changeCategory: 'Change category',
   languageSet: '🌐 I answer in English from now on.',
+  lines: {
+    needLook: (n) => `⚠️ Nothing recorded yet: ${n === 1 ? 'one line needs' : `${n} lines need`} a look.`,
+    lineNumber: (n) => `line ${n} `,
+    problem: { noAmount: 'no amount', several: 'more than one amount', count: 'the number may count something', implausible: 'an unusual amount for the currency', farDate: 'a date far from today' },
+    sendThoseRecordOthers: 'Send those again on their own, and record the others now:',
+    sendAgain: 'Send them again, one expense per line.',
+    recordOthers: (n) => `✅ Record the other ${n}`,
+    cancel: 'Cancel',
+  },
+  questionExpired: 'That question has expired: type the expense again.',
+  notYourQuestion: 'Only the person who wrote that line can answer.',
+  buttonStale: 'That button no longer matches the line: type it again.',
 };
 
 const vi: Phrases = {
@@ -77,6 +103,18 @@ const vi: Phrases = {
   edit: 'Sửa',
   changeCategory: 'Đổi danh mục',
   languageSet: '🌐 Từ giờ mình sẽ trả lời bằng tiếng Việt.',
+  lines: {
+    needLook: (n) => `⚠️ Chưa ghi gì: ${n} dòng cần xem lại.`,
+    lineNumber: (n) => `dòng ${n} `,
+    problem: { noAmount: 'không có số tiền', several: 'có nhiều hơn một số tiền', count: 'số này có thể là số lượng', implausible: 'số tiền bất thường với loại tiền tệ', farDate: 'ngày cách hôm nay khá xa' },
+    sendThoseRecordOthers: 'Hãy gửi lại riêng những dòng đó, và ghi các dòng còn lại ngay:',
+    sendAgain: 'Hãy gửi lại, mỗi khoản chi một dòng.',
+    recordOthers: (n) => `✅ Ghi ${n} dòng còn lại`,
+    cancel: 'Hủy',
+  },
+  questionExpired: 'Câu hỏi đó đã hết hạn: hãy gõ lại khoản chi.',
+  notYourQuestion: 'Chỉ người viết dòng đó mới trả lời được.',
+  buttonStale: 'Nút đó không còn khớp với dòng: hãy gõ lại.',
 };
 
 const es: Phrases = {
@@ -103,6 +141,18 @@ const es: Phrases = {
   edit: 'Editar',
   changeCategory: 'Cambiar categoría',
   languageSet: '🌐 A partir de ahora respondo en español.',
+  lines: {
+    needLook: (n) => `⚠️ Aún no registré nada: ${n === 1 ? 'una línea necesita' : `${n} líneas necesitan`} revisión.`,
+    lineNumber: (n) => `línea ${n} `,
+    problem: { noAmount: 'sin importe', several: 'más de un importe', count: 'el número puede contar algo', implausible: 'un importe inusual para la moneda', farDate: 'una fecha lejos de hoy' },
+    sendThoseRecordOthers: 'Envía esas de nuevo por separado y registra las demás ahora:',
+    sendAgain: 'Envíalas de nuevo, un gasto por línea.',
+    recordOthers: (n) => (n === 1 ? '✅ Registrar la otra' : `✅ Registrar las otras ${n}`),
+    cancel: 'Cancelar',
+  },
+  questionExpired: 'Esa pregunta ha caducado: escribe el gasto de nuevo.',
+  notYourQuestion: 'Solo quien escribió esa línea puede responder.',
+  buttonStale: 'Ese botón ya no corresponde a la línea: escríbela de nuevo.',
 };
 
 const ru: Phrases = {
@@ -129,7 +179,25 @@ const ru: Phrases = {
   edit: 'Изменить',
   changeCategory: 'Сменить категорию',
   languageSet: '🌐 Теперь я отвечаю по-русски.',
+  lines: {
+    needLook: (n) => (n === 1 ? '⚠️ Пока ничего не записано: одну строку нужно проверить.' : `⚠️ Пока ничего не записано: нужно проверить ${n} ${russianLines(n)}.`),
+    lineNumber: (n) => `строка ${n} `,
+    problem: { noAmount: 'нет суммы', several: 'больше одной суммы', count: 'число может означать количество', implausible: 'необычная сумма для валюты', farDate: 'дата далеко от сегодняшнего дня' },
+    sendThoseRecordOthers: 'Отправьте их заново отдельно, а остальные запишите сейчас:',
+    sendAgain: 'Отправьте их заново, по одному расходу в строке.',
+    recordOthers: (n) => `✅ Записать остальные (${n})`,
+    cancel: 'Отмена',
+  },
+  questionExpired: 'Этот вопрос устарел: напишите расход заново.',
+  notYourQuestion: 'Ответить может только тот, кто написал эту строку.',
+  buttonStale: 'Эта кнопка больше не соответствует строке: напишите её заново.',
 };
+
+/** "строку", "строки" or "строк" after a count (accusative, as after "проверить"). */
+function russianLines(n: number): string {
+  return { one: 'строку', few: 'строки' }[RUSSIAN_PLURAL.select(n) as string] ?? 'строк';
+}
+const RUSSIAN_PLURAL = new Intl.PluralRules('ru');
 
 const BY_LANGUAGE: Readonly<Record<string, Phrases>> = { en, vi, es, ru };
 
