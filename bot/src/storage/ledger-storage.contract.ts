@@ -309,8 +309,8 @@ export function describeLedgerStorageContract(name: string, makeCore: CoreFactor
       const ana = someone();
       await chat(deps, ana).say('9 Corner Shop #snacks');
       const { ledger } = await ledgerOf(deps, ana);
-      expect((await deps.writer.load(ledger, { descriptionKey: 'corner shop' })).rememberedCategory).toBe('snacks');
-      expect((await deps.writer.load(ledger, { descriptionKey: 'elsewhere' })).rememberedCategory).toBeUndefined();
+      expect((await deps.writer.load(ledger, { descriptionKeys: ['corner shop', 'elsewhere'] })).remembered).toEqual({ 'corner shop': 'snacks' });
+      expect((await deps.writer.load(ledger, {})).remembered).toEqual({});
     });
 
     test('a person’s first settings come from the platform’s hints; the ledger’s own choices win later', async () => {

@@ -26,7 +26,7 @@ export async function recordLines(lines: readonly string[], turn: Turn, deps: Co
   const key = writeKey(turn);
   const pendingId = pendingIdOf(key.idempotencyKey);
   let good: ExpenseText[] | undefined;
-  const result = await writeExpenses(turn, deps, key.idempotencyKey, undefined, (settings, now) => {
+  const result = await writeExpenses(turn, deps, key.idempotencyKey, lines, (settings, now) => {
     const readings = lines.map((l) => readExpenseLine(l, grammarOf(settings, now)));
     const phrases = phrasesFor(settings.locale).lines;
     const problems = readings.flatMap((reading, i) => {

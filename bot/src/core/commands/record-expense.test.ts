@@ -78,6 +78,15 @@ describe('several expenses in one message, one per line', () => {
     expect(await expenses()).toBe(0);
   });
 
+  test('given categories remembered for descriptions, when several lines are sent, then each line takes its own', async () => {
+    await ana().say('4 flat white #treats');
+    await ana().say('9 corner shop #snacks');
+    const reply = await ana().say('3.80 flat white\n2 corner shop\n12 lunch');
+    expect(reply).toMatch(/#3 · \$3\.80 · treats · flat white/);
+    expect(reply).toMatch(/#4 · \$2\.00 · snacks · corner shop/);
+    expect(reply).toMatch(/#5 · \$12\.00 · food · lunch/);
+  });
+
   test('given a bad line among good ones, when sent, then nothing is written, the line is named by number, and one press records the others', async () => {
     const [reply] = await ana().sendText('12.50 lunch\nI have 2 meetings\n5 coffee\nhello');
     const text = textOf([reply!]);

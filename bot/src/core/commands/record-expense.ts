@@ -44,7 +44,7 @@ export async function recordExpense(text: string, turn: Turn, deps: CoreDeps, op
   // A redelivery asks the same question with the same buttons.
   const pendingId = pendingIdOf(key.idempotencyKey);
   let asked: readonly ExpenseText[] | undefined;
-  const result = await writeExpenses(turn, deps, key.idempotencyKey, text, (settings, now) => {
+  const result = await writeExpenses(turn, deps, key.idempotencyKey, [text], (settings, now) => {
     const reading = readExpenseLine(text, grammarOf(settings, now));
     if (reading.kind === 'expense' && !reading.doubt) return { record: [reading.expense] };
     // Overheard in a group: people talk to each other; anything but a sure expense is silence.
@@ -79,25 +79,33 @@ export async function answerPendingLine(id: string, choice: number | 'none', tur
 
 /**
  * Writes what `decide` makes of a message (read with the ledger's settings at write time): expenses,
- * recorded in one write with their budget alerts, or replies alone. `text` lets a single expense
- * take the category the ledger last used for its description, read with the ledger's head.
+ * recorded in one write with their budget alerts, or replies alone. `lines` let an expense with no
+ * category take the one the ledger last used for its description, read with the ledger's head.
  */
 export async function writeExpenses(
-  turn: Turn, deps: CoreDeps, idempotencyKey: string, text: string | undefined,
+  turn: Turn, deps: CoreDeps, idempotencyKey: string, lines: readonly string[] | undefined,
   decide: (settings: LedgerSettings, now: Date) => ExpensesDecision,
 ): Promise<CommandResult> {
-  const preview = text === undefined ? undefined : parseExpenseText(text, { ledgerCurrency: DEFAULT_SETTINGS.currency, today: dateInZone(deps.clock.now(), 'UTC'), dateOrder: 'dmy' });
-  const memoKey = preview && !isUserError(preview) && !preview.category ? descriptionKey(preview.description) : undefined;
+  // Read before the ledger's settings are known: close enough to name the descriptions to look up.
+  const previewContext = { ledgerCurrency: DEFAULT_SETTINGS.currency, today: dateInZone(deps.clock.now(), 'UTC'), dateOrder: 'dmy' as const };
+  const memoKeys = (lines ?? []).flatMap((text) => {
+    const preview = parseExpenseText(text, previewContext);
+    const key = !isUserError(preview) && !preview.category ? descriptionKey(preview.description) : undefined;
+    return key ? [key] : [];
+  });
   return writeLedger(deps, {
     ...writeKey(turn),
     idempotencyKey,
-    ...(memoKey ? { descriptionKey: memoKey } : {}),
-    decide: async ({ head, now, rememberedCategory }) => {
+    descriptionKeys: memoKeys,
+    decide: async ({ head, now, remembered: memory }) => {
       const { settings } = head.state;
       const decision = decide(settings, now);
       if (isUserError(decision)) return decision;
       if ('replies' in decision) return { events: [], replies: decision.replies };
-      const remembered = (e: ExpenseText) => (memoKey && descriptionKey(e.description) === memoKey ? rememberedCategory : undefined);
+      const remembered = (e: ExpenseText) => {
+        const key = descriptionKey(e.description);
+        return key ? memory[key] : undefined;
+      };
       const { events, recorded, alertLines } = await expensesOf(decision.record, head.state, turn, deps, now, remembered);
       const phrases = phrasesFor(settings.locale);
       const single = recorded.length === 1 ? recorded[0]! : undefined;

@@ -18,7 +18,8 @@ export interface Decision {
 
 export interface WriteContext {
   readonly head: LedgerHead;
-  readonly rememberedCategory?: Category;
+  /** The category last used for each description asked about (those it has one for). */
+  readonly remembered: Readonly<Record<string, Category>>;
   readonly now: Date;
 }
 
@@ -27,8 +28,8 @@ export interface WriteRequest {
   /** Who acts; or, for the scheduler, whoever the ledger's state says (the person who set the schedule up). */
   readonly actor: MemberId | ((state: LedgerState) => MemberId | undefined);
   readonly idempotencyKey?: string;
-  /** Ask the store for the category remembered for this description. */
-  readonly descriptionKey?: string;
+  /** Ask the store for the categories remembered for these descriptions. */
+  readonly descriptionKeys?: readonly string[];
   readonly decide: (ctx: WriteContext) => Promise<Decision | UserError>;
 }
 
@@ -62,15 +63,11 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWr
   for (let attempt = 1; ; attempt += 1) {
     const loaded = await writer.load(request.ledger, {
       ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
-      ...(request.descriptionKey ? { descriptionKey: request.descriptionKey } : {}),
+      ...(request.descriptionKeys?.length ? { descriptionKeys: request.descriptionKeys } : {}),
     });
     if (loaded.priorReplies) return loaded.priorReplies;
     const now = clock.now();
-    const decision = await request.decide({
-      head: loaded.head,
-      now,
-      ...(loaded.rememberedCategory ? { rememberedCategory: loaded.rememberedCategory } : {}),
-    });
+    const decision = await request.decide({ head: loaded.head, now, remembered: loaded.remembered });
     if (isUserError(decision)) return decision;
     if (decision.events.length === 0) return decision.replies;
     const actor = typeof request.actor === 'function' ? request.actor(loaded.head.state) : request.actor;
@@ -87,7 +84,7 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWr
       replies: decision.replies,
       ...(decision.members ? { members: decision.members } : {}),
       ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
-      ...(request.descriptionKey && loaded.rememberedCategory ? { remembered: { descriptionKey: request.descriptionKey, category: loaded.rememberedCategory } } : {}),
+      remembered: loaded.remembered,
     });
     if (outcome === 'written') return decision.replies;
     if (outcome === 'duplicate' && request.idempotencyKey) {

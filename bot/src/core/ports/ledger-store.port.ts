@@ -18,8 +18,8 @@ export interface LoadedLedger {
   readonly head: LedgerHead;
   /** What was answered the first time this idempotency key was written. */
   readonly priorReplies?: readonly Reply[];
-  /** The category this ledger last used for the description asked about. */
-  readonly rememberedCategory?: Category;
+  /** The category this ledger last used for each description asked about (those it has one for). */
+  readonly remembered: Readonly<Record<string, Category>>;
 }
 
 export interface LedgerAppend {
@@ -36,7 +36,7 @@ export interface LedgerAppend {
   /** People linked to the ledger by this write, kept beside the events. */
   readonly members?: readonly MemberLink[];
   /** The category memory as loaded for this write: storing the same again is left out (it costs a write). */
-  readonly remembered?: { readonly descriptionKey: string; readonly category: Category };
+  readonly remembered?: Readonly<Record<string, Category>>;
 }
 
 export type AppendOutcome = 'written' | 'conflict' | 'duplicate';
@@ -47,7 +47,7 @@ export type AppendOutcome = 'written' | 'conflict' | 'duplicate';
  * still at `expectedVersion` and the links and directory entries it creates do not exist yet.
  */
 export interface LedgerWriter {
-  load(ledger: LedgerId, options: { idempotencyKey?: string; descriptionKey?: string }): Promise<LoadedLedger>;
+  load(ledger: LedgerId, options: { idempotencyKey?: string; descriptionKeys?: readonly string[] }): Promise<LoadedLedger>;
   append(append: LedgerAppend): Promise<AppendOutcome>;
   priorReplies(ledger: LedgerId, idempotencyKey: string): Promise<readonly Reply[] | undefined>;
 }

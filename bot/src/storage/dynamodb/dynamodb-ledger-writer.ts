@@ -25,21 +25,20 @@ const EVENT_SCHEMA_VERSION = 1;
 export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
   const { doc, tableName } = table;
 
-  async function load(ledger: LedgerId, options: { idempotencyKey?: string; descriptionKey?: string }): Promise<LoadedLedger> {
+  async function load(ledger: LedgerId, options: { idempotencyKey?: string; descriptionKeys?: readonly string[] }): Promise<LoadedLedger> {
     const pk = keys.ledger(ledger);
-    const wanted = [keys.head];
+    const descriptions = [...new Set(options.descriptionKeys ?? [])];
+    const wanted = [keys.head, ...descriptions.map(keys.memory)];
     if (options.idempotencyKey) wanted.push(keys.idempotency(options.idempotencyKey));
-    if (options.descriptionKey) wanted.push(keys.memory(options.descriptionKey));
     const items = await itemsBySk(pk, wanted);
     const head = items.get(keys.head);
     const parsedHead = head ? headItemSchema.parse(head) : { version: 0, state: EMPTY_LEDGER };
     const idem = options.idempotencyKey ? items.get(keys.idempotency(options.idempotencyKey)) : undefined;
-    const memo = options.descriptionKey ? items.get(keys.memory(options.descriptionKey)) : undefined;
-    return {
-      head: parsedHead,
-      ...(idem ? { priorReplies: parseReplies(idem) } : {}),
-      ...(memo ? { rememberedCategory: memoryItemSchema.parse(memo).category } : {}),
-    };
+    const remembered = Object.fromEntries(descriptions.flatMap((key) => {
+      const memo = items.get(keys.memory(key));
+      return memo ? [[key, memoryItemSchema.parse(memo).category]] : [];
+    }));
+    return { head: parsedHead, ...(idem ? { priorReplies: parseReplies(idem) } : {}), remembered };
   }
 
   async function itemsBySk(pk: string, sks: string[]): Promise<Map<string, Record<string, unknown>>> {
@@ -147,10 +146,12 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
   return { load, append, priorReplies };
 }
 
+const MEMORY_PREFIX = keys.memory('');
+
 /** A category memory the write would store exactly as it was loaded (the version condition guards the rest). */
 function remembersAgain(change: ReadModelChange, remembered: LedgerAppend['remembered']): boolean {
-  return change.kind === 'put' && remembered !== undefined && change.pk === undefined
-    && change.sk === keys.memory(remembered.descriptionKey) && change.item.category === remembered.category;
+  return change.kind === 'put' && change.pk === undefined && change.sk.startsWith(MEMORY_PREFIX)
+    && remembered?.[change.sk.slice(MEMORY_PREFIX.length)] === change.item.category;
 }
 
 function parseReplies(item: Record<string, unknown>): readonly Reply[] {

@@ -63,12 +63,11 @@ export function createInMemoryStore(): InMemoryStore {
     async load(ledger, options) {
       const r = record(ledger);
       const prior = options.idempotencyKey ? r?.replies.get(options.idempotencyKey) : undefined;
-      const remembered = options.descriptionKey ? r?.memory.get(options.descriptionKey) : undefined;
-      return {
-        head: clone(r?.head ?? { version: 0, state: EMPTY_LEDGER }),
-        ...(prior ? { priorReplies: clone(prior) } : {}),
-        ...(remembered ? { rememberedCategory: remembered } : {}),
-      };
+      const remembered = Object.fromEntries((options.descriptionKeys ?? []).flatMap((key) => {
+        const category = r?.memory.get(key);
+        return category ? [[key, category]] : [];
+      }));
+      return { head: clone(r?.head ?? { version: 0, state: EMPTY_LEDGER }), ...(prior ? { priorReplies: clone(prior) } : {}), remembered };
     },
     async priorReplies(ledger, key) {
       const prior = record(ledger)?.replies.get(key);
