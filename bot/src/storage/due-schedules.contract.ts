@@ -40,8 +40,19 @@ export function describeDueSchedulesContract(name: string, make: DueFactory): vo
       expect(await mine(ledger, '2026-12-01T00:04:59Z')).toEqual([]);
       const back = await mine(ledger, '2026-12-01T00:05:00Z');
       expect(back).toEqual([{ ...entry, dueAt: '2026-12-01T00:05:00.000Z' }]);
-      expect(await due.claim(entry!, new Date('2026-12-01T00:10:00Z'))).toBe(false); // the old sighting no longer claims
-      expect(await due.claim(back[0]!, new Date('2026-12-01T00:10:00Z'))).toBe(true);
+      expect(await due.claim(entry!, new Date('2026-12-01T00:10:00Z'))).toBeUndefined(); // the old sighting no longer claims
+      expect(await due.claim(back[0]!, new Date('2026-12-01T00:10:00Z'))).toBe(2); // the second attempt at this occurrence
+    });
+
+    test('the claim holder can postpone its claim, which counts no attempt; a stale sighting cannot', async () => {
+      const { ledger } = await personWithSchedule(deps, someone(), { next: '2026-12-01' });
+      const [entry] = await mine(ledger, '2026-12-01T00:00:00Z');
+      expect(await due.claim(entry!, new Date('2026-12-01T00:05:00Z'))).toBe(1);
+      expect(await due.postpone(entry!, new Date('2026-12-01T02:00:00Z'))).toBe(false);
+      expect(await due.postpone({ ...entry!, dueAt: '2026-12-01T00:05:00.000Z' }, new Date('2026-12-01T02:00:00Z'))).toBe(true);
+      expect(await mine(ledger, '2026-12-01T01:59:59Z')).toEqual([]);
+      const [back] = await mine(ledger, '2026-12-01T02:00:00Z');
+      expect(await due.claim(back!, new Date('2026-12-01T02:05:00Z'))).toBe(2);
     });
 
     test('a run moves the entry to the next occurrence in the same write; a timezone change moves its instant', async () => {

@@ -18,8 +18,11 @@ export interface DueSchedules {
   /** Entries due at `now` and not claimed, oldest first, at most `limit`. */
   due(now: Date, limit: number): Promise<DueRun[]>;
   /**
-   * Takes the run for this task until `until`, by a conditional write: true for exactly one of any
-   * number of callers holding the same entry. An unfinished run is due again once the claim lapses.
+   * Takes the run for this task until `until`, by a conditional write: for exactly one of any number
+   * of callers holding the same entry, which attempt at this occurrence it is (1 the first time);
+   * undefined for the others. An unfinished run is due again once the claim lapses.
    */
-  claim(run: DueRun, until: Date): Promise<boolean>;
+  claim(run: DueRun, until: Date): Promise<number | undefined>;
+  /** Moves a claim this task holds (`claimed`, as it now stands) to lapse at `until` instead; false if it is no longer held. */
+  postpone(claimed: DueRun, until: Date): Promise<boolean>;
 }

@@ -31,6 +31,36 @@ describe('the scheduler', () => {
     expect(await chat(deps, 'ana').press(`undo:${expense!.ref}`)).toMatch(/^🗑️ Deleted/);
   });
 
+  test('a run that keeps failing is tried again less and less often, and at least once a day; the next occurrence starts afresh', async () => {
+    const { clock, deps, store, errors } = bed();
+    let failing = true;
+    const scheduler = createScheduler({
+      due: store.due, clock, intervalMs: 1000, log: { error: (d) => errors.push(d) },
+      run: async (r) => { if (failing) throw new Error('outage'); return runSchedule(r, deps); },
+    });
+    await personWithSchedule(deps, 'ana', { next: '2026-12-01' });
+    const failures: { attempt: number; retryAt: string }[] = [];
+    clock.set('2026-12-01T00:00:00Z');
+    for (let minute = 0; minute < 3 * 24 * 60; minute += 1) {
+      clock.set(new Date(Date.parse('2026-12-01T00:00:00Z') + minute * 60_000).toISOString());
+      const { failed } = await scheduler.tick();
+      if (failed) failures.push(errors.at(-1) as { attempt: number; retryAt: string });
+    }
+    // 5 minutes after the first failure, then 10, 20, 40 … apart, then once a day: a dozen tries in three days, not 864.
+    const gapsInMinutes = failures.slice(1).map((f, i) => (Date.parse(f.retryAt) - Date.parse(failures[i]!.retryAt)) / 60_000);
+    expect(failures.map((f) => f.attempt)).toEqual(Array.from({ length: failures.length }, (_, i) => i + 1));
+    expect(failures.length).toBeLessThan(15);
+    expect(gapsInMinutes.slice(0, 4)).toEqual([10, 20, 40, 80]);
+    expect(Math.max(...gapsInMinutes)).toBeLessThanOrEqual(24 * 60);
+    failing = false;
+    clock.set('2026-12-05T00:00:00Z');
+    expect((await scheduler.tick()).claimed).toBe(1);
+    clock.set('2027-01-01T00:00:00Z');
+    failing = true;
+    await scheduler.tick();
+    expect((errors.at(-1) as { attempt: number }).attempt).toBe(1);
+  });
+
   test('two schedulers ticking at once over many due entries run each exactly once', async () => {
     const { clock, deps, mailbox, scheduler, schedulerOn, store } = bed();
     const people = Array.from({ length: 30 }, (_, i) => `p${i}`);

@@ -32,6 +32,12 @@ export interface Scheduler {
 /** Longer than any run takes, short enough that a task that died mid-run delays its runs little. */
 export const DEFAULT_CLAIM_MS = 5 * 60_000;
 
+/** After the `attempt`-th failure of one occurrence: the claim's lapse, doubling from the second failure, at most a day. */
+export function retryDelayMs(attempt: number, claimMs: number): number {
+  return Math.min(RETRY_AT_MOST_MS, claimMs * 2 ** Math.max(0, attempt - 1));
+}
+const RETRY_AT_MOST_MS = 24 * 60 * 60_000;
+
 /**
  * Finds what is due and runs each occurrence exactly once across any number of service tasks: an
  * entry is run only by the task whose conditional claim succeeded, and the run itself is an
@@ -49,13 +55,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function claimAndRun(entry: DueRun): Promise<'claimed' | 'taken' | 'failed'> {
     const until = new Date(clock.now().getTime() + claimMs);
-    if (!(await due.claim(entry, until))) return 'taken';
+    const attempt = await due.claim(entry, until);
+    if (attempt === undefined) return 'taken';
     try {
       await run(entry);
       return 'claimed';
     } catch (error) {
-      // The claim lapses and the run is tried again then; the write's key keeps it from counting twice.
-      log.error({ err: error, ledger: entry.ledger, schedule: entry.schedule, occurrence: entry.occurrence }, 'scheduler: run failed');
+      // The claim lapses and the run is tried again then (the write's key keeps it from counting twice);
+      // a run that keeps failing is tried less and less often, at least once a day.
+      const retryAt = new Date(clock.now().getTime() + retryDelayMs(attempt, claimMs));
+      const later = retryAt > until && (await due.postpone({ ...entry, dueAt: until.toISOString() }, retryAt).catch(() => false));
+      log.error({
+        err: error, ledger: entry.ledger, schedule: entry.schedule, occurrence: entry.occurrence, attempt,
+        retryAt: (later ? retryAt : until).toISOString(),
+      }, 'scheduler: run failed');
       return 'failed';
     }
   }

@@ -29,6 +29,28 @@ function fromSort(kindSort: string): DueRun | undefined {
  * "due now" for everyone at once, and comes back by itself if the run never finishes.
  */
 export function createDynamoDueSchedules(table: DynamoTable): DueSchedules {
+  /** Moves the entry's instant if it still stands where it was seen; a new claim also counts an attempt (reset by the next occurrence's entry). */
+  async function moveClaim(run: DueRun, until: Date, attempt: boolean): Promise<Record<string, unknown> | undefined> {
+    try {
+      const out = await table.doc.send(new UpdateCommand({
+        TableName: table.tableName,
+        Key: { pk: keys.ledger(run.ledger), sk: keys.due(run.schedule) },
+        UpdateExpression: attempt ? 'SET kindSort = :claimed ADD claims :one' : 'SET kindSort = :claimed',
+        ConditionExpression: 'kindSort = :seen',
+        ExpressionAttributeValues: {
+          ':seen': keys.dueSort(run.dueAt, run.ledger, run.schedule, run.occurrence),
+          ':claimed': keys.dueSort(until.toISOString(), run.ledger, run.schedule, run.occurrence),
+          ...(attempt ? { ':one': 1 } : {}),
+        },
+        ReturnValues: 'UPDATED_NEW',
+      }));
+      return out.Attributes ?? {};
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+      throw error;
+    }
+  }
+
   return {
     async due(now, limit) {
       const upTo = `${now.toISOString()}|${RANGE_END}`;
@@ -49,23 +71,11 @@ export function createDynamoDueSchedules(table: DynamoTable): DueSchedules {
       return perShard.flat().sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
     },
     async claim(run, until) {
-      try {
-        await table.doc.send(new UpdateCommand({
-          TableName: table.tableName,
-          Key: { pk: keys.ledger(run.ledger), sk: keys.due(run.schedule) },
-          UpdateExpression: 'SET kindSort = :claimed ADD claims :one',
-          ConditionExpression: 'kindSort = :seen',
-          ExpressionAttributeValues: {
-            ':seen': keys.dueSort(run.dueAt, run.ledger, run.schedule, run.occurrence),
-            ':claimed': keys.dueSort(until.toISOString(), run.ledger, run.schedule, run.occurrence),
-            ':one': 1,
-          },
-        }));
-        return true;
-      } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-        throw error;
-      }
+      const out = await moveClaim(run, until, true);
+      return out ? Number(out.claims) : undefined;
+    },
+    async postpone(claimed, until) {
+      return (await moveClaim(claimed, until, false)) !== undefined;
     },
   };
 }

@@ -55,6 +55,8 @@ export function createInMemoryStore(): InMemoryStore {
   const membershipKey = (identityKey: string, conversationKey: string) => `${identityKey}|${conversationKey}`;
   /** The due index: "ledger|schedule" → the entry, its dueAt moved on by a claim as in the table. */
   const dueEntries = new Map<string, DueRun>();
+  /** Claims of each entry's occurrence so far, as the table's `claims` counts them. */
+  const dueAttempts = new Map<string, number>();
 
   const record = (ledger: LedgerId): LedgerRecord | undefined => ledgers.get(ledger);
   const clone = <T>(value: T): T => structuredClone(value);
@@ -97,6 +99,7 @@ export function createInMemoryStore(): InMemoryStore {
       r.head = clone({ version: a.expectedVersion + a.events.length, state: a.state });
       for (const change of dueChanges(a.events, a.state)) {
         const key = `${a.ledger}|${change.schedule}`;
+        dueAttempts.delete(key); // an entry written anew is a new occurrence (or none)
         if (change.kind === 'remove') dueEntries.delete(key);
         else dueEntries.set(key, { ledger: a.ledger, schedule: change.schedule, occurrence: change.occurrence, dueAt: change.dueAt });
       }
@@ -266,7 +269,16 @@ export function createInMemoryStore(): InMemoryStore {
     async claim(run, until) {
       const key = `${run.ledger}|${run.schedule}`;
       const held = dueEntries.get(key);
-      if (!held || held.dueAt !== run.dueAt || held.occurrence !== run.occurrence) return false;
+      if (!held || held.dueAt !== run.dueAt || held.occurrence !== run.occurrence) return undefined;
+      const attempt = (dueAttempts.get(key) ?? 0) + 1;
+      dueEntries.set(key, { ...held, dueAt: until.toISOString() });
+      dueAttempts.set(key, attempt);
+      return attempt;
+    },
+    async postpone(claimed, until) {
+      const key = `${claimed.ledger}|${claimed.schedule}`;
+      const held = dueEntries.get(key);
+      if (!held || held.dueAt !== claimed.dueAt || held.occurrence !== claimed.occurrence) return false;
       dueEntries.set(key, { ...held, dueAt: until.toISOString() });
       return true;
     },
