@@ -51,7 +51,8 @@ export class StartupError extends Error {
 }
 
 /** The one place adapters are built; main, tests and ops all come through here. */
-export async function createServices(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<Services> {
+/** `slackWorkInFlight`: how much Slack work may wait behind its acks (tests make it small). */
+export async function createServices(config: Config, log: Logger, options: { clock?: Clock; slackWorkInFlight?: number } = {}): Promise<Services> {
   const embedded = config.storage.kind === 'embedded'
     ? await startDynamoDbLocal({ dataDir: config.storage.dataDir })
     : undefined;
@@ -97,7 +98,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
     ...(perMinute > 0 || perDay > 0 ? { writeLimits: { counters: createDynamoWriteCounters(table), limits: config.writeLimits } } : {}),
   };
   if (config.telegram) senders.telegram = createTelegramChannel(config.telegram, core, log.child({ channel: 'telegram' }));
-  if (config.slack) senders.slack = createSlackChannel(config.slack, core, log.child({ channel: 'slack' }));
+  if (config.slack) senders.slack = createSlackChannel(config.slack, core, log.child({ channel: 'slack' }), options.slackWorkInFlight ? { workInFlight: options.slackWorkInFlight } : {});
   const scheduler = config.scheduler.on
     ? createScheduler({
         due: createDynamoDueSchedules(table), run: (run) => runSchedule(run, core), clock, intervalMs: config.scheduler.intervalMs, log: log.child({ part: 'scheduler' }),

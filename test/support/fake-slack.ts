@@ -23,6 +23,8 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
   let socketUrl: string | undefined;
   const files = new Map<string, Buffer>();
   const fileInfo = new Map<string, Record<string, unknown>>();
+  /** While set, answers to response_url posts wait for it (the bot's work after an ack stays in flight). */
+  let responsesHeld: Promise<void> | undefined;
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -47,6 +49,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
       return;
     }
     if (url.pathname.startsWith('/response/') || url.pathname.startsWith('/upload/')) {
+      if (url.pathname.startsWith('/response/')) await responsesHeld;
       res.writeHead(200);
       res.end('ok');
       return;
@@ -94,6 +97,15 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
     url,
     apiUrl: `${url}/api/`,
     calls,
+    /** Holds every response_url answer until the returned function is called. */
+    holdResponses(): () => void {
+      let release!: () => void;
+      responsesHeld = new Promise((resolve) => (release = resolve));
+      return () => {
+        responsesHeld = undefined;
+        release();
+      };
+    },
     /** A response_url on this stand-in. */
     responseUrl: (id: string) => `${url}/response/${id}`,
     /** A private file Slack would host, described by files.info; returns its url_private_download. */

@@ -18,7 +18,7 @@ export interface TestServer {
 }
 
 /** The real service (config, composition, Express) on a free loopback port, on the run's DynamoDB Local. */
-export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock; slackWorkInFlight?: number } = {}): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
     AWS_ENDPOINT_URL_DYNAMODB: testEndpoint(),

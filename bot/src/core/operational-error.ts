@@ -3,7 +3,8 @@
  * stable code; the conversation answers them with "try again", adapters and ops map them by code.
  */
 export abstract class OperationalError extends Error {
-  abstract readonly code: 'storage.unavailable' | 'ledger.busy' | 'receipts.unavailable';
+  // service.busy: a channel refused a message before any of it was done (see work-after-ack.ts).
+  abstract readonly code: 'storage.unavailable' | 'ledger.busy' | 'receipts.unavailable' | 'service.busy';
 }
 
 /** Thrown by storage adapters when the database cannot be reached. */

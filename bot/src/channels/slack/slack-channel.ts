@@ -1,11 +1,12 @@
 import { App, ExpressReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { AuthorizeResult, Logger as BoltLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import type { Router } from 'express';
+import { Router } from 'express';
 import { SlackConfig } from '../../config/config';
 import { CoreDeps } from '../../core/core-deps';
 import { buildDashboard } from '../../core/dashboard/dashboard';
-import { handleMessageOutcome } from '../../core/conversation/handle-message';
+import { handleMessageOutcome, TRY_AGAIN } from '../../core/conversation/handle-message';
+import { WorkAfterAck, workAfterAck } from '../work-after-ack';
 import { InboundMessage } from '../../core/conversation/inbound-message';
 import { Reply } from '../../core/conversation/reply';
 import { ConversationAddress } from '../../core/ports/outbound.port';
@@ -45,8 +46,9 @@ const FILE_SHARED_WAIT_MS = 3_000;
 /** How long a submitted modal waits for the core before it closes and the answer comes as a message. */
 const MODAL_ANSWER_MS = 2_500;
 
-export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: SlackChannelLog): SlackChannel {
+export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: SlackChannelLog, options: { workInFlight?: number } = {}): SlackChannel {
   const logger = boltLogger(log);
+  const work = workAfterAck(options.workInFlight);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     // A person is waiting: a couple of quick retries (Retry-After is honoured), never minutes of them.
@@ -105,10 +107,12 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
    * The core's answer, delivered; then the person's App Home, when their own ledger changed. An
    * Events API retry whose first delivery was handled is not answered twice.
    */
-  async function answer(client: WebClient, inbound: InboundMessage, target: SlackTarget, retry = false): Promise<void> {
-    const { replies, changedLedger, redelivered } = await handleMessageOutcome(inbound, core);
-    if (retry && redelivered) return;
-    await deliver(client, inbound, target, replies, changedLedger);
+  function answer(client: WebClient, inbound: InboundMessage, target: SlackTarget, retry = false): Promise<void> {
+    return work.run(async () => {
+      const { replies, changedLedger, redelivered } = await handleMessageOutcome(inbound, core);
+      if (retry && redelivered) return;
+      await deliver(client, inbound, target, replies, changedLedger);
+    });
   }
 
   async function deliver(client: WebClient, inbound: InboundMessage, target: SlackTarget, replies: readonly Reply[], changedLedger: boolean): Promise<void> {
@@ -160,6 +164,11 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
 
   // Ack first, always: Slack allows 3 seconds, and the work continues after it.
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    // More waiting behind earlier acks than this task takes on: said now, nothing piled up.
+    if (work.full) {
+      await ack({ response_type: 'ephemeral', text: TRY_AGAIN['service.busy'] });
+      return;
+    }
     await ack();
     const inbound = fromSlashCommand(command, now(), hintsOf(client));
     if (!inbound) return;
@@ -196,6 +205,10 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
 
   app.action({ type: 'block_actions' }, async ({ ack, body, respond, client }) => {
     await ack();
+    if (work.full) {
+      await respond?.({ response_type: 'ephemeral', replace_original: false, text: TRY_AGAIN['service.busy'] });
+      return;
+    }
     const inbound = fromBlockAction(body, now(), hintsOf(client));
     if (!inbound) return;
     const triggerId = (body as { trigger_id: string }).trigger_id;
@@ -239,7 +252,7 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
   });
 
   return {
-    ...(receiver instanceof ExpressReceiver ? { router: receiver.router } : {}),
+    ...(receiver instanceof ExpressReceiver ? { router: refusingEventsWhenFull(receiver.router, work, log) } : {}),
     async post(to, replies) {
       const target: SlackTarget = to.userId
         ? { via: 'dm', conversation: { id: to.userId, kind: 'private' }, userId: to.userId }
@@ -255,6 +268,22 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
       if (config.mode === 'socket') await app.stop();
     },
   };
+}
+
+/**
+ * Events are acknowledged by Bolt before any listener runs, so a full task refuses them before Bolt:
+ * a 503, and Slack delivers the event again later (its retries carry the same event id, recorded once).
+ * Commands and button presses (forms) go on to their listeners, which answer "busy" in words.
+ */
+function refusingEventsWhenFull(bolt: Router, work: WorkAfterAck, log: SlackChannelLog): Router {
+  const router = Router();
+  router.post('/slack/events', (req, res, next) => {
+    if (!work.full || !req.is('application/json')) return next();
+    log.warn({ code: 'service.busy' }, 'slack: busy, event left for Slack to deliver again');
+    res.status(503).set('retry-after', '1').end();
+  });
+  router.use(bolt);
+  return router;
 }
 
 /** Tokens and secrets in text: Slack's own tokens, and "token" fields of payloads Bolt may print. */

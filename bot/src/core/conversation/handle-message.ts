@@ -18,9 +18,11 @@ import { admissionOnce, WriteLimitReached } from '../limits/admit-write';
 import { oversizedInput } from './input-size';
 import { pausedNotice } from '../schedules/paused-notice';
 
-const TRY_AGAIN: Record<OperationalError['code'], string> = {
+/** What a person is told about an operational failure (see OperationalError), by its code. */
+export const TRY_AGAIN: Readonly<Record<OperationalError['code'], string>> = {
   'storage.unavailable': '⏳ I could not reach my storage just now, so nothing was saved. Please try again in a moment.',
   'ledger.busy': '⏳ This ledger is busy with other changes right now, so nothing was saved. Please try again in a moment.',
+  'service.busy': '⏳ I have a lot to do right now, so I did not take that in. Please send it again in a moment.',
   'receipts.unavailable': '📷 I could not read receipts just now, so nothing was saved. Send the photo again in a minute, or type the amount: 12.50 lunch',
 };
 
