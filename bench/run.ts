@@ -30,6 +30,7 @@ import { benchScheduler } from './scheduler';
 import { benchReceipts } from './receipts';
 import { benchChatAccuracy } from './chat-accuracy';
 import { benchCharts } from './charts';
+import { percentile } from './percentile';
 import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
@@ -92,7 +93,6 @@ async function inParallel(count: number, concurrency: number, work: (i: number) 
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 async function benchAdds(table: DynamoTable): Promise<void> {
   const core = coreOn(table);

@@ -2,7 +2,8 @@ import { Config } from './config/config';
 import { CoreDeps } from './core/core-deps';
 import { Clock, systemClock } from './core/ports/clock.port';
 import { createOutbound } from './channels/outbound';
-import { createVegaChartRenderer } from './charts/vega-chart-renderer';
+import { createWorkerChartRenderer } from './charts/worker-chart-renderer';
+import { ChartRenderer } from './core/charts/chart';
 import { LocalMailbox } from './channels/local/local-mailbox';
 import { createTelegramChannel, TelegramChannel } from './channels/telegram/telegram-channel';
 import { createSlackChannel, SlackChannel } from './channels/slack/slack-channel';
@@ -90,8 +91,9 @@ export async function createServices(config: Config, log: Logger, options: { clo
   });
   const receipts = receiptsFor(config, table, clock, log);
   const { perMinute, perDay } = config.writeLimits;
+  const charts = createWorkerChartRenderer();
   const core: CoreDeps = {
-    ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound),
+    ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound, charts),
     ...(receipts ? { receipts: receipts.ports } : {}),
     // Counted in the table, so every task of the service shares one count per person and group.
     ...(perMinute > 0 || perDay > 0 ? { writeLimits: { counters: createDynamoWriteCounters(table), limits: config.writeLimits } } : {}),
@@ -115,6 +117,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
     async close() {
       await scheduler?.stop();
       await receipts?.close();
+      await charts.close();
       senders.telegram?.stop();
       await senders.slack?.stop().catch((error: Error) => log.warn({ err: error }, 'slack: socket did not close cleanly'));
       table.doc.destroy();
@@ -125,7 +128,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
 }
 
 /** The core's ports on one DynamoDB table: the service, the tests and the bench all wire it this way. */
-export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log'], outbound: Outbound): CoreDeps {
+export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log'], outbound: Outbound, charts: ChartRenderer = createWorkerChartRenderer()): CoreDeps {
   return {
     writer: createDynamoLedgerWriter(table),
     expenses: createDynamoExpenseQueries(table),
@@ -137,7 +140,7 @@ export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log
     clock,
     queue: createLedgerWriteQueue(),
     log,
-    charts: createVegaChartRenderer(),
+    charts,
   };
 }
 
