@@ -1,6 +1,7 @@
 import { extname, join } from 'node:path';
 import { ResourceLimits, Worker } from 'node:worker_threads';
-import { ChartImage, ChartNotDrawnError, ChartRenderer } from '../core/charts/chart';
+import { Chart, ChartImage, ChartNotDrawnError, ChartRenderer } from '../core/charts/chart';
+import { CurrencyCode } from '../core/money/currencies';
 import { ChartWorkerReply, ChartWorkerRequest } from './chart-worker-messages';
 
 /**
@@ -30,11 +31,27 @@ export const WORKER_DEFAULTS = {
 } satisfies Required<WorkerChartRendererOptions>;
 
 export interface WorkerChartRenderer extends ChartRenderer {
+  /**
+   * Starts the worker and draws a small chart: the one-time costs (the thread, Vega, compiling
+   * resvg's WebAssembly, about 1 s and most of the worker's memory) are paid now, not by the
+   * first person asking for a report.
+   */
+  warm(): Promise<void>;
   /** The worker's V8 heap now (the bench reports it). */
   heap(): Promise<{ usedBytes: number; totalBytes: number }>;
   /** Ends the worker; charts still waiting fail with `chart.worker_failed`. */
   close(): Promise<void>;
 }
+
+/** One panel of each kind, with text: every path the drawing takes is compiled. */
+const WARM_UP_CHART: Chart = {
+  title: 'Warm-up', subtitle: 'USD', currency: 'USD' as CurrencyCode, locale: 'en-US',
+  panels: [
+    { kind: 'bars', title: 'Bars', compare: 'beside', series: { value: 'now', compared: 'before' }, bars: [{ label: 'food', minor: 1_200, compared: 900 }] },
+    { kind: 'cumulative', title: 'Days', days: 3, lines: [{ name: 'now', points: [100, 300, 600] }], limit: { name: 'budget', minor: 1_000 } },
+    { kind: 'columns', title: 'Months', columns: [{ label: '2026-01', minor: 500 }, { label: '2026-02', minor: 700 }] },
+  ],
+};
 
 interface Job {
   readonly request: ChartWorkerRequest;
@@ -121,6 +138,9 @@ export function createWorkerChartRenderer(options: WorkerChartRendererOptions = 
       if ('error' in reply) throw new Error(reply.error);
       if (!('image' in reply)) throw new Error('the chart worker answered a chart with something else');
       return reply.image;
+    },
+    async warm() {
+      await this.render(WARM_UP_CHART);
     },
     async heap() {
       const reply = await ask((id) => ({ id, kind: 'heap' }));
