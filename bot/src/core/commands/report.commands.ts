@@ -6,12 +6,11 @@ import { fileFromBytes, textReply } from '../conversation/reply';
 import { ledgerName, Turn } from '../conversation/turn';
 import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { expensesCsv } from '../reports/expenses-csv';
-import { parsePeriodWords, wholeMonth } from '../reports/period';
+import { parsePeriodWords } from '../reports/period';
 import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
-import { spendingCharts } from '../reports/report-charts';
+import { reportChartReplies } from '../reports/report-chart-replies';
 import { gatherInsights } from '../reports/gather-insights';
 import { insightsText } from '../reports/insights';
-import { chartReplies } from '../charts/chart-replies';
 import { expenseBlock } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
 import { Command } from './command';
@@ -53,28 +52,16 @@ export const reportCommand: Command = {
     const { state, today } = await todayAndSettings(turn, deps);
     const period = parsePeriodWords(args, today, state.settings.weekStart);
     if (isUserError(period)) return period;
-    const month = Boolean(deps.charts) && wholeMonth(period);
     const budgets = Object.values(state.budgets);
-    const [current, previous, daily] = await Promise.all([
+    const [current, previous] = await Promise.all([
       deps.totals.totals(turn.ledger, period.from, period.to),
       deps.totals.totals(turn.ledger, period.previous.from, period.previous.to),
-      month
-        ? Promise.all([deps.totals.daily(turn.ledger, period.from, period.to), deps.totals.daily(turn.ledger, period.previous.from, period.previous.to)])
-        : undefined,
     ]);
     const report = buildSpendingReport(period, current, previous);
-    const insights = report.sections.length > 0 ? await gatherInsights(deps, turn.ledger, period, { current, previous }, budgets) : undefined;
-    const charts = spendingCharts(report, {
-      ledgerName: ledgerName(turn),
-      locale: state.settings.locale ?? 'en-US',
-      budgets,
-      ...(daily ? { daily: { current: daily[0], previous: daily[1] } } : {}),
-    });
-    const images = await chartReplies(deps, charts.map((chart) => ({
-      chart,
-      caption: `📊 ${chart.currency}: spending in ${period.label}`,
-      fileName: `spendwise-${period.from}-to-${period.to}-${chart.currency}.png`,
-    })));
+    const [insights, images] = await Promise.all([
+      report.sections.length > 0 ? gatherInsights(deps, turn.ledger, period, { current, previous }, budgets) : undefined,
+      reportChartReplies(deps, turn.ledger, report, { ledgerName: ledgerName(turn), locale: state.settings.locale ?? 'en-US', budgets }),
+    ]);
     const text = [...spendingReportText(report), ...(insights ? insightsText(insights, period.previous.label) : [])];
     return [{ text, data: { kind: 'report', report } }, ...images];
   },
