@@ -8,6 +8,7 @@ import { percentile } from './percentile';
 const RUNS = Number(process.env.BENCH_CHART_RUNS ?? 200);
 const MODES = ['worker', 'in-process'] as const;
 type Mode = (typeof MODES)[number];
+const STAGES = 'stages';
 
 interface Figures {
   mode: Mode;
@@ -83,13 +84,82 @@ async function measure(mode: Mode): Promise<Figures> {
   };
 }
 
-function inChildProcess(mode: Mode): Promise<Figures> {
+interface Stages {
+  /** Resident memory after a full GC, after each step of the first chart. */
+  rss: { step: string; bytes: number }[];
+  firstSvgMs: number;
+  firstPngMs: number;
+  /** resvg's WebAssembly linear memory after the first chart and after the warm ones (it never shrinks). */
+  wasm: { first: number; warm: number };
+  /** Warm, per chart: Vega-Lite → SVG, SVG → PNG, and of that the SVG parsed with the fonts (no drawing). */
+  warm: { svgMs: number[]; pngMs: number[]; parseWithFontsMs: number[]; parseWithoutFontsMs: number[] };
+}
+
+/** Where the first chart's memory and a warm chart's time go, step by step, on the main thread of a fresh process. */
+async function measureStages(): Promise<Stages> {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  // resvg does not expose its WebAssembly memory: the bench keeps the instance's when it is made.
+  interface Made { instance?: { exports: { memory?: { buffer: ArrayBuffer } } } }
+  const wasmApi = (globalThis as unknown as { WebAssembly: { instantiate(...args: unknown[]): Promise<Made> } }).WebAssembly;
+  const instantiate = wasmApi.instantiate.bind(wasmApi);
+  let wasmMemory: { buffer: ArrayBuffer } | undefined;
+  wasmApi.instantiate = async (...args) => {
+    const made = await instantiate(...args);
+    wasmMemory = (made.instance ?? (made as NonNullable<Made['instance']>)).exports.memory;
+    return made;
+  };
+  const rss: Stages['rss'] = [];
+  const step = (name: string) => {
+    gc();
+    rss.push({ step: name, bytes: process.memoryUsage().rss });
+  };
+  step('before');
+  require('vega');
+  step('Vega loaded');
+  require('vega-lite');
+  step('Vega-Lite loaded');
+  const { chartSvg, chartPng, loadRasteriser } = await import('../bot/src/charts/vega-chart-renderer');
+  const { fonts } = await loadRasteriser();
+  step('resvg WebAssembly and fonts loaded');
+  let started = performance.now();
+  const svg = await chartSvg(CHART_EXAMPLES.month);
+  const firstSvgMs = performance.now() - started;
+  step('first SVG (Vega dataflow)');
+  started = performance.now();
+  await chartPng(svg);
+  const firstPngMs = performance.now() - started;
+  step('first PNG (resvg compiled)');
+  const first = wasmMemory?.buffer.byteLength ?? 0;
+
+  const { Resvg } = require('@resvg/resvg-wasm') as typeof import('@resvg/resvg-wasm'); // the module instance the renderer initialised
+  const timed = async <T>(work: () => Promise<T> | T) => {
+    const at = performance.now();
+    const value = await work();
+    return { ms: performance.now() - at, value };
+  };
+  const parse = (fontBuffers: Uint8Array[]) => timed(() => new Resvg(svg, { font: { fontBuffers, defaultFontFamily: 'Inter' } }).free());
+  const warm: Stages['warm'] = { svgMs: [], pngMs: [], parseWithFontsMs: [], parseWithoutFontsMs: [] };
+  const charts = Object.values(CHART_EXAMPLES);
+  for (let run = 0; run < Math.min(RUNS, 80); run += 1) {
+    const drawn = await timed(() => chartSvg(charts[run % charts.length]!));
+    warm.svgMs.push(drawn.ms);
+    warm.pngMs.push((await timed(() => chartPng(drawn.value))).ms);
+    warm.parseWithFontsMs.push((await parse(fonts)).ms);
+    warm.parseWithoutFontsMs.push((await parse([])).ms);
+  }
+  step(`after ${warm.svgMs.length} warm charts`);
+  return { rss, firstSvgMs, firstPngMs, wasm: { first, warm: wasmMemory?.buffer.byteLength ?? 0 }, warm };
+}
+
+function inChildProcess(mode: typeof STAGES): Promise<Stages>;
+function inChildProcess(mode: Mode): Promise<Figures>;
+function inChildProcess(mode: Mode | typeof STAGES): Promise<Figures | Stages> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Figures) : reject(new Error(`chart bench (${mode}) exited with ${code}`))));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Figures | Stages) : reject(new Error(`chart bench (${mode}) exited with ${code}`))));
   });
 }
 
@@ -108,6 +178,12 @@ export async function benchCharts(): Promise<void> {
   const build = spawnSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
   console.log(`\nCharts drawn (Vega-Lite 5 → SVG → PNG 1000 px wide with resvg), ${RUNS} warm charts of ${Object.keys(CHART_EXAMPLES).length} kinds, each way in a fresh process`);
+  const stages = await inChildProcess(STAGES);
+  console.log('  where the first chart\'s memory goes (main thread of a fresh process, resident after a full GC)');
+  console.log(`    ${stages.rss.slice(1).map((s, i) => `${s.step} +${mb(s.bytes - stages.rss[i]!.bytes)}`).join('; ')}`);
+  console.log(`    first SVG ${ms(stages.firstSvgMs).trim()}, first PNG ${ms(stages.firstPngMs).trim()}; resvg's WebAssembly memory ${mb(stages.wasm.first)} after the first chart, ${mb(stages.wasm.warm)} after the warm ones`);
+  const p50 = (values: number[]) => percentile(values, 0.5).toFixed(1);
+  console.log(`    warm, p50 per chart: Vega-Lite → SVG ${p50(stages.warm.svgMs)} ms, SVG → PNG ${p50(stages.warm.pngMs)} ms, of which the SVG and fonts parsed ${p50(stages.warm.parseWithFontsMs)} ms (${p50(stages.warm.parseWithoutFontsMs)} ms without fonts)`);
   for (const mode of MODES) {
     const f = await inChildProcess(mode);
     const all = f.warm.ms;
@@ -122,7 +198,8 @@ export async function benchCharts(): Promise<void> {
 }
 
 if (require.main === module) {
-  const mode = process.argv[2] as Mode | undefined;
-  if (mode && MODES.includes(mode)) void measure(mode).then((figures) => process.stdout.write(JSON.stringify(figures)));
+  const mode = process.argv[2] as Mode | typeof STAGES | undefined;
+  if (mode === STAGES) void measureStages().then((stages) => process.stdout.write(JSON.stringify(stages)));
+  else if (mode && MODES.includes(mode)) void measure(mode).then((figures) => process.stdout.write(JSON.stringify(figures)));
   else void benchCharts();
 }
