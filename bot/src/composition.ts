@@ -2,7 +2,7 @@ import { Config } from './config/config';
 import { CoreDeps } from './core/core-deps';
 import { Clock, systemClock } from './core/ports/clock.port';
 import { createOutbound } from './channels/outbound';
-import { createWorkerChartRenderer } from './charts/worker-chart-renderer';
+import { createWorkerChartRenderer, WorkerChartRenderer } from './charts/worker-chart-renderer';
 import { ChartRenderer } from './core/charts/chart';
 import { LocalMailbox } from './channels/local/local-mailbox';
 import { createTelegramChannel, TelegramChannel } from './channels/telegram/telegram-channel';
@@ -42,6 +42,8 @@ export interface Services {
   readonly table: DynamoTable;
   /** Present unless SCHEDULER=off. */
   readonly scheduler?: Scheduler;
+  /** The chart worker (core.charts): started by the first chart, or by `warm()`. */
+  readonly charts: WorkerChartRenderer;
   /** True while DynamoDB answers for our table. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
@@ -117,6 +119,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
   return {
     ...(scheduler ? { scheduler } : {}),
     core,
+    charts,
     mailbox,
     table,
     ...(senders.telegram ? { telegram: senders.telegram } : {}),
