@@ -91,8 +91,12 @@ interface Stages {
   firstPngMs: number;
   /** resvg's WebAssembly linear memory after the first chart and after the warm ones (it never shrinks). */
   wasm: { first: number; warm: number };
-  /** Warm, per chart: Vega-Lite → SVG, SVG → PNG, and of that the SVG parsed with the fonts (no drawing). */
-  warm: { svgMs: number[]; pngMs: number[]; parseWithFontsMs: number[]; parseWithoutFontsMs: number[] };
+  /**
+   * Warm, per chart: Vega-Lite → SVG, SVG → PNG; of that, the SVG parsed with its text laid out in
+   * the fonts (no drawing) and without fonts (text dropped); and the fonts alone, loaded into resvg
+   * for a one-letter SVG (resvg-wasm 2.6 keeps no font database between images).
+   */
+  warm: { svgMs: number[]; pngMs: number[]; parseWithFontsMs: number[]; parseWithoutFontsMs: number[]; fontsOnlyMs: number[] };
 }
 
 /** Where the first chart's memory and a warm chart's time go, step by step, on the main thread of a fresh process. */
@@ -137,8 +141,9 @@ async function measureStages(): Promise<Stages> {
     const value = await work();
     return { ms: performance.now() - at, value };
   };
-  const parse = (fontBuffers: Uint8Array[]) => timed(() => new Resvg(svg, { font: { fontBuffers, defaultFontFamily: 'Inter' } }).free());
-  const warm: Stages['warm'] = { svgMs: [], pngMs: [], parseWithFontsMs: [], parseWithoutFontsMs: [] };
+  const parse = (fontBuffers: Uint8Array[], image = svg) => timed(() => new Resvg(image, { font: { fontBuffers, defaultFontFamily: 'Inter' } }).free());
+  const oneLetter = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><text x="5" y="30" font-family="Inter">A</text></svg>';
+  const warm: Stages['warm'] = { svgMs: [], pngMs: [], parseWithFontsMs: [], parseWithoutFontsMs: [], fontsOnlyMs: [] };
   const charts = Object.values(CHART_EXAMPLES);
   for (let run = 0; run < Math.min(RUNS, 80); run += 1) {
     const drawn = await timed(() => chartSvg(charts[run % charts.length]!));
@@ -146,6 +151,7 @@ async function measureStages(): Promise<Stages> {
     warm.pngMs.push((await timed(() => chartPng(drawn.value))).ms);
     warm.parseWithFontsMs.push((await parse(fonts)).ms);
     warm.parseWithoutFontsMs.push((await parse([])).ms);
+    warm.fontsOnlyMs.push((await parse(fonts, oneLetter)).ms);
   }
   step(`after ${warm.svgMs.length} warm charts`);
   return { rss, firstSvgMs, firstPngMs, wasm: { first, warm: wasmMemory?.buffer.byteLength ?? 0 }, warm };
@@ -183,7 +189,7 @@ export async function benchCharts(): Promise<void> {
   console.log(`    ${stages.rss.slice(1).map((s, i) => `${s.step} +${mb(s.bytes - stages.rss[i]!.bytes)}`).join('; ')}`);
   console.log(`    first SVG ${ms(stages.firstSvgMs).trim()}, first PNG ${ms(stages.firstPngMs).trim()}; resvg's WebAssembly memory ${mb(stages.wasm.first)} after the first chart, ${mb(stages.wasm.warm)} after the warm ones`);
   const p50 = (values: number[]) => percentile(values, 0.5).toFixed(1);
-  console.log(`    warm, p50 per chart: Vega-Lite → SVG ${p50(stages.warm.svgMs)} ms, SVG → PNG ${p50(stages.warm.pngMs)} ms, of which the SVG and fonts parsed ${p50(stages.warm.parseWithFontsMs)} ms (${p50(stages.warm.parseWithoutFontsMs)} ms without fonts)`);
+  console.log(`    warm, p50 per chart: Vega-Lite → SVG ${p50(stages.warm.svgMs)} ms, SVG → PNG ${p50(stages.warm.pngMs)} ms, of which parsing the SVG with its text laid out ${p50(stages.warm.parseWithFontsMs)} ms (${p50(stages.warm.parseWithoutFontsMs)} ms without text); the two fonts loaded into resvg again ${p50(stages.warm.fontsOnlyMs)} ms`);
   for (const mode of MODES) {
     const f = await inChildProcess(mode);
     const all = f.warm.ms;
