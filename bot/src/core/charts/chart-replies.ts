@@ -1,7 +1,7 @@
 import { CoreDeps } from '../core-deps';
 import { Reply, fileFromBytes } from '../conversation/reply';
 import { formatted } from '../conversation/formatted-text';
-import { Chart, ChartNotDrawnError } from './chart';
+import { Chart, chartFailureCode } from './chart';
 
 /**
  * Each chart drawn and carried by a reply of its own (a photo with a short caption). Drawing is an
@@ -20,8 +20,7 @@ export async function chartReplies(deps: CoreDeps, charts: readonly { chart: Cha
     }
     return replies;
   } catch (error) {
-    const code = error instanceof ChartNotDrawnError ? error.code : 'chart.render_failed';
-    deps.log.error({ code, err: { message: (error as Error).message } }, 'a chart could not be drawn; the text answer goes alone');
+    deps.log.error({ code: chartFailureCode(error), err: { message: (error as Error).message } }, 'a chart could not be drawn; the text answer goes alone');
     return [];
   }
 }

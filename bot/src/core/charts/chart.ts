@@ -79,3 +79,6 @@ export class ChartNotDrawnError extends Error {
     super(message);
   }
 }
+
+/** The code a chart's failure is logged with: the worker's own, else `chart.render_failed`. */
+export const chartFailureCode = (error: unknown) => (error instanceof ChartNotDrawnError ? error.code : 'chart.render_failed');
