@@ -12,7 +12,7 @@ import { createDynamoTable, DynamoTable } from '../bot/src/storage/dynamodb/dyna
 import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
 
 /** What the chat benches share: percentiles, a server on a free port, and the floor's storage work. */
-export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+export { percentile } from './percentile';
 
 export const listen = (app: express.Express) => new Promise<Server>((done) => {
   const server = app.listen(0, '127.0.0.1', () => done(server));

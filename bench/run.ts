@@ -3,7 +3,9 @@
  *  1. adds per second through the core, against a floor of one plain PutItem per add;
  *  2. the month report's latency and DynamoDB reads (text and insights; with its chart) and search,
  *     for ledgers of 100 and of 100,000 expenses;
- *  3. chart drawing: cold and warm times, peak memory while drawing;
+ *  3. chart drawing, in fresh processes: where the first chart's memory and time go; the first chart
+ *     apart from warm ones (p50/p95), peak memory and its growth over 200 charts, and how long the
+ *     main thread is held up, in the service's worker thread and on the main thread;
  *  then the chat benches, the operator's walks, the scheduler over 10,000 due items, receipts, and
  *  chat accuracy per locale.
  */
@@ -19,6 +21,7 @@ import { CurrencyCode } from '../bot/src/core/money/currencies';
 import { systemClock } from '../bot/src/core/ports/clock.port';
 import { addDays, dateInZone, LocalDate } from '../bot/src/core/calendar/local-date';
 import { coreOnTable } from '../bot/src/composition';
+import { createWorkerChartRenderer } from '../bot/src/charts/worker-chart-renderer';
 import { startDynamoDbLocal } from '../bot/src/storage/dynamodb/dynamodb-local';
 import { createDynamoTable, DynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
 import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
@@ -30,6 +33,7 @@ import { benchScheduler } from './scheduler';
 import { benchReceipts } from './receipts';
 import { benchChatAccuracy } from './chat-accuracy';
 import { benchCharts } from './charts';
+import { percentile } from './percentile';
 import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
@@ -66,8 +70,11 @@ function countRequests(table: DynamoTable): RequestCounter {
   return counter;
 }
 
+/** One chart worker for every core the bench makes, as the service has one. */
+const charts = createWorkerChartRenderer();
+
 function coreOn(table: DynamoTable): CoreDeps {
-  return coreOnTable(table, systemClock, { error: (details, message) => console.error(message, details) }, createOutbound({}));
+  return coreOnTable(table, systemClock, { error: (details, message) => console.error(message, details) }, createOutbound({}), charts);
 }
 
 /** What `user` says in their private chat, as an adapter would hand it to the core. */
@@ -92,7 +99,6 @@ async function inParallel(count: number, concurrency: number, work: (i: number) 
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 async function benchAdds(table: DynamoTable): Promise<void> {
   const core = coreOn(table);
@@ -206,6 +212,7 @@ async function main(): Promise<void> {
     await benchAdds(table);
     await benchReport(table, 100);
     await benchReport(table, BIG_LEDGER);
+    await charts.close(); // its memory would count in the figures below
     await benchCharts();
     await benchTelegramWebhook(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);

@@ -2,7 +2,8 @@ import { Config } from './config/config';
 import { CoreDeps } from './core/core-deps';
 import { Clock, systemClock } from './core/ports/clock.port';
 import { createOutbound } from './channels/outbound';
-import { createVegaChartRenderer } from './charts/vega-chart-renderer';
+import { createWorkerChartRenderer, WorkerChartRenderer } from './charts/worker-chart-renderer';
+import { ChartRenderer } from './core/charts/chart';
 import { LocalMailbox } from './channels/local/local-mailbox';
 import { createTelegramChannel, TelegramChannel } from './channels/telegram/telegram-channel';
 import { createSlackChannel, SlackChannel } from './channels/slack/slack-channel';
@@ -41,6 +42,8 @@ export interface Services {
   readonly table: DynamoTable;
   /** Present unless SCHEDULER=off. */
   readonly scheduler?: Scheduler;
+  /** The chart worker (core.charts): started by the first chart, or by `warm()`. */
+  readonly charts: WorkerChartRenderer;
   /** True while DynamoDB answers for our table. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
@@ -91,8 +94,17 @@ export async function createServices(config: Config, log: Logger, options: { clo
   });
   const receipts = receiptsFor(config, table, clock, log);
   const { perMinute, perDay } = config.writeLimits;
+  const charts = createWorkerChartRenderer();
+  // In production the chart worker's one-time cost is paid at start, not by the first report.
+  if (config.production) {
+    const started = Date.now();
+    void charts.warm().then(
+      () => log.info({ ms: Date.now() - started }, 'charts: the drawing worker is warm'),
+      (error: Error) => log.warn({ err: error }, 'charts: the drawing worker could not warm up; charts will try again when asked'),
+    );
+  }
   const core: CoreDeps = {
-    ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound),
+    ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound, charts),
     ...(receipts ? { receipts: receipts.ports } : {}),
     // Counted in the table, so every task of the service shares one count per person and group.
     ...(perMinute > 0 || perDay > 0 ? { writeLimits: { counters: createDynamoWriteCounters(table), limits: config.writeLimits } } : {}),
@@ -108,6 +120,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
   return {
     ...(scheduler ? { scheduler } : {}),
     core,
+    charts,
     mailbox,
     table,
     ...(senders.telegram ? { telegram: senders.telegram } : {}),
@@ -116,6 +129,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
     async close() {
       await scheduler?.stop();
       await receipts?.close();
+      await charts.close();
       senders.telegram?.stop();
       await senders.slack?.stop().catch((error: Error) => log.warn({ err: error }, 'slack: socket did not close cleanly'));
       table.doc.destroy();
@@ -126,7 +140,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
 }
 
 /** The core's ports on one DynamoDB table: the service, the tests and the bench all wire it this way. */
-export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log'], outbound: Outbound): CoreDeps {
+export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log'], outbound: Outbound, charts: ChartRenderer = createWorkerChartRenderer()): CoreDeps {
   return {
     writer: createDynamoLedgerWriter(table),
     expenses: createDynamoExpenseQueries(table),
@@ -138,7 +152,7 @@ export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log
     clock,
     queue: createLedgerWriteQueue(),
     log,
-    charts: createVegaChartRenderer(),
+    charts,
   };
 }
 

@@ -88,8 +88,16 @@ test('the bundle the Docker image ships (npm run build → node dist/main.js) se
   );
   const base = `http://127.0.0.1:${(await waitForLog(started, 'listening')).port}`;
   expect((await fetch(`${base}/readyz`)).status).toBe(200);
-  const res = await fetch(`${base}/local/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'b', text: '5 tea' }) });
-  expect(((await res.json()) as { replies: { text: string }[] }).replies[0]!.text).toContain('Recorded #1');
+  const say = async (text: string) => {
+    const res = await fetch(`${base}/local/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'b', text }) });
+    return ((await res.json()) as { replies: { text: string; image?: { mimeType: string; base64: string } }[] }).replies;
+  };
+  expect((await say('5 tea'))[0]!.text).toContain('Recorded #1');
+  // The chart is drawn by the bundle's own worker file (dist/chart-worker.js).
+  const [, chart] = await say('report');
+  expect(chart?.image?.mimeType).toBe('image/png');
+  expect(Buffer.from(chart!.image!.base64, 'base64').subarray(1, 4).toString()).toBe('PNG');
+  expect(started.lines().filter((l) => String(l.code).startsWith('chart.'))).toEqual([]);
   started.child.kill('SIGTERM');
   expect(await started.exit).toBe(0);
 }, 60_000);
@@ -156,6 +164,9 @@ test('the bundle as the image runs it: uid 1000, production, only the /tmp volum
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     expect((await fetch(`${base}/slack/events`, { method: 'POST' })).status).toBe(404); // Slack is simply off
     expect(started.lines().filter((l) => (l.level as number) >= 60)).toEqual([]);
+    // In production the chart worker (dist/chart-worker.js) starts and draws a first chart at once.
+    const warmLog = await waitForLog(started, 'charts: the drawing worker is warm', 30_000);
+    expect(warmLog.ms).toEqual(expect.any(Number));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
     expect(readdirSync(ROOT).filter((f) => f.startsWith('probe-'))).toEqual([]);

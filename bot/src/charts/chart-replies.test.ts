@@ -3,6 +3,7 @@ import { chat } from '../../../test/support/chat';
 import { fixedClock, inMemoryCore } from '../../../test/support/in-memory-core';
 import { plainText } from '../core/conversation/formatted-text';
 import { readFile } from '../core/conversation/reply';
+import { ChartNotDrawnError } from '../core/charts/chart';
 import { CHART_WIDTH_PX, createVegaChartRenderer } from './vega-chart-renderer';
 
 // `report` through the core on in-memory ports, with the real chart renderer.
@@ -44,6 +45,18 @@ test('a period with nothing spent has no chart; a chart that cannot be drawn lea
   expect(replies).toHaveLength(1);
   expect(plainText(replies[0]!.text)).toContain('USD: $9.00');
   expect(errors).toEqual([expect.objectContaining({ code: 'chart.render_failed' })]);
+});
+
+test('when the chart renderer is busy the report still answers in text, and the log says chart.busy', async () => {
+  const { deps, errors } = bed({ render: async () => { throw new ChartNotDrawnError('chart.busy', '8 charts are already waiting to be drawn'); } });
+  const cy = chat(deps, 'busy');
+  await cy.say('9 lunch #food');
+
+  const replies = await cy.sendText('report');
+
+  expect(replies.map((r) => r.image)).toEqual([undefined]);
+  expect(plainText(replies[0]!.text)).toContain('USD: $9.00');
+  expect(errors).toEqual([expect.objectContaining({ code: 'chart.busy' })]);
 });
 
 test('chart and budgets also answer with a chart per currency', async () => {

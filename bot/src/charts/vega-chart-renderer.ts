@@ -17,7 +17,7 @@ const FONT_FILES = ['400Regular/Inter_400Regular.ttf', '600SemiBold/Inter_600Sem
  * and its memory, once grown, is reused. Loaded once per process, when the first chart is drawn.
  */
 let rasteriser: Promise<{ fonts: Uint8Array[] }> | undefined;
-function loadRasteriser() {
+export function loadRasteriser() {
   rasteriser ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'))).then(() => ({
     fonts: FONT_FILES.map((file) => new Uint8Array(readFileSync(file))),
   }));
@@ -42,26 +42,33 @@ export async function chartSvg(chart: Chart): Promise<string> {
   }
 }
 
+/** The SVG drawn as a PNG `CHART_WIDTH_PX` wide by resvg, with the Inter font. */
+export async function chartPng(svg: string): Promise<ChartImage> {
+  const { fonts } = await loadRasteriser();
+  // resvg-wasm 2.6 keeps no font database between images: the fonts are parsed again for each one (a few ms).
+  const resvg = new Resvg(svg, {
+    font: { fontBuffers: fonts, defaultFontFamily: 'Inter' },
+    fitTo: { mode: 'width', value: CHART_WIDTH_PX },
+    background: 'white',
+  });
+  try {
+    const rendered = resvg.render();
+    try {
+      return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
+    } finally {
+      rendered.free();
+    }
+  } finally {
+    resvg.free();
+  }
+}
+
 /** Charts drawn by Vega-Lite and rasterised by resvg (WebAssembly from npm: no native build), with the Inter font. */
 export function createVegaChartRenderer(): ChartRenderer {
   return {
     async render(chart): Promise<ChartImage> {
-      const [svg, { fonts }] = await Promise.all([chartSvg(chart), loadRasteriser()]);
-      const resvg = new Resvg(svg, {
-        font: { fontBuffers: fonts, defaultFontFamily: 'Inter' },
-        fitTo: { mode: 'width', value: CHART_WIDTH_PX },
-        background: 'white',
-      });
-      try {
-        const rendered = resvg.render();
-        try {
-          return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
-        } finally {
-          rendered.free();
-        }
-      } finally {
-        resvg.free();
-      }
+      const [svg] = await Promise.all([chartSvg(chart), loadRasteriser()]);
+      return chartPng(svg);
     },
   };
 }

@@ -17,6 +17,7 @@ import type { Dashboard } from '../../core/dashboard/dashboard';
 import { deliverSlackReplies, SlackTarget } from './slack-replies';
 import { ConversationGoneError } from '../../core/ports/outbound.port';
 import { SLACK_FORM_CALLBACK_ID, toSlackFormErrors } from './slack-render';
+import { chartFailureCode } from '../../core/charts/chart';
 
 export interface SlackChannelLog {
   debug(details: object, message: string): void;
@@ -156,7 +157,7 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
         const id = (uploaded.files as { files?: { id?: string }[] }[] | undefined)?.[0]?.files?.[0]?.id;
         if (id) ids.set(chart.currency, id);
       } catch (error) {
-        log.warn({ currency: chart.currency, error: (error as Error).message }, 'slack: App Home chart left out');
+        log.warn({ code: chartFailureCode(error), currency: chart.currency, error: (error as Error).message }, 'slack: App Home chart left out');
       }
     }
     return ids;

@@ -15,7 +15,9 @@ const clock = fixedClock('2026-11-22T10:00:00Z');
 beforeAll(async () => {
   slack = await startFakeSlack();
   server = await startTestServer({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl }, { clock });
-});
+  // As in production: the chart worker's start (seconds from source on a busy machine) is not what these tests wait for.
+  await server.services.charts.warm();
+}, 60_000);
 afterAll(async () => {
   await server.close();
   await slack.close();

@@ -1,12 +1,12 @@
 import { CoreDeps } from '../core-deps';
 import { Reply, fileFromBytes } from '../conversation/reply';
 import { formatted } from '../conversation/formatted-text';
-import { Chart } from './chart';
+import { Chart, chartFailureCode } from './chart';
 
 /**
  * Each chart drawn and carried by a reply of its own (a photo with a short caption). Drawing is an
  * extra: where no renderer is set up, or drawing fails, the text answer still goes, and the failure
- * is logged with its code.
+ * is logged with its code (`chart.busy` when too many charts are waiting to be drawn).
  */
 export async function chartReplies(deps: CoreDeps, charts: readonly { chart: Chart; caption: string; fileName: string }[]): Promise<Reply[]> {
   const renderer = deps.charts;
@@ -20,7 +20,7 @@ export async function chartReplies(deps: CoreDeps, charts: readonly { chart: Cha
     }
     return replies;
   } catch (error) {
-    deps.log.error({ code: 'chart.render_failed', err: { message: (error as Error).message } }, 'a chart could not be drawn; the text answer goes alone');
+    deps.log.error({ code: chartFailureCode(error), err: { message: (error as Error).message } }, 'a chart could not be drawn; the text answer goes alone');
     return [];
   }
 }

@@ -67,3 +67,18 @@ export interface ChartImage {
 export interface ChartRenderer {
   render(chart: Chart): Promise<ChartImage>;
 }
+
+/**
+ * Why a chart was not drawn, as an operational failure with a code: the renderer had too many
+ * charts waiting (`chart.busy`), a chart took too long (`chart.timeout`), or the drawing thread
+ * failed (`chart.worker_failed`, e.g. out of memory). The answer goes without its chart.
+ */
+export class ChartNotDrawnError extends Error {
+  override readonly name = 'ChartNotDrawnError';
+  constructor(readonly code: 'chart.busy' | 'chart.timeout' | 'chart.worker_failed', message: string) {
+    super(message);
+  }
+}
+
+/** The code a chart's failure is logged with: the worker's own, else `chart.render_failed`. */
+export const chartFailureCode = (error: unknown) => (error instanceof ChartNotDrawnError ? error.code : 'chart.render_failed');

@@ -3,6 +3,9 @@ import { fixedClock, inMemoryCore } from '../../../../test/support/in-memory-cor
 import { posted } from '../../../../test/support/schedules';
 import { createScheduler } from '../schedules/scheduler';
 import { runSchedule } from '../schedules/run-schedule';
+import { Chart } from '../charts/chart';
+import { CoreDeps } from '../core-deps';
+import { plainText } from '../conversation/formatted-text';
 
 function bed(at: string) {
   const clock = fixedClock(at);
@@ -72,6 +75,53 @@ describe('digests', () => {
     await tickAt('2027-01-01T09:00:00Z');
     expect(await posted(mailbox, 'cleo')).toHaveLength(2);
     expect(await cleo.say('digest hourly')).toMatch(/^⚠️ Say weekly, monthly or off\./);
+  });
+
+  test('a digest comes with its report\'s chart, drawn once, after the run is recorded, however many times the run was decided', async () => {
+    const { deps, mailbox, clock, store } = bed('2026-11-10T10:00:00Z');
+    let conflicted = false;
+    let recorded = false;
+    const drawn: { chart: Chart; recorded: boolean }[] = [];
+    const charted: CoreDeps = {
+      ...deps,
+      // The run's first append loses a race: its decision is made again on the fresh head.
+      writer: {
+        ...store.writer,
+        async append(append) {
+          const run = append.idempotencyKey?.startsWith('schedule/');
+          if (run && !conflicted) {
+            conflicted = true;
+            return 'conflict';
+          }
+          const outcome = await store.writer.append(append);
+          if (run && outcome === 'written') recorded = true;
+          return outcome;
+        },
+      },
+      charts: { render: async (chart) => (drawn.push({ chart, recorded }), { png: new Uint8Array([137, 80, 78, 71]), width: 1000, height: 600 }) },
+    };
+    const scheduler = createScheduler({ due: store.due, run: (r) => runSchedule(r, charted), clock, intervalMs: 1000, log: { error: () => {} } });
+    const cleo = chat(charted, 'cleo');
+    await cleo.say('budget food 50');
+    await cleo.say('60 groceries #food');
+    await cleo.say('7 EUR museum #fun');
+    await cleo.say('digest monthly');
+    clock.set('2026-12-01T09:00:00Z');
+    await scheduler.tick();
+
+    expect(conflicted).toBe(true);
+    expect(drawn.map((d) => [d.chart.title, d.chart.currency, d.recorded])).toEqual([
+      ['Spending in November 2026 · cleo', 'EUR', true],
+      ['Spending in November 2026 · cleo', 'USD', true],
+    ]);
+    expect(drawn[1]!.chart.panels.map((p) => p.kind)).toEqual(['bars', 'cumulative']); // a month, day by day
+    const messages = await mailbox.after('cleo', '', 10);
+    expect(messages.map((m) => [plainText(m.reply.text).split('\n')[0], m.reply.image?.name])).toEqual([
+      ['📬 Your monthly digest', undefined],
+      ['📊 EUR: spending in November 2026', 'spendwise-2026-11-01-to-2026-11-30-EUR.png'],
+      ['📊 USD: spending in November 2026', 'spendwise-2026-11-01-to-2026-11-30-USD.png'],
+      ['🎯 Budgets for November 2026', undefined],
+    ]);
   });
 });
 

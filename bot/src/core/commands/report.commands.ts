@@ -8,11 +8,10 @@ import { DEFAULT_CATEGORIES } from '../expenses/categories';
 import { expensesCsv } from '../reports/expenses-csv';
 import { parsePeriodWords, wholeMonth } from '../reports/period';
 import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
-import { spendingCharts } from '../reports/report-charts';
+import { reportChartReplies } from '../reports/report-chart-replies';
 import { gatherInsights, looksForUnusual } from '../reports/gather-insights';
 import { readReportTotals } from '../reports/report-totals';
 import { insightsText } from '../reports/insights';
-import { chartReplies } from '../charts/chart-replies';
 import { expenseBlock } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
 import { Command } from './command';
@@ -54,22 +53,14 @@ export const reportCommand: Command = {
     const { state, today } = await todayAndSettings(turn, deps);
     const period = parsePeriodWords(args, today, state.settings.weekStart);
     if (isUserError(period)) return period;
-    const month = Boolean(deps.charts) && wholeMonth(period);
     const budgets = Object.values(state.budgets);
-    const { current, previous, daily, history } = await readReportTotals(deps.totals, turn.ledger, period, { daily: month, history: looksForUnusual(period) });
+    // One read of month summaries for a month or a year: the totals, the days to draw, what is usual.
+    const { current, previous, daily, history } = await readReportTotals(deps.totals, turn.ledger, period, { daily: Boolean(deps.charts) && wholeMonth(period), history: looksForUnusual(period) });
     const report = buildSpendingReport(period, current, previous);
-    const insights = report.sections.length > 0 ? await gatherInsights(deps, turn.ledger, period, { current, previous, ...(history ? { history } : {}) }, budgets) : undefined;
-    const charts = spendingCharts(report, {
-      ledgerName: ledgerName(turn),
-      locale: state.settings.locale ?? 'en-US',
-      budgets,
-      ...(daily ? { daily } : {}),
-    });
-    const images = await chartReplies(deps, charts.map((chart) => ({
-      chart,
-      caption: `📊 ${chart.currency}: spending in ${period.label}`,
-      fileName: `spendwise-${period.from}-to-${period.to}-${chart.currency}.png`,
-    })));
+    const [insights, images] = await Promise.all([
+      report.sections.length > 0 ? gatherInsights(deps, turn.ledger, period, { current, previous, ...(history ? { history } : {}) }, budgets) : undefined,
+      reportChartReplies(deps, turn.ledger, report, { ledgerName: ledgerName(turn), locale: state.settings.locale ?? 'en-US', budgets, ...(daily ? { daily } : {}) }),
+    ]);
     const text = [...spendingReportText(report), ...(insights ? insightsText(insights, period.previous.label) : [])];
     return [{ text, data: { kind: 'report', report } }, ...images];
   },

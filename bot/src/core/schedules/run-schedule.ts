@@ -17,7 +17,7 @@ import { expenseChoices, expenseSpans } from '../presentation/expense-text';
 import { isUserError } from '../user-error';
 import { dueOccurrences } from './occurrences';
 import { formatScheduleRef, Schedule } from './schedule';
-import { digestReplies, reminderReplies } from './scheduled-replies';
+import { digestChartReplies, digestReplies, reminderReplies } from './scheduled-replies';
 
 /** Missed runs of a recurring expense recorded in one write (a transaction holds at most 100 items). */
 export const MAX_CATCH_UP = 12;
@@ -39,6 +39,8 @@ export const runKey = (run: Pick<DueRun, 'schedule' | 'occurrence'>) => `schedul
 export async function runSchedule(run: DueRun, deps: CoreDeps): Promise<RunOutcome> {
   let wrote = false;
   let address: ConversationAddress | undefined;
+  // What the digest's charts need, from the decision that was written (a decision may run again).
+  let digest: { state: LedgerState; by: Schedule['by'] } | undefined;
   const writer: LedgerWriter = {
     ...deps.writer,
     async append(append) {
@@ -55,12 +57,13 @@ export async function runSchedule(run: DueRun, deps: CoreDeps): Promise<RunOutco
       const schedule = state.schedules[run.schedule];
       if (!schedule || schedule.paused || schedule.next !== run.occurrence) return NOTHING;
       address = state.address;
+      digest = schedule.task.kind === 'digest' ? { state, by: schedule.by } : undefined;
       return decideRun(schedule, state, run.ledger, now, deps);
     },
   });
   if (!wrote || isUserError(replies) || replies.length === 0 || !address) return wrote ? 'ran' : 'nothing';
   try {
-    await deps.outbound.post(address, replies);
+    await deps.outbound.post(address, digest ? await withDigestCharts(replies, run.ledger, digest, deps) : replies);
     return 'ran';
   } catch (error) {
     if (!(error instanceof ConversationGoneError)) {
@@ -70,6 +73,15 @@ export async function runSchedule(run: DueRun, deps: CoreDeps): Promise<RunOutco
     await pauseUnreachable(run.ledger, deps);
     return 'paused';
   }
+}
+
+/** The digest's charts follow its report, before the budgets. */
+async function withDigestCharts(replies: readonly Reply[], ledger: LedgerId, digest: { state: LedgerState; by: Schedule['by'] }, deps: CoreDeps): Promise<Reply[]> {
+  const at = replies.findIndex((r) => r.data?.kind === 'report');
+  const report = replies[at]?.data?.report;
+  if (!report) return [...replies];
+  const charts = await digestChartReplies(deps, ledger, digest.state, digest.by, report);
+  return [...replies.slice(0, at + 1), ...charts, ...replies.slice(at + 1)];
 }
 
 async function decideRun(schedule: Schedule, state: LedgerState, ledger: LedgerId, now: Date, deps: CoreDeps): Promise<Decision> {

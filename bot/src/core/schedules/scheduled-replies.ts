@@ -4,13 +4,15 @@ import { Reply, textReply } from '../conversation/reply';
 import { budgetStatus, budgetStatusLine } from '../commands/budgets.command';
 import { budgetLabel } from '../ledger/budget';
 import { monthRange } from '../ledger/budget-alerts';
-import { LedgerId } from '../ledger/ledger-id';
+import { LedgerId, MemberId } from '../ledger/ledger-id';
+import { CoreDeps } from '../core-deps';
 import { LedgerState } from '../ledger/ledger-state';
 import { formatMoney } from '../money/money';
 import { CurrencyCode } from '../money/currencies';
 import { SpendingTotals } from '../ports/ledger-store.port';
 import { parsePeriod } from '../reports/period';
-import { buildSpendingReport, spendingReportText } from '../reports/spending-report';
+import { buildSpendingReport, SpendingReport, spendingReportText } from '../reports/spending-report';
+import { reportChartReplies } from '../reports/report-chart-replies';
 import { isUserError } from '../user-error';
 import { Schedule } from './schedule';
 
@@ -18,7 +20,7 @@ const LATE = '(a little late: I was offline when it was due)';
 
 /**
  * The digest for the period that ended the day before `occurrence`: the report as `report` shows
- * it (so a chart follows when the channel draws one), then the budgets.
+ * it, then the budgets. Its charts are drawn apart (digestChartReplies), once the run is recorded.
  */
 export async function digestReplies(schedule: Schedule, occurrence: LocalDate, late: boolean, state: LedgerState, ledger: LedgerId, totals: SpendingTotals): Promise<Reply[]> {
   const lastDay = addDays(occurrence, -1);
@@ -35,6 +37,16 @@ export async function digestReplies(schedule: Schedule, occurrence: LocalDate, l
     { text: [heading, ...spendingReportText(report)], data: { kind: 'report', report } },
     ...(await budgetReplies(state, ledger, totals, weekly ? yearMonthOf(occurrence) : yearMonthOf(lastDay), !weekly)),
   ];
+}
+
+/**
+ * A digest's charts, as `report` draws them, titled with the ledger's name (the person who set the
+ * digest, or the group). Drawn after the run's write, never inside its decision, which may run again.
+ */
+export async function digestChartReplies(deps: CoreDeps, ledger: LedgerId, state: LedgerState, by: MemberId, report: SpendingReport): Promise<Reply[]> {
+  if (!deps.charts) return [];
+  const ledgerName = state.scope === 'group' ? 'the group' : (await deps.directory.memberNames(ledger)).get(by) ?? 'you';
+  return reportChartReplies(deps, ledger, report, { ledgerName, locale: state.settings.locale ?? 'en-US', budgets: Object.values(state.budgets) });
 }
 
 async function budgetReplies(state: LedgerState, ledger: LedgerId, totals: SpendingTotals, month: ReturnType<typeof yearMonthOf>, ended: boolean): Promise<Reply[]> {
