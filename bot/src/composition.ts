@@ -94,15 +94,9 @@ export async function createServices(config: Config, log: Logger, options: { clo
   });
   const receipts = receiptsFor(config, table, clock, log);
   const { perMinute, perDay } = config.writeLimits;
+  // Started by the first chart, not at start: a warm worker holds about 110 MB, and an idle task
+  // stays near 100 MB (the first chart after a start takes about a second more instead).
   const charts = createWorkerChartRenderer();
-  // In production the chart worker's one-time cost is paid at start, not by the first report.
-  if (config.production) {
-    const started = Date.now();
-    void charts.warm().then(
-      () => log.info({ ms: Date.now() - started }, 'charts: the drawing worker is warm'),
-      (error: Error) => log.warn({ err: error }, 'charts: the drawing worker could not warm up; charts will try again when asked'),
-    );
-  }
   const core: CoreDeps = {
     ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound, charts),
     ...(receipts ? { receipts: receipts.ports } : {}),
