@@ -1,4 +1,4 @@
-import { Config } from './config/config';
+import { Config, defaultSpoolDir } from './config/config';
 import { CoreDeps } from './core/core-deps';
 import { Clock, systemClock } from './core/ports/clock.port';
 import { createOutbound } from './channels/outbound';
@@ -29,11 +29,15 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './storage/d
 import { createDynamoTable, DynamoTable } from './storage/dynamodb/dynamodb-tables';
 import { ensureTable, tableAnswers, tableExists } from './storage/dynamodb/ensure-table';
 import { removeLocalEndpoint, writeLocalEndpoint } from './storage/dynamodb/local-endpoint-file';
+import { createFileSpool, DiskSpool } from './storage/spool/file-spool';
+import { FileSpool } from './core/ports/file-spool.port';
 
 export interface Services {
   readonly core: CoreDeps;
   /** Where the local chat keeps replies produced after their request. */
   readonly mailbox: LocalMailbox;
+  /** Large files while they are sent, and the local chat's downloads (SPOOL_DIR). */
+  readonly spool: DiskSpool;
   /** Present when TELEGRAM_BOT_TOKEN is set. */
   readonly telegram?: TelegramChannel;
   /** Present when SLACK_BOT_TOKEN is set. */
@@ -89,9 +93,10 @@ export async function createServices(config: Config, log: Logger, options: { clo
     ...(config.slack ? { slack: { post: (to, replies) => senders.slack!.post(to, replies) } } : {}),
   });
   const receipts = receiptsFor(config, table, clock, log);
+  const spool = spoolFor(config, log);
   const { perMinute, perDay } = config.writeLimits;
   const core: CoreDeps = {
-    ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound),
+    ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound, spool.spool),
     ...(receipts ? { receipts: receipts.ports } : {}),
     // Counted in the table, so every task of the service shares one count per person and group.
     ...(perMinute > 0 || perDay > 0 ? { writeLimits: { counters: createDynamoWriteCounters(table), limits: config.writeLimits } } : {}),
@@ -108,6 +113,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
     ...(scheduler ? { scheduler } : {}),
     core,
     mailbox,
+    spool: spool.spool,
     table,
     ...(senders.telegram ? { telegram: senders.telegram } : {}),
     ...(senders.slack ? { slack: senders.slack } : {}),
@@ -115,6 +121,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
     async close() {
       await scheduler?.stop();
       await receipts?.close();
+      spool.close();
       senders.telegram?.stop();
       await senders.slack?.stop().catch((error: Error) => log.warn({ err: error }, 'slack: socket did not close cleanly'));
       table.doc.destroy();
@@ -125,7 +132,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
 }
 
 /** The core's ports on one DynamoDB table: the service, the tests and the bench all wire it this way. */
-export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log'], outbound: Outbound): CoreDeps {
+export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log'], outbound: Outbound, spool: FileSpool = createFileSpool({ dir: defaultSpoolDir() })): CoreDeps {
   return {
     writer: createDynamoLedgerWriter(table),
     expenses: createDynamoExpenseQueries(table),
@@ -134,6 +141,7 @@ export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log
     personalData: createDynamoPersonalData(table),
     pendingLines: createDynamoPendingLines(table, () => clock.now()),
     outbound,
+    spool,
     clock,
     queue: createLedgerWriteQueue(),
     log,
@@ -171,6 +179,21 @@ export async function startChannels(config: Config, services: Services, log: Log
   if (!services.telegram || !config.telegram) return;
   void services.telegram.registerCommands();
   if (config.telegram.mode === 'polling') services.telegram.startPolling();
+}
+
+/**
+ * The spool on this machine's disk. What a crashed process left there (spooled files are deleted
+ * once sent) and expired local downloads are swept now and hourly.
+ */
+function spoolFor(config: Config, log: Logger) {
+  const spool = createFileSpool({ dir: config.spoolDir });
+  const sweep = () => spool
+    .sweep()
+    .then((removed) => removed > 0 && log.info({ removed }, 'spool: files left behind removed'))
+    .catch((error: Error) => log.warn({ err: error }, 'spool: could not sweep'));
+  void sweep();
+  const sweeping = setInterval(sweep, 60 * 60 * 1000).unref();
+  return { spool, close: () => clearInterval(sweeping) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CommandResult } from '../commands/command';
 import { CoreDeps } from '../core-deps';
 import { formatted } from '../conversation/formatted-text';
+import { ReplyFile } from '../conversation/reply';
 import { identityKey } from '../conversation/inbound-message';
 import { Turn } from '../conversation/turn';
 import { dateInZone, LocalDate } from '../calendar/local-date';
@@ -26,15 +27,33 @@ const README = [
   'Amounts are decimal strings in the currency’s own units (12.50 USD, 120000 VND).',
 ].join('\r\n');
 
-/** Every expense of a ledger (or one member's), as CSV rows page by page; counts and receipts on the way. */
-async function* csvOf(deps: CoreDeps, ledger: LedgerId, seen: { count: number; receipts: Expense[] }, only?: MemberId): AsyncGenerator<string> {
+/** Every expense of a ledger (or one member's), a page at a time: nothing more is held than the page being read. */
+async function* expensesOf(deps: CoreDeps, ledger: LedgerId, only?: MemberId): AsyncGenerator<readonly Expense[]> {
+  for await (const page of deps.expenses.pages(ledger)) yield only ? page.filter((e) => e.recordedBy === only) : page;
+}
+
+/** As CSV rows page by page, counting them on the way. */
+async function* csvOf(expenses: AsyncIterable<readonly Expense[]>, seen: { count: number }): AsyncGenerator<string> {
   yield `${CSV_HEADER}\r\n`;
-  for await (const page of deps.expenses.pages(ledger)) {
-    const mine = only ? page.filter((e) => e.recordedBy === only) : page;
-    seen.count += mine.length;
-    seen.receipts.push(...mine.filter((e) => e.receipt));
-    if (mine.length > 0) yield mine.map((e) => `${expenseCsvRow(e)}\r\n`).join('');
+  for await (const page of expenses) {
+    seen.count += page.length;
+    if (page.length > 0) yield page.map((e) => `${expenseCsvRow(e)}\r\n`).join('');
   }
+}
+
+/** The expenses recorded from a receipt photo, as a JSON array written page by page (a second read of the ledger). */
+async function* receiptsOf(expenses: AsyncIterable<readonly Expense[]>): AsyncGenerator<string> {
+  let first = true;
+  yield '[';
+  for await (const page of expenses) {
+    const items = page.filter((e) => e.receipt).map((e) => JSON.stringify({
+      reference: formatRef(e.ref), receipt: e.receipt, date: e.date, amount: toDecimalString(e.amount), currency: e.amount.currency, description: e.description,
+    }, null, 2).replace(/\n/g, '\n  '));
+    if (items.length === 0) continue;
+    yield `${first ? '' : ','}\n  ${items.join(',\n  ')}`;
+    first = false;
+  }
+  yield first ? ']' : '\n]';
 }
 
 const ledgerData = (state: LedgerState) => ({
@@ -54,30 +73,35 @@ export async function exportAll(turn: Turn, deps: CoreDeps): Promise<CommandResu
   }
   const places = await deps.personalData.locate(identityKey(turn.message.sender));
   const today = dateInZone(deps.clock.now(), 'UTC');
-  const zip = zipArchive(`spendwise-everything-${today}.zip`);
-  await zip.entry('README.txt', [README]);
-  const personal = { count: 0, receipts: [] as Expense[] };
-  for (const ledger of places.personalLedgers) {
-    const { head } = await deps.writer.load(ledger, {});
-    await zip.entry('personal/expenses.csv', csvOf(deps, ledger, personal));
-    await zip.entry('personal/ledger.json', json(ledgerData(head.state)));
-    await zip.entry('personal/receipts.json', json(personal.receipts.map((e) => ({
-      reference: formatRef(e.ref), receipt: e.receipt, date: e.date, amount: toDecimalString(e.amount), currency: e.amount.currency, description: e.description,
-    }))));
+  const out = await deps.spool.create(`spendwise-everything-${today}.zip`, 'application/zip');
+  const personal = { count: 0 };
+  const inGroups = { count: 0 };
+  let file: ReplyFile;
+  try {
+    const zip = zipArchive(out);
+    await zip.entry('README.txt', [README]);
+    for (const ledger of places.personalLedgers) {
+      const { head } = await deps.writer.load(ledger, {});
+      await zip.entry('personal/expenses.csv', csvOf(expensesOf(deps, ledger), personal));
+      await zip.entry('personal/ledger.json', json(ledgerData(head.state)));
+      await zip.entry('personal/receipts.json', receiptsOf(expensesOf(deps, ledger)));
+    }
+    for (const [i, group] of places.groups.entries()) {
+      const { head } = await deps.writer.load(group.ledger, {});
+      const dir = `groups/${i + 1}`;
+      await zip.entry(`${dir}/my-expenses.csv`, csvOf(expensesOf(deps, group.ledger, group.member), inGroups));
+      const totals = await deps.totals.totals(group.ledger, '0001-01-01' as LocalDate, '9999-12-31' as LocalDate);
+      await zip.entry(`${dir}/group-totals.csv`, [
+        'currency,category,amount,count\r\n',
+        ...totals.map((t) => `${t.currency},${t.category},${toDecimalString({ minor: t.minor, currency: t.currency })},${t.count}\r\n`),
+      ]);
+      await zip.entry(`${dir}/ledger.json`, json({ platform: head.state.address?.platform, chat: head.state.address?.conversationId, ...ledgerData(head.state) }));
+    }
+    file = await zip.finish();
+  } catch (error) {
+    await out.discard();
+    throw error;
   }
-  const inGroups = { count: 0, receipts: [] as Expense[] };
-  for (const [i, group] of places.groups.entries()) {
-    const { head } = await deps.writer.load(group.ledger, {});
-    const dir = `groups/${i + 1}`;
-    await zip.entry(`${dir}/my-expenses.csv`, csvOf(deps, group.ledger, inGroups, group.member));
-    const totals = await deps.totals.totals(group.ledger, '0001-01-01' as LocalDate, '9999-12-31' as LocalDate);
-    await zip.entry(`${dir}/group-totals.csv`, [
-      'currency,category,amount,count\r\n',
-      ...totals.map((t) => `${t.currency},${t.category},${toDecimalString({ minor: t.minor, currency: t.currency })},${t.count}\r\n`),
-    ]);
-    await zip.entry(`${dir}/ledger.json`, json({ platform: head.state.address?.platform, chat: head.state.address?.conversationId, ...ledgerData(head.state) }));
-  }
-  const file = zip.finish();
   const groups = places.groups.length;
   return [{
     text: formatted(`📦 Everything I hold about you: ${personal.count} expense${personal.count === 1 ? '' : 's'} in your ledger${groups > 0 ? `, and ${inGroups.count} you recorded in ${groups} group${groups === 1 ? '' : 's'}` : ''}.`),
