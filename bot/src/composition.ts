@@ -165,6 +165,7 @@ export function httpDepsFor(config: Config, services: Services, log: Logger): Ht
   return {
     core: services.core,
     mailbox: services.mailbox,
+    downloads: services.spool,
     log,
     isReady: services.isReady,
     localChat: config.localChat,
