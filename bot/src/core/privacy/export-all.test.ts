@@ -49,3 +49,43 @@ test('given a group, when someone asks there for everything, then they are told 
   expect(textOf([refused!])).toContain('only to a private chat');
   expect(refused!.file).toBeUndefined();
 });
+
+/** Descriptions that deflate cannot squeeze to nothing, so the zip grows as the ledger is read. */
+const wordy = (i: number) => Array.from({ length: 12 }, (_, k) => ['tea', 'rice', 'bus', 'soap', 'milk', 'fuel', 'rent', 'gift', 'book', 'cake', 'fish', 'salt'][(i * 7 + k * k * 13 + i * k) % 12]).join(' ') + ` ${(i * 7919).toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)]!)}`;
+
+test('given a ledger of several pages, when the person asks for everything, then the zip goes to the spool while the ledger is still being read, and nothing is left there once the reply is released', async () => {
+  for (let i = 0; i < 700; i += 1) await alone('4').say(`${(i % 90) + 1}.${String(i % 100).padStart(2, '0')} ${wordy(i)} 2026-${String((i % 11) + 1).padStart(2, '0')}-10`);
+  // What happened in order: each page read of the ledger, each write to the spool.
+  const order: string[] = [];
+  const pages = core.deps.expenses.pages.bind(core.deps.expenses);
+  core.deps = {
+    ...core.deps,
+    expenses: { ...core.deps.expenses, pages: async function* (ledger) { for await (const page of pages(ledger)) { order.push('page'); yield page; } } },
+    spool: { create: async (name, type) => { const out = await core.spool.create(name, type); return { ...out, write: (bytes) => (order.push('write'), out.write(bytes)) }; } },
+  };
+
+  const [reply] = await alone('4').sendText('export all');
+  expect(textOf([reply!])).toContain('700 expenses in your ledger');
+  const rows = strFromU8(unzipSync(new Uint8Array(await readFile(reply!.file!)))['personal/expenses.csv']!).trim().split('\r\n');
+  expect(rows).toHaveLength(701);
+  expect(rows[1]).toContain('2026-01-10');
+  // The CSV is read in 7 pages, the receipts again in 7: bytes were written before the last page of the CSV was read.
+  const csvPages = order.map((e, i) => [e, i] as const).filter(([e]) => e === 'page').slice(0, 7).map(([, i]) => i);
+  expect(order.slice(csvPages[0], csvPages[6]).filter((e) => e === 'write').length).toBeGreaterThan(0);
+  expect(core.spool.held).toBe(1);
+  await reply!.file!.release!();
+  expect(core.spool.held).toBe(0);
+});
+
+test('given the ledger cannot be read half way, when the person asks for everything, then they are told it failed and the spool keeps nothing', async () => {
+  for (let i = 0; i < 150; i += 1) await alone('5').say(`${i + 1} lunch 2026-11-0${(i % 9) + 1}`);
+  const pages = core.deps.expenses.pages.bind(core.deps.expenses);
+  core.deps = {
+    ...core.deps,
+    expenses: { ...core.deps.expenses, pages: async function* (ledger) { let n = 0; for await (const page of pages(ledger)) { if ((n += 1) > 1) throw new Error('table unreachable'); yield page; } } },
+  };
+  const replies = await alone('5').sendText('export all');
+  expect(textOf(replies)).toContain('Something went wrong on my side');
+  expect(replies.some((r) => r.file)).toBe(false);
+  expect(core.spool.held).toBe(0);
+});
