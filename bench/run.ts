@@ -3,7 +3,8 @@
  *  1. adds per second through the core, against a floor of one plain PutItem per add;
  *  2. the month report's latency and DynamoDB reads (text and insights; with its chart) and search,
  *     for ledgers of 100 and of 100,000 expenses;
- *  3. chart drawing: cold and warm times, peak memory while drawing;
+ *  3. export all of 1,000 and of 100,000 expenses: time, zip size, peak memory while exporting;
+ *  4. chart drawing: cold and warm times, peak memory while drawing;
  *  then the chat benches, the operator's walks, the scheduler over 10,000 due items, receipts, and
  *  chat accuracy per locale.
  */
@@ -27,6 +28,7 @@ import { benchScheduler } from './scheduler';
 import { benchReceipts } from './receipts';
 import { benchChatAccuracy } from './chat-accuracy';
 import { benchCharts } from './charts';
+import { benchExportAll } from './export-all';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
 const CONCURRENCY = 8;
@@ -159,6 +161,7 @@ async function main(): Promise<void> {
     await benchAdds(table);
     await benchReport(table, 100);
     await benchReport(table, BIG_LEDGER);
+    await benchExportAll(table, [1_000, BIG_LEDGER]);
     await benchCharts();
     await benchTelegramWebhook(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);

@@ -7,7 +7,7 @@ import { CoreDeps } from '../../core/core-deps';
 import { buildDashboard } from '../../core/dashboard/dashboard';
 import { handleMessageOutcome } from '../../core/conversation/handle-message';
 import { InboundMessage } from '../../core/conversation/inbound-message';
-import { fileFromBytes, Reply } from '../../core/conversation/reply';
+import { fileFromBytes, releaseFiles, Reply } from '../../core/conversation/reply';
 import { ConversationAddress } from '../../core/ports/outbound.port';
 import { directFileShare, fromBlockAction, fromFileShared, fromMessageEvent, fromSlashCommand, fromViewSubmission, HintsOf, homeOf, SlackDownload } from './slack-inbound';
 import { MAX_UPLOAD_BYTES } from '../../core/receipts/receipt-image-check';
@@ -108,7 +108,10 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
    */
   async function answer(client: WebClient, inbound: InboundMessage, target: SlackTarget, retry = false): Promise<void> {
     const { replies, changedLedger, redelivered } = await handleMessageOutcome(inbound, core);
-    if (retry && redelivered) return;
+    if (retry && redelivered) {
+      await releaseFiles(replies);
+      return;
+    }
     await deliver(client, inbound, target, replies, changedLedger);
   }
 

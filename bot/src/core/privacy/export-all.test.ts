@@ -29,8 +29,8 @@ test('given Ana’s ledger and her entries in a group, when she asks for everyth
   expect(textOf([reply])).toBe('📦 Everything I hold about you: 2 expenses in your ledger, and 1 you recorded in 1 group.');
   expect(reply.file).toMatchObject({ mimeType: 'application/zip', name: 'spendwise-everything-2026-11-22.zip' });
   expect(Object.keys(files).sort()).toEqual([
-    'README.txt', 'groups/1/group-totals.csv', 'groups/1/ledger.json', 'groups/1/my-expenses.csv',
-    'personal/expenses.csv', 'personal/ledger.json', 'personal/receipts.json',
+    'README.txt', 'groups/1/group-totals.csv', 'groups/1/ledger.json', 'groups/1/my-expenses.csv', 'groups/1/my-pending-questions.json',
+    'personal/expenses.csv', 'personal/ledger.json', 'personal/pending-questions.json', 'personal/receipts.json',
   ]);
   // The same rows as `export` gives for the same expenses.
   const [single] = await alone('1').sendText('export 2026-11');
@@ -41,6 +41,22 @@ test('given Ana’s ledger and her entries in a group, when she asks for everyth
   expect(files['groups/1/my-expenses.csv']).not.toContain('taxi');
   expect(files['groups/1/group-totals.csv']).toBe('currency,category,amount,count\r\nUSD,food,60.00,1\r\nUSD,transport,40.00,1\r\n');
   expect(JSON.parse(files['groups/1/ledger.json']!)).toMatchObject({ platform: 'telegram', chat: '-100400' });
+});
+
+test('given lines Ana was asked about today, alone and in a group, when she asks for everything, then her words as read are in it, and nobody else’s', async () => {
+  await alone('6').say('I have 2 meetings today');
+  await alone('6').say('taxi 50 100');
+  await inGroup('6').say('bought 3 items');
+  await inGroup('7').say('got 4 tickets');
+
+  const { files } = await exported('6');
+  expect(JSON.parse(files['personal/pending-questions.json']!)).toEqual([
+    { asked: '2026-11-22T10:00:00.000Z', readings: [{ date: '2026-11-22', amount: '2.00', currency: 'USD', description: 'I have meetings' }] },
+    { asked: '2026-11-22T10:00:00.000Z', readings: [expect.objectContaining({ amount: '50.00' }), expect.objectContaining({ amount: '100.00' })] },
+  ]);
+  const inTheGroup = JSON.parse(files['groups/1/my-pending-questions.json']!);
+  expect(inTheGroup).toEqual([{ asked: '2026-11-22T10:00:00.000Z', readings: [expect.objectContaining({ amount: '3.00', description: expect.stringContaining('items') })] }]);
+  expect(files['groups/1/my-pending-questions.json']).not.toContain('tickets');
 });
 
 test('given a group, when someone asks there for everything, then they are told privately to ask in a private chat', async () => {

@@ -6,6 +6,7 @@ import { identityKey } from '../conversation/inbound-message';
 import { Turn } from '../conversation/turn';
 import { dateInZone, LocalDate } from '../calendar/local-date';
 import { budgetLabel } from '../ledger/budget';
+import { PendingLine } from '../expenses/pending-lines.port';
 import { Expense, formatRef } from '../ledger/expense';
 import { LedgerId, MemberId } from '../ledger/ledger-id';
 import { LedgerState } from '../ledger/ledger-state';
@@ -20,9 +21,11 @@ const README = [
   'personal/expenses.csv   every expense of your personal ledger (the columns of "export")',
   'personal/ledger.json    its settings, budgets and categories',
   'personal/receipts.json  the expenses recorded from a receipt photo, with the receipt’s id',
+'personal/pending-questions.json  lines I asked you about ("did you mean…?") in the last day, as I read them',
   'groups/<n>/my-expenses.csv  in each group ledger you are in: the expenses you recorded',
   'groups/<n>/group-totals.csv the group’s totals per currency and category (everyone’s, no names)',
   'groups/<n>/ledger.json      the group’s platform and chat, settings and budgets',
+'groups/<n>/my-pending-questions.json  your lines there I asked about in the last day',
   '',
   'Amounts are decimal strings in the currency’s own units (12.50 USD, 120000 VND).',
 ].join('\r\n');
@@ -63,6 +66,12 @@ const ledgerData = (state: LedgerState) => ({
 });
 const json = (value: unknown) => [JSON.stringify(value, null, 2)];
 
+/** The lines the person was asked about (kept a day, answered or not): their words as the bot read them. */
+const pendingQuestions = (lines: readonly PendingLine[]) => json(lines.map((l) => ({
+  asked: l.createdAt,
+  readings: l.readings.map((r) => ({ date: r.date, amount: toDecimalString(r.amount), currency: r.amount.currency, description: r.description, ...(r.category ? { category: r.category } : {}) })),
+})));
+
 /**
  * `export all`: one zip of everything the person's ledgers hold about them. In a group, only what
  * they recorded, and the group's totals. Sent only in a private chat: it is nobody else's.
@@ -85,6 +94,7 @@ export async function exportAll(turn: Turn, deps: CoreDeps): Promise<CommandResu
       await zip.entry('personal/expenses.csv', csvOf(expensesOf(deps, ledger), personal));
       await zip.entry('personal/ledger.json', json(ledgerData(head.state)));
       await zip.entry('personal/receipts.json', receiptsOf(expensesOf(deps, ledger)));
+      await zip.entry('personal/pending-questions.json', pendingQuestions(await deps.pendingLines.asked(ledger)));
     }
     for (const [i, group] of places.groups.entries()) {
       const { head } = await deps.writer.load(group.ledger, {});
@@ -96,6 +106,7 @@ export async function exportAll(turn: Turn, deps: CoreDeps): Promise<CommandResu
         ...totals.map((t) => `${t.currency},${t.category},${toDecimalString({ minor: t.minor, currency: t.currency })},${t.count}\r\n`),
       ]);
       await zip.entry(`${dir}/ledger.json`, json({ platform: head.state.address?.platform, chat: head.state.address?.conversationId, ...ledgerData(head.state) }));
+      await zip.entry(`${dir}/my-pending-questions.json`, pendingQuestions(await deps.pendingLines.asked(group.ledger, group.member)));
     }
     file = await zip.finish();
   } catch (error) {
