@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileFromBytes, readFile } from '../../core/conversation/reply';
@@ -61,4 +61,11 @@ test('a kept download opens by its id for an hour, with its name and type, then 
   expect(await spool.open(id)).toBeUndefined();
   await spool.sweep();
   expect(readdirSync(spool.dir)).toEqual([]);
+});
+
+test('a process that never spools a file makes no folder; sweeping an absent folder finds nothing', async () => {
+  const spool = createFileSpool({ dir: freshDir() });
+  expect(await spool.sweep()).toBe(0);
+  expect(await spool.open('d-00000000-0000-0000-0000-000000000000')).toBeUndefined();
+  expect(existsSync(spool.dir)).toBe(false);
 });

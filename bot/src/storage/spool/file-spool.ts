@@ -24,6 +24,12 @@ export interface DiskSpool extends FileSpool, LocalDownloads {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+
+/** A folder not made yet has nothing in it. */
+const absentAsEmpty = (error: NodeJS.ErrnoException): string[] => {
+  if (error.code === 'ENOENT') return [];
+  throw error;
+};
 const DOWNLOAD = /^d-[0-9a-f-]{36}$/;
 const downloadMeta = z.object({ name: z.string(), mimeType: z.string() });
 
@@ -35,8 +41,13 @@ export function createFileSpool(options: FileSpoolOptions): DiskSpool {
   const { dir } = options;
   const keepForMs = options.keepForMs ?? HOUR_MS;
   const now = options.now ?? Date.now;
-  // Personal data: nobody else on the machine may list or read it.
-  const ready = mkdir(dir, { recursive: true, mode: 0o700 });
+  // Personal data: nobody else on the machine may list or read it. Made when first needed (a
+  // process that never exports writes nothing), and tried again after a failure.
+  let made: Promise<unknown> | undefined;
+  const ready = () => (made ??= mkdir(dir, { recursive: true, mode: 0o700 }).catch((error: Error) => {
+    made = undefined;
+    throw error;
+  }));
   const pathOf = (id: string) => join(dir, id);
 
   const spooled = (path: string, name: string, mimeType: string, size: number, release?: () => Promise<void>): ReplyFile => ({
@@ -50,7 +61,7 @@ export function createFileSpool(options: FileSpoolOptions): DiskSpool {
   return {
     dir,
     async create(name, mimeType): Promise<SpoolWriter> {
-      await ready;
+      await ready();
       const path = pathOf(`w-${randomUUID()}`);
       const handle = await open(path, 'wx', 0o600);
       let size = 0;
@@ -79,7 +90,7 @@ export function createFileSpool(options: FileSpoolOptions): DiskSpool {
       };
     },
     async keep(file) {
-      await ready;
+      await ready();
       const id = `d-${randomUUID()}`;
       try {
         await pipeline(Readable.from(file.open()), createWriteStream(pathOf(id), { flags: 'wx', mode: 0o600 }));
@@ -103,9 +114,8 @@ export function createFileSpool(options: FileSpoolOptions): DiskSpool {
       }
     },
     async sweep() {
-      await ready;
       let removed = 0;
-      for (const entry of await readdir(dir)) {
+      for (const entry of await readdir(dir).catch(absentAsEmpty)) {
         const path = pathOf(entry);
         const info = await stat(path).catch(() => undefined);
         if (!info || now() - info.mtimeMs <= keepForMs) continue;
