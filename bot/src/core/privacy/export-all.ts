@@ -21,11 +21,11 @@ const README = [
   'personal/expenses.csv   every expense of your personal ledger (the columns of "export")',
   'personal/ledger.json    its settings, budgets and categories',
   'personal/receipts.json  the expenses recorded from a receipt photo, with the receipt’s id',
-'personal/pending-questions.json  lines I asked you about ("did you mean…?") in the last day, as I read them',
+  'personal/pending-questions.json  lines I asked you about ("did you mean…?") in the last day, as I read them',
   'groups/<n>/my-expenses.csv  in each group ledger you are in: the expenses you recorded',
   'groups/<n>/group-totals.csv the group’s totals per currency and category (everyone’s, no names)',
   'groups/<n>/ledger.json      the group’s platform and chat, settings and budgets',
-'groups/<n>/my-pending-questions.json  your lines there I asked about in the last day',
+  'groups/<n>/my-pending-questions.json  your lines there I asked about in the last day',
   '',
   'Amounts are decimal strings in the currency’s own units (12.50 USD, 120000 VND).',
 ].join('\r\n');
