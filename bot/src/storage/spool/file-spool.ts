@@ -54,7 +54,16 @@ export function createFileSpool(options: FileSpoolOptions): DiskSpool {
     name,
     mimeType,
     size,
-    open: () => createReadStream(path),
+    // Opened only when read, and closed however the reading ends: an upload that fails before it
+    // reads the body leaves no file handle open.
+    async *open() {
+      const stream = createReadStream(path);
+      try {
+        yield* stream as AsyncIterable<Buffer>;
+      } finally {
+        stream.destroy();
+      }
+    },
     ...(release ? { release } : {}),
   });
 
