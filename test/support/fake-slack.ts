@@ -51,6 +51,12 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
     }
     const upload = /^\/upload\/(F\d+)$/.exec(url.pathname);
     if (upload && uploads.has(upload[1]!)) {
+      const refused = failures.get('upload')?.shift();
+      if (refused) {
+        res.writeHead(refused.status ?? 500);
+        res.end(refused.error);
+        return;
+      }
       uploads.get(upload[1]!)!.bytes = rawOf(body);
       res.writeHead(200);
       res.end(`OK - ${rawOf(body).length}`);
@@ -137,6 +143,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
     setUser(id: string, profile: { tz?: string; locale?: string; real_name?: string }) {
       users.set(id, profile);
     },
+    /** The next call of `method` fails as Slack would; `upload`: the next POST to an upload URL. */
     failNext(method: string, failure: Failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
