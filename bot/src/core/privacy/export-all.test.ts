@@ -85,9 +85,10 @@ test('given a ledger of several pages, when the person asks for everything, then
   const rows = strFromU8(unzipSync(new Uint8Array(await readFile(reply!.file!)))['personal/expenses.csv']!).trim().split('\r\n');
   expect(rows).toHaveLength(701);
   expect(rows[1]).toContain('2026-01-10');
-  // The CSV is read in 7 pages, the receipts again in 7: bytes were written before the last page of the CSV was read.
-  const csvPages = order.map((e, i) => [e, i] as const).filter(([e]) => e === 'page').slice(0, 7).map(([, i]) => i);
-  expect(order.slice(csvPages[0], csvPages[6]).filter((e) => e === 'write').length).toBeGreaterThan(0);
+  // The ledger is read once, in 7 pages, and bytes went to the spool before its last page was read.
+  const pagesAt = order.map((e, i) => [e, i] as const).filter(([e]) => e === 'page').map(([, i]) => i);
+  expect(pagesAt).toHaveLength(7);
+  expect(order.slice(pagesAt[0], pagesAt[6]).filter((e) => e === 'write').length).toBeGreaterThan(0);
   expect(core.spool.held).toBe(1);
   await reply!.file!.release!();
   expect(core.spool.held).toBe(0);

@@ -35,28 +35,47 @@ async function* expensesOf(deps: CoreDeps, ledger: LedgerId, only?: MemberId): A
   for await (const page of deps.expenses.pages(ledger)) yield only ? page.filter((e) => e.recordedBy === only) : page;
 }
 
-/** As CSV rows page by page, counting them on the way. */
-async function* csvOf(expenses: AsyncIterable<readonly Expense[]>, seen: { count: number }): AsyncGenerator<string> {
+/** As CSV rows page by page, counting them on the way; each page is also handed to `alsoTo`. */
+async function* csvOf(expenses: AsyncIterable<readonly Expense[]>, seen: { count: number }, alsoTo?: (page: readonly Expense[]) => Promise<void>): AsyncGenerator<string> {
   yield `${CSV_HEADER}\r\n`;
   for await (const page of expenses) {
     seen.count += page.length;
+    await alsoTo?.(page);
     if (page.length > 0) yield page.map((e) => `${expenseCsvRow(e)}\r\n`).join('');
   }
 }
 
-/** The expenses recorded from a receipt photo, as a JSON array written page by page (a second read of the ledger). */
-async function* receiptsOf(expenses: AsyncIterable<readonly Expense[]>): AsyncGenerator<string> {
+/**
+ * The expenses recorded from a receipt photo, as a JSON array gathered while the CSV is read (the
+ * ledger is read once, however long) into a scratch file of the spool, then read back into the zip.
+ */
+async function receiptsGathered(deps: CoreDeps) {
+  const scratch = await deps.spool.create('receipts.json', 'application/json');
+  const encoder = new TextEncoder();
   let first = true;
-  yield '[';
-  for await (const page of expenses) {
-    const items = page.filter((e) => e.receipt).map((e) => JSON.stringify({
-      reference: formatRef(e.ref), receipt: e.receipt, date: e.date, amount: toDecimalString(e.amount), currency: e.amount.currency, description: e.description,
-    }, null, 2).replace(/\n/g, '\n  '));
-    if (items.length === 0) continue;
-    yield `${first ? '' : ','}\n  ${items.join(',\n  ')}`;
-    first = false;
-  }
-  yield first ? ']' : '\n]';
+  return {
+    async add(page: readonly Expense[]): Promise<void> {
+      const items = page.filter((e) => e.receipt).map((e) => JSON.stringify({
+        reference: formatRef(e.ref), receipt: e.receipt, date: e.date, amount: toDecimalString(e.amount), currency: e.amount.currency, description: e.description,
+      }, null, 2).replace(/\n/g, '\n  '));
+      if (items.length === 0) return;
+      await scratch.write(encoder.encode(`${first ? '' : ','}\n  ${items.join(',\n  ')}`));
+      first = false;
+    },
+    /** The whole array, as JSON.stringify(…, null, 2) would write it; the scratch file is gone after. */
+    async *json(): AsyncGenerator<string | Uint8Array> {
+      const gathered = await scratch.finish();
+      try {
+        yield '[';
+        yield* gathered.open();
+        yield first ? ']' : '\n]';
+      } finally {
+        await gathered.release?.();
+      }
+    },
+    /** After a failure: the scratch file goes (harmless once it has been read back). */
+    discard: () => scratch.discard(),
+  };
 }
 
 const ledgerData = (state: LedgerState) => ({
@@ -91,9 +110,14 @@ export async function exportAll(turn: Turn, deps: CoreDeps): Promise<CommandResu
     await zip.entry('README.txt', [README]);
     for (const ledger of places.personalLedgers) {
       const { head } = await deps.writer.load(ledger, {});
-      await zip.entry('personal/expenses.csv', csvOf(expensesOf(deps, ledger), personal));
+      const receipts = await receiptsGathered(deps);
+      try {
+        await zip.entry('personal/expenses.csv', csvOf(expensesOf(deps, ledger), personal, (page) => receipts.add(page)));
+        await zip.entry('personal/receipts.json', receipts.json());
+      } finally {
+        await receipts.discard();
+      }
       await zip.entry('personal/ledger.json', json(ledgerData(head.state)));
-      await zip.entry('personal/receipts.json', receiptsOf(expensesOf(deps, ledger)));
       await zip.entry('personal/pending-questions.json', pendingQuestions(await deps.pendingLines.asked(ledger)));
     }
     for (const [i, group] of places.groups.entries()) {

@@ -21,12 +21,12 @@ export function zipArchive(out: SpoolWriter) {
   };
   const encoder = new TextEncoder();
   return {
-    /** An entry written from text produced piece by piece (rows of a CSV, page by page). */
-    async entry(path: string, pieces: AsyncIterable<string> | Iterable<string>): Promise<void> {
+    /** An entry written from text (or bytes) produced piece by piece (rows of a CSV, page by page). */
+    async entry(path: string, pieces: AsyncIterable<string | Uint8Array> | Iterable<string>): Promise<void> {
       const file = new ZipDeflate(path, { level: 6 });
       zip.add(file);
       for await (const piece of pieces) {
-        file.push(encoder.encode(piece));
+        file.push(typeof piece === 'string' ? encoder.encode(piece) : piece);
         await settled();
       }
       file.push(new Uint8Array(0), true);
