@@ -1,3 +1,5 @@
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,59 +10,96 @@ import { coreOnTable } from '../bot/src/composition';
 import { dateInZone } from '../bot/src/core/calendar/local-date';
 import { handleMessage } from '../bot/src/core/conversation/handle-message';
 import { systemClock } from '../bot/src/core/ports/clock.port';
-import { DynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../bot/src/storage/dynamodb/dynamodb-local';
+import { createDynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
+import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
 import { createFileSpool } from '../bot/src/storage/spool/file-spool';
 import { inbound, textOf } from '../test/support/chat';
 import { seedLedger } from '../test/support/seed-ledger';
 
-/** The garbage collector, to measure from a clean heap (the bench runs without --expose-gc). */
-function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
 /** A description of its own for each expense (a word, a note): the zip cannot shrink it to nothing. */
 const note = (ref: number) => `note ${(ref * 2654435761 >>> 0).toString(36)}${(ref * 40503 >>> 0).toString(36)} ${['lunch', 'bus', 'rent', 'milk'][ref % 4]}`;
 
+interface Measured { readonly seconds: number; readonly zipBytes: number; readonly before: number; readonly peak: number }
+
+const CHILD = '--export-all-child';
+
 /**
- * `export all` of a ledger of `expenses` expenses through the core on DynamoDB Local, the zip spooled
- * to disk: the time, the zip's size, and the process's peak RSS while exporting against its RSS
- * before. Goal: the extra memory does not grow with the ledger (a page of 500 expenses at a time),
- * and stays well under the zip's own size once the zip is large.
+ * `export all` of ledgers of each size through the core on DynamoDB Local, the zip spooled to disk.
+ * Each export runs in a process of its own (seeding a ledger leaves the bench's RSS high), which
+ * reports the time, the zip's size, and its peak RSS while exporting against its RSS before (after
+ * a first, empty export has loaded everything). Goal: the extra memory does not grow with the ledger.
  */
-export async function benchExportAll(table: DynamoTable, sizes: readonly number[]): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-spool-'));
-  const core = coreOnTable(table, systemClock, { error: (details, message) => console.error(message, details) }, createOutbound({}), createFileSpool({ dir }));
+export async function benchExportAll(endpoint: string, sizes: readonly number[]): Promise<void> {
+  const table = createDynamoTable(`bench-export-${randomUUID().slice(0, 6)}`, { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-  const gc = collector();
-  console.log('\nExport all (a zip spooled to disk, read back as a stream)');
+  console.log('\nExport all (the zip spooled to disk as it is made, then read back as a stream; each in a process of its own)');
   try {
+    await ensureTable(table);
+    const core = coreOnTable(table, systemClock, { error: (details, message) => console.error(message, details) }, createOutbound({}));
     for (const size of sizes) {
       const user = `export-${size}`;
-      const ask = (text: string) => handleMessage(inbound(user, { kind: 'text', text }), core);
-      await ask('currency USD');
+      await handleMessage(inbound(user, { kind: 'text', text: 'currency USD' }), core);
       const { personalLedgers: [ledger] } = await core.personalData.locate(`local:${user}`);
       const seedStarted = Date.now();
       await seedLedger(table, ledger!, size, dateInZone(new Date(), 'UTC'), { describe: note });
       const seedSeconds = (Date.now() - seedStarted) / 1000;
-
-      gc();
-      const before = process.memoryUsage().rss;
-      let peak = before;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-      const started = process.hrtime.bigint();
-      const [reply] = await ask('export all');
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      clearInterval(sampler);
-      if (!reply?.file || !textOf([reply]).includes(`${size} expenses`)) throw new Error(`export all failed: ${textOf(reply ? [reply] : [])}`);
-      // Streamed back as a channel would send it, never held whole.
-      let streamed = 0;
-      for await (const chunk of reply.file.open()) streamed += chunk.byteLength;
-      if (streamed !== reply.file.size) throw new Error(`spooled ${reply.file.size} bytes, read back ${streamed}`);
-      await reply.file.release?.();
-      console.log(`  ${size.toLocaleString('en-US').padStart(7)} expenses (seeded in ${seedSeconds.toFixed(1)} s): ${seconds.toFixed(2)} s, zip ${mb(reply.file.size)}; RSS ${mb(before)} before, peak ${mb(peak)} (+${mb(peak - before)})`);
+      const m = await inChild(endpoint, table.tableName, user, size);
+      console.log(`  ${size.toLocaleString('en-US').padStart(7)} expenses (seeded in ${seedSeconds.toFixed(1)} s): ${m.seconds.toFixed(2)} s, zip ${mb(m.zipBytes)}; RSS ${mb(m.before)} before, peak ${mb(m.peak)} (+${mb(m.peak - m.before)})`);
     }
   } finally {
+    table.doc.destroy();
+  }
+}
+
+function inChild(endpoint: string, tableName: string, user: string, size: number): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    // The same loader (tsx) as this process.
+    const child = fork(__filename, [CHILD, endpoint, tableName, user, String(size)], { execArgv: process.execArgv });
+    child.once('message', (m) => resolve(m as Measured));
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`export child exited with ${code}`)));
+  });
+}
+
+async function exportInThisProcess(endpoint: string, tableName: string, user: string, size: number): Promise<Measured> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-spool-'));
+  const table = createDynamoTable(tableName, { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const core = coreOnTable(table, systemClock, { error: (details, message) => console.error(message, details) }, createOutbound({}), createFileSpool({ dir }));
+  const exportFor = async (who: string) => {
+    const [reply] = await handleMessage(inbound(who, { kind: 'text', text: 'export all' }), core);
+    if (!reply?.file) throw new Error(`export all failed: ${textOf(reply ? [reply] : [])}`);
+    // Read back as a channel sends it, never whole.
+    let streamed = 0;
+    for await (const chunk of reply.file.open()) streamed += chunk.byteLength;
+    await reply.file.release?.();
+    return { reply, streamed };
+  };
+  try {
+    await exportFor(`${user}-warm-up`);
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const started = process.hrtime.bigint();
+    const { reply, streamed } = await exportFor(user);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    clearInterval(sampler);
+    if (!textOf([reply]).includes(`${size} expenses`) || streamed !== reply.file!.size) throw new Error(`export all of ${size} went wrong: ${textOf([reply])}`);
+    return { seconds, zipBytes: reply.file!.size, before, peak: Math.max(peak, process.memoryUsage().rss) };
+  } finally {
+    table.doc.destroy();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+if (process.argv[2] === CHILD && process.send) {
+  const [endpoint, tableName, user, size] = process.argv.slice(3);
+  exportInThisProcess(endpoint!, tableName!, user!, Number(size))
+    .then((measured) => process.send!(measured, () => process.exit(0)))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 }

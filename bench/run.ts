@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     await benchAdds(table);
     await benchReport(table, 100);
     await benchReport(table, BIG_LEDGER);
-    await benchExportAll(table, [1_000, BIG_LEDGER]);
+    await benchExportAll(db.endpoint, [1_000, BIG_LEDGER]);
     await benchCharts();
     await benchTelegramWebhook(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
