@@ -82,7 +82,8 @@ export function localChatRouter({ core, mailbox, downloads }: LocalChatDeps): Ro
       return;
     }
     res.attachment(file.name).type(file.mimeType).set({ 'content-length': String(file.size), 'cache-control': 'no-store' });
-    await pipeline(Readable.from(file.open()), res);
+    // A download cut short (the browser stopped it) just ends: pipeline has closed the response.
+    await pipeline(Readable.from(file.open()), res).catch(() => undefined);
   });
   /** Replies produced later: a long poll that answers as soon as there is something after `after`. */
   router.get('/local/messages', async (req, res) => {
