@@ -10,7 +10,7 @@ import { coreOnTable } from '../bot/src/composition';
 import { dateInZone } from '../bot/src/core/calendar/local-date';
 import { handleMessage } from '../bot/src/core/conversation/handle-message';
 import { systemClock } from '../bot/src/core/ports/clock.port';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../bot/src/storage/dynamodb/dynamodb-local';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../bot/src/storage/dynamodb/dynamodb-local';
 import { createDynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
 import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
 import { createFileSpool } from '../bot/src/storage/spool/file-spool';
@@ -116,6 +116,24 @@ async function exportInThisProcess(endpoint: string, tableName: string, user: st
     table.doc.destroy();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `npx tsx bench/export-all.ts [sizes…]`: this bench alone, on a DynamoDB Local of its own. */
+async function alone(sizes: readonly number[]): Promise<void> {
+  const db = await startDynamoDbLocal();
+  try {
+    await benchExportAll(db.endpoint, sizes);
+  } finally {
+    await db.stop();
+  }
+}
+
+if (require.main === module && process.argv[2] !== CHILD) {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  alone(sizes.length > 0 ? sizes : [1_000, 100_000]).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }
 
 if (process.argv[2] === CHILD && process.send) {
