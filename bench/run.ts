@@ -3,29 +3,27 @@
  *  1. adds per second through the core, against a floor of one plain PutItem per add;
  *  2. the month report's latency and DynamoDB reads (text and insights; with its chart) and search,
  *     for ledgers of 100 and of 100,000 expenses;
- *  3. chart drawing, in fresh processes: where the first chart's memory and time go; the first chart
+ *  3. export all of 1,000 and of 100,000 expenses: time, zip size, peak memory while exporting;
+ *  4. chart drawing, in fresh processes: where the first chart's memory and time go; the first chart
  *     apart from warm ones (p50/p95), peak memory and its growth over 200 charts, and how long the
  *     main thread is held up, in the service's worker thread and on the main thread;
  *  then the chat benches, the operator's walks, the scheduler over 10,000 due items, receipts, and
  *  chat accuracy per locale.
  */
-import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { handleMessage } from '../bot/src/core/conversation/handle-message';
 import { CoreDeps } from '../bot/src/core/core-deps';
-import { LedgerId, MemberId } from '../bot/src/core/ledger/ledger-id';
 import { createOutbound } from '../bot/src/channels/outbound';
 import { inbound, textOf } from '../test/support/chat';
-import { evolve } from '../bot/src/core/ledger/ledger-state';
-import { LedgerEvent } from '../bot/src/core/ledger/ledger-events';
-import { CurrencyCode } from '../bot/src/core/money/currencies';
 import { systemClock } from '../bot/src/core/ports/clock.port';
-import { addDays, dateInZone, LocalDate } from '../bot/src/core/calendar/local-date';
+import { addDays, dateInZone } from '../bot/src/core/calendar/local-date';
+import { LedgerId } from '../bot/src/core/ledger/ledger-id';
+import { seedLedger } from '../test/support/seed-ledger';
 import { coreOnTable } from '../bot/src/composition';
 import { createWorkerChartRenderer } from '../bot/src/charts/worker-chart-renderer';
 import { startDynamoDbLocal } from '../bot/src/storage/dynamodb/dynamodb-local';
 import { createDynamoTable, DynamoTable } from '../bot/src/storage/dynamodb/dynamodb-tables';
 import { ensureTable } from '../bot/src/storage/dynamodb/ensure-table';
-import { keys } from '../bot/src/storage/dynamodb/item-keys';
 import { benchTelegramWebhook } from './telegram-webhook';
 import { benchSlackCommands } from './slack-commands';
 import { benchMaintenance } from './maintenance';
@@ -34,7 +32,7 @@ import { benchReceipts } from './receipts';
 import { benchChatAccuracy } from './chat-accuracy';
 import { benchCharts } from './charts';
 import { percentile } from './percentile';
-import { mergeChanges, readModelChanges } from '../bot/src/storage/dynamodb/projections';
+import { benchExportAll } from './export-all';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
 const CONCURRENCY = 8;
@@ -123,49 +121,6 @@ async function benchAdds(table: DynamoTable): Promise<void> {
   console.log(`  DynamoDB per add: ${(requests.requests / ADDS).toFixed(2)} reads, ${(requests.writes / ADDS).toFixed(2)} transactions of ${(requests.writtenItems / requests.writes).toFixed(1)} items`);
 }
 
-/** Writes a ledger as the core would leave it, through the same projections, with batch writes. */
-async function seedLedger(table: DynamoTable, ledger: LedgerId, count: number, today: LocalDate): Promise<void> {
-  const pk = keys.ledger(ledger);
-  const categories = ['food', 'transport', 'groceries', 'housing', 'fun', 'health', 'travel', 'other'];
-  const opened = await coreOn(table).writer.load(ledger, {});
-  let state = opened.head.state;
-  const totals = new Map<string, Record<string, number>>();
-  const puts: Record<string, unknown>[] = [];
-  for (let ref = 1; ref <= count; ref += 1) {
-    const event: LedgerEvent = {
-      type: 'ExpenseRecorded',
-      data: {
-        expense: {
-          ref, amount: { minor: 100 + ((ref * 7919) % 10_000), currency: 'USD' as CurrencyCode },
-          category: categories[ref % categories.length]! as never, description: `item ${ref % 500}`,
-          date: addDays(today, -(ref % 730)), recordedAt: new Date().toISOString(), recordedBy: 'mb_0000000000000000' as MemberId,
-        },
-        alerts: [],
-      },
-    };
-    state = evolve(state, event);
-    for (const change of mergeChanges(readModelChanges(event, ledger, new Date().toISOString()))) {
-      if (change.kind === 'put') puts.push({ pk, sk: change.sk, ...change.item });
-      if (change.kind === 'add') {
-        const t = totals.get(change.sk) ?? { type: change.type } as unknown as Record<string, number>;
-        for (const [name, value] of Object.entries(change.fields)) t[name] = (t[name] ?? 0) + value;
-        totals.set(change.sk, t);
-      }
-    }
-  }
-  puts.push(...[...totals].map(([sk, t]) => ({ pk, sk, ...t })));
-  puts.push({ pk, sk: keys.head, type: 'LedgerHead', version: opened.head.version + count, state });
-  const unique = [...new Map(puts.map((p) => [p.sk as string, p])).values()];
-  const batches = Array.from({ length: Math.ceil(unique.length / 25) }, (_, i) => unique.slice(i * 25, i * 25 + 25));
-  await inParallel(batches.length, CONCURRENCY, async (i) => {
-    let items = batches[i]!.map((Item) => ({ PutRequest: { Item } }));
-    while (items.length > 0) {
-      const out = await table.doc.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: items } }));
-      items = (out.UnprocessedItems?.[table.tableName] ?? []) as typeof items;
-    }
-  });
-}
-
 async function benchReport(table: DynamoTable, expenses: number): Promise<void> {
   const reads = countRequests(table);
   const core = coreOn(table);
@@ -178,7 +133,7 @@ async function benchReport(table: DynamoTable, expenses: number): Promise<void> 
       await say(core, user, `${(i % 40) + 1}.25 item${i % 30} #cat${i % 8} ${addDays(dateInZone(new Date(), 'UTC'), -(i % 60))}`);
     }
   } else {
-    await seedLedger(table, ledger, expenses, dateInZone(new Date(), 'UTC'));
+    await seedLedger(table, ledger, expenses, dateInZone(new Date(), 'UTC'), { concurrency: CONCURRENCY });
   }
   const seedSeconds = (Date.now() - seedStarted) / 1000;
   const { charts: _charts, ...textOnly } = core;
@@ -213,6 +168,7 @@ async function main(): Promise<void> {
     await benchReport(table, 100);
     await benchReport(table, BIG_LEDGER);
     await charts.close(); // its memory would count in the figures below
+    await benchExportAll(db.endpoint, [1_000, BIG_LEDGER]);
     await benchCharts();
     await benchTelegramWebhook(db.endpoint, CHAT_MESSAGES, CONCURRENCY);
     await benchSlackCommands(db.endpoint, CHAT_MESSAGES, CONCURRENCY);

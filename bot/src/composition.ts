@@ -1,4 +1,4 @@
-import { Config } from './config/config';
+import { Config, defaultSpoolDir } from './config/config';
 import { CoreDeps } from './core/core-deps';
 import { Clock, systemClock } from './core/ports/clock.port';
 import { createOutbound } from './channels/outbound';
@@ -30,11 +30,15 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './storage/d
 import { createDynamoTable, DynamoTable } from './storage/dynamodb/dynamodb-tables';
 import { ensureTable, tableAnswers, tableExists } from './storage/dynamodb/ensure-table';
 import { removeLocalEndpoint, writeLocalEndpoint } from './storage/dynamodb/local-endpoint-file';
+import { createFileSpool, DiskSpool } from './storage/spool/file-spool';
+import { FileSpool } from './core/ports/file-spool.port';
 
 export interface Services {
   readonly core: CoreDeps;
   /** Where the local chat keeps replies produced after their request. */
   readonly mailbox: LocalMailbox;
+  /** Large files while they are sent, and the local chat's downloads (SPOOL_DIR). */
+  readonly spool: DiskSpool;
   /** Present when TELEGRAM_BOT_TOKEN is set. */
   readonly telegram?: TelegramChannel;
   /** Present when SLACK_BOT_TOKEN is set. */
@@ -93,12 +97,13 @@ export async function createServices(config: Config, log: Logger, options: { clo
     ...(config.slack ? { slack: { post: (to, replies) => senders.slack!.post(to, replies) } } : {}),
   });
   const receipts = receiptsFor(config, table, clock, log);
+  const spool = spoolFor(config, log);
   const { perMinute, perDay } = config.writeLimits;
   // Started by the first chart, not at start: a warm worker holds about 110 MB, and an idle task
   // stays near 100 MB (the first chart after a start takes about a second more instead).
   const charts = createWorkerChartRenderer();
   const core: CoreDeps = {
-    ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound, charts),
+    ...coreOnTable(table, clock, { error: (details, message) => log.error(details, message) }, outbound, charts, spool.spool),
     ...(receipts ? { receipts: receipts.ports } : {}),
     // Counted in the table, so every task of the service shares one count per person and group.
     ...(perMinute > 0 || perDay > 0 ? { writeLimits: { counters: createDynamoWriteCounters(table), limits: config.writeLimits } } : {}),
@@ -116,6 +121,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
     core,
     charts,
     mailbox,
+    spool: spool.spool,
     table,
     ...(senders.telegram ? { telegram: senders.telegram } : {}),
     ...(senders.slack ? { slack: senders.slack } : {}),
@@ -124,6 +130,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
       await scheduler?.stop();
       await receipts?.close();
       await charts.close();
+      spool.close();
       senders.telegram?.stop();
       await senders.slack?.stop().catch((error: Error) => log.warn({ err: error }, 'slack: socket did not close cleanly'));
       table.doc.destroy();
@@ -134,7 +141,10 @@ export async function createServices(config: Config, log: Logger, options: { clo
 }
 
 /** The core's ports on one DynamoDB table: the service, the tests and the bench all wire it this way. */
-export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log'], outbound: Outbound, charts: ChartRenderer = createWorkerChartRenderer()): CoreDeps {
+export function coreOnTable(
+  table: DynamoTable, clock: Clock, log: CoreDeps['log'], outbound: Outbound,
+  charts: ChartRenderer = createWorkerChartRenderer(), spool: FileSpool = createFileSpool({ dir: defaultSpoolDir() }),
+): CoreDeps {
   return {
     writer: createDynamoLedgerWriter(table),
     expenses: createDynamoExpenseQueries(table),
@@ -143,6 +153,7 @@ export function coreOnTable(table: DynamoTable, clock: Clock, log: CoreDeps['log
     personalData: createDynamoPersonalData(table),
     pendingLines: createDynamoPendingLines(table, () => clock.now()),
     outbound,
+    spool,
     clock,
     queue: createLedgerWriteQueue(),
     log,
@@ -166,6 +177,7 @@ export function httpDepsFor(config: Config, services: Services, log: Logger): Ht
   return {
     core: services.core,
     mailbox: services.mailbox,
+    downloads: services.spool,
     log,
     isReady: services.isReady,
     localChat: config.localChat,
@@ -180,6 +192,21 @@ export async function startChannels(config: Config, services: Services, log: Log
   if (!services.telegram || !config.telegram) return;
   void services.telegram.registerCommands();
   if (config.telegram.mode === 'polling') services.telegram.startPolling();
+}
+
+/**
+ * The spool on this machine's disk. What a crashed process left there (spooled files are deleted
+ * once sent) and expired local downloads are swept now and hourly.
+ */
+function spoolFor(config: Config, log: Logger) {
+  const spool = createFileSpool({ dir: config.spoolDir });
+  const sweep = () => spool
+    .sweep()
+    .then((removed) => removed > 0 && log.info({ removed }, 'spool: files left behind removed'))
+    .catch((error: Error) => log.warn({ err: error }, 'spool: could not sweep'));
+  void sweep();
+  const sweeping = setInterval(sweep, 60 * 60 * 1000).unref();
+  return { spool, close: () => clearInterval(sweeping) };
 }
 
 /**

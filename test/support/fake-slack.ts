@@ -25,6 +25,9 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
   const fileInfo = new Map<string, Record<string, unknown>>();
   /** While set, answers to response_url posts wait for it (the bot's work after an ack stays in flight). */
   let responsesHeld: Promise<void> | undefined;
+  /** Files asked an upload URL for: the length declared, and the bytes that reached the URL. */
+  const uploads = new Map<string, { length: number; bytes?: Buffer }>();
+  let nextFile = 100;
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -46,6 +49,19 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
       }
       res.writeHead(200, { 'content-type': 'image/png' });
       res.end(files.get(url.pathname) ?? Buffer.alloc(0));
+      return;
+    }
+    const upload = /^\/upload\/(F\d+)$/.exec(url.pathname);
+    if (upload && uploads.has(upload[1]!)) {
+      const refused = failures.get('upload')?.shift();
+      if (refused) {
+        res.writeHead(refused.status ?? 500);
+        res.end(refused.error);
+        return;
+      }
+      uploads.get(upload[1]!)!.bytes = rawOf(body);
+      res.writeHead(200);
+      res.end(`OK - ${rawOf(body).length}`);
       return;
     }
     if (url.pathname.startsWith('/response/') || url.pathname.startsWith('/upload/')) {
@@ -83,10 +99,18 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
         const file = fileInfo.get(String(body.file));
         return file ? json({ ok: true, file, comments: [], response_metadata: { next_cursor: '' } }) : json({ ok: false, error: 'file_not_found' });
       }
-      case 'files.getUploadURLExternal':
-        return json({ ok: true, upload_url: `${base}/upload/F${ts}`, file_id: `F${ts}` });
-      case 'files.completeUploadExternal':
-        return json({ ok: true, files: [{ id: 'F1', title: 'upload' }] });
+      case 'files.getUploadURLExternal': {
+        if (!body.filename || !(Number(body.length) > 0)) return json({ ok: false, error: 'invalid_arguments' });
+        const id = `F${(nextFile += 1)}`;
+        uploads.set(id, { length: Number(body.length) });
+        return json({ ok: true, upload_url: `${base}/upload/${id}`, file_id: id });
+      }
+      case 'files.completeUploadExternal': {
+        const files = (Array.isArray(body.files) ? body.files : []) as { id: string; title?: string }[];
+        // Completing a file whose bytes never arrived: the stand-in's own refusal.
+        if (files.length === 0 || files.some((f) => !uploads.get(f.id)?.bytes)) return json({ ok: false, error: 'file_not_uploaded' });
+        return json({ ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? 'upload' })) });
+      }
       default:
         return json({ ok: false, error: 'unknown_method' }, 404);
     }
@@ -120,6 +144,10 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
       });
       return `${url}${download}`;
     },
+    /** A file uploaded through getUploadURLExternal: the length declared for it and the bytes its upload URL received. */
+    uploaded(fileId: string): { length: number; bytes?: Buffer } | undefined {
+      return uploads.get(fileId);
+    },
     /** Where apps.connections.open sends Socket Mode. */
     setSocketUrl(url: string) {
       socketUrl = url;
@@ -127,6 +155,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}) {
     setUser(id: string, profile: { tz?: string; locale?: string; real_name?: string }) {
       users.set(id, profile);
     },
+    /** The next call of `method` fails as Slack would; `upload`: the next POST to an upload URL. */
     failNext(method: string, failure: Failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
@@ -173,6 +202,9 @@ async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
   }
   return { bytes: raw.length, text: raw.toString('utf8'), raw };
 }
+
+/** The bytes of a raw request body as readBody recorded it (none for JSON or a form). */
+const rawOf = (body: Record<string, any>): Buffer => (Buffer.isBuffer(body.raw) ? body.raw : Buffer.alloc(0));
 
 const tryJson = (text: string) => {
   if (!/^[[{]/.test(text)) return text;

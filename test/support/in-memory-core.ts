@@ -4,6 +4,7 @@ import { CoreDeps } from '../../bot/src/core/core-deps';
 import { createLedgerWriteQueue } from '../../bot/src/core/ledger/ledger-write-queue';
 import { Clock } from '../../bot/src/core/ports/clock.port';
 import { createInMemoryPendingLines, createInMemoryStore, InMemoryStore } from '../../bot/src/storage/in-memory/in-memory-store';
+import { createInMemorySpool } from '../../bot/src/storage/in-memory/in-memory-spool';
 
 /** A clock the test sets; starts at a fixed instant. */
 export function fixedClock(iso: string): Clock & { set(iso: string): void } {
@@ -15,6 +16,7 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
 export function inMemoryCore(clock: Clock = fixedClock('2026-11-22T10:00:00Z')) {
   const store: InMemoryStore = createInMemoryStore();
   const mailbox = createInMemoryLocalMailbox();
+  const spool = createInMemorySpool();
   const errors: object[] = [];
   const deps: CoreDeps = {
     writer: store.writer,
@@ -24,9 +26,10 @@ export function inMemoryCore(clock: Clock = fixedClock('2026-11-22T10:00:00Z')) 
     personalData: store.personalData,
     pendingLines: createInMemoryPendingLines(() => clock.now()),
     outbound: createOutbound({ local: mailbox }),
+    spool,
     clock,
     queue: createLedgerWriteQueue(),
     log: { error: (details) => errors.push(details) },
   };
-  return { deps, store, mailbox, errors };
+  return { deps, store, mailbox, spool, errors };
 }

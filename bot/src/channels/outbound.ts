@@ -1,4 +1,4 @@
-import { Reply } from '../core/conversation/reply';
+import { releaseFiles, Reply } from '../core/conversation/reply';
 import { ConversationAddress, Outbound } from '../core/ports/outbound.port';
 import { LocalMailbox } from './local/local-mailbox';
 
@@ -10,10 +10,15 @@ export interface ChannelSender {
 export function createOutbound(channels: { local?: LocalMailbox; telegram?: ChannelSender; slack?: ChannelSender }): Outbound {
   return {
     async post(to: ConversationAddress, replies: readonly Reply[]) {
-      if (to.platform === 'local' && channels.local) return channels.local.put(to.conversationId, replies);
-      if (to.platform === 'telegram' && channels.telegram) return channels.telegram.post(to, replies);
-      if (to.platform === 'slack' && channels.slack) return channels.slack.post(to, replies);
-      throw new Error(`no outbound channel for ${to.platform}`);
+      try {
+        if (to.platform === 'local' && channels.local) return await channels.local.put(to.conversationId, replies);
+        if (to.platform === 'telegram' && channels.telegram) return await channels.telegram.post(to, replies);
+        if (to.platform === 'slack' && channels.slack) return await channels.slack.post(to, replies);
+        throw new Error(`no outbound channel for ${to.platform}`);
+      } finally {
+        // Posted or not, a spooled file is not needed any more.
+        await releaseFiles(replies);
+      }
     },
   };
 }

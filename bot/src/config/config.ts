@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_WRITE_LIMITS, WriteLimits } from '../core/limits/write-limits';
 
@@ -27,6 +29,7 @@ export const EnvSchema = z.object({
   TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   RECEIPT_OCR: z.enum(['textract', 'local']).optional(),
   RECEIPTS_DIR: z.string().min(1).default('.spendwise/receipts'),
+  SPOOL_DIR: optionalText,
   SCHEDULER: z.enum(['on', 'off']).default('on'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   RECEIPTS_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
@@ -87,9 +90,14 @@ export interface Config {
   readonly receiptImages: { readonly kind: 'folder'; readonly dir: string } | { readonly kind: 's3'; readonly bucket: string };
   /** Chat writes per person and per group (RATE_LIMIT_PER_MINUTE, RATE_LIMIT_PER_DAY); 0 is off. */
   readonly writeLimits: WriteLimits;
+  /** Where large files (an export of everything) are written while they are sent: a folder of its own under the OS's temporary folder unless SPOOL_DIR says. */
+  readonly spoolDir: string;
   /** Recurring expenses, digests and reminders: off with SCHEDULER=off; looks for what is due every `intervalMs`. */
   readonly scheduler: { readonly on: boolean; readonly intervalMs: number };
 }
+
+/** One per user of the machine: another user's folder of the same name would not let us in. */
+export const defaultSpoolDir = () => join(tmpdir(), `spendwise-spool-${process.getuid?.() ?? 'user'}`);
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -130,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     receiptOcr: e.RECEIPT_OCR ?? (production ? 'textract' : 'local'),
     writeLimits: { perMinute: e.RATE_LIMIT_PER_MINUTE, perDay: e.RATE_LIMIT_PER_DAY },
     scheduler: { on: e.SCHEDULER === 'on', intervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000 },
+    spoolDir: e.SPOOL_DIR ?? defaultSpoolDir(),
     receiptImages: e.RECEIPTS_BUCKET ? { kind: 's3' as const, bucket: e.RECEIPTS_BUCKET } : { kind: 'folder' as const, dir: e.RECEIPTS_DIR },
     ...(e.SLACK_BOT_TOKEN
       ? {

@@ -4,6 +4,7 @@ import { LedgerWriteQueue } from './ledger/ledger-write-queue';
 import { WriteLimitDeps } from './limits/admit-write';
 import { Clock } from './ports/clock.port';
 import { ExpenseQueries, LedgerWriter, SpendingTotals } from './ports/ledger-store.port';
+import { FileSpool } from './ports/file-spool.port';
 import { Outbound } from './ports/outbound.port';
 import { PersonalData } from './privacy/personal-data.port';
 import { PendingLines } from './expenses/pending-lines.port';
@@ -22,6 +23,8 @@ export interface CoreDeps {
   readonly personalData: PersonalData;
   /** Posts to a conversation after the request that started the work has been answered. */
   readonly outbound: Outbound;
+  /** Where a large file (an export of everything) is written as it is made, instead of memory. */
+  readonly spool: FileSpool;
   readonly clock: Clock;
   readonly queue: LedgerWriteQueue;
   /** How long a write keeps retrying a ledger other processes keep changing (default 10 s). */

@@ -71,7 +71,10 @@ function render(r) {
   box.appendChild(body);
   if (r.image) { const img = document.createElement('img'); img.alt = r.image.name; img.src = 'data:' + r.image.mimeType + ';base64,' + r.image.base64; box.appendChild(img); }
   if (r.file) { const a = document.createElement('a'); a.textContent = '⬇ ' + r.file.name; a.download = r.file.name;
-    a.href = 'data:' + r.file.mimeType + ';base64,' + r.file.base64; box.appendChild(document.createElement('br')); box.appendChild(a); }
+    // A large file is a link to the server, kept for an hour; a small one comes inside the answer.
+    if (r.file.url) { a.href = r.file.url; a.title = 'available until ' + new Date(r.file.expiresAt).toLocaleTimeString(); }
+    else a.href = 'data:' + r.file.mimeType + ';base64,' + r.file.base64;
+    box.appendChild(document.createElement('br')); box.appendChild(a); }
   if (r.choiceRows) { const bar = document.createElement('div'); bar.className = 'choices';
     for (const row of r.choiceRows) { const line = document.createElement('div'); line.className = 'row';
       for (const c of row) { const b = document.createElement('button'); b.textContent = c.label; if (c.style) b.className = c.style;

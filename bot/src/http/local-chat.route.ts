@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { localConversation, localInbound } from '../channels/local/local-inbound';
+import { LocalDownloads } from '../channels/local/local-downloads';
 import { LocalMailbox } from '../channels/local/local-mailbox';
 import { toLocalJson } from '../channels/local/local-render';
 import { CoreDeps } from '../core/core-deps';
 import { handleMessage } from '../core/conversation/handle-message';
 import { MessageContent } from '../core/conversation/inbound-message';
+import { releaseFiles } from '../core/conversation/reply';
 import { LOCAL_CHAT_PAGE } from './local-chat.page';
 
 const name = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (1 to 64)');
@@ -37,12 +41,14 @@ const MessagesQuery = z.strictObject({
 export interface LocalChatDeps {
   readonly core: CoreDeps;
   readonly mailbox: LocalMailbox;
+  /** Files too large to ride in an answer, kept for the page to download. */
+  readonly downloads: LocalDownloads;
 }
 
 const POLL_EVERY_MS = 300;
 
 /** The way to talk to the bot without Slack or Telegram: loopback clients only, never in production. */
-export function localChatRouter({ core, mailbox }: LocalChatDeps): Router {
+export function localChatRouter({ core, mailbox, downloads }: LocalChatDeps): Router {
   const router = Router();
   router.use(loopbackOnly);
   router.get('/', (_req, res) => {
@@ -62,7 +68,22 @@ export function localChatRouter({ core, mailbox }: LocalChatDeps): Router {
         : action !== undefined ? { kind: 'press', action } : { kind: 'form', action: form!.action, values: form!.values };
     // Without an id every post is its own write; with one, a repeat answers the same and writes nothing.
     const replies = await handleMessage(localInbound({ ...who, content, id: id ?? randomUUID() }, core.clock.now()), core);
-    res.json({ replies: await Promise.all(replies.map(toLocalJson)) });
+    try {
+      res.json({ replies: await Promise.all(replies.map((r) => toLocalJson(r, downloads))) });
+    } finally {
+      await releaseFiles(replies);
+    }
+  });
+  /** A file too large for the answer, as the browser downloads it. */
+  router.get('/local/files/:id', async (req, res) => {
+    const file = await downloads.open(req.params.id);
+    if (!file) {
+      res.status(404).json({ error: 'this download is gone (they last an hour): ask again' });
+      return;
+    }
+    res.attachment(file.name).type(file.mimeType).set({ 'content-length': String(file.size), 'cache-control': 'no-store' });
+    // A download cut short (the browser stopped it) just ends: pipeline has closed the response.
+    await pipeline(Readable.from(file.open()), res).catch(() => undefined);
   });
   /** Replies produced later: a long poll that answers as soon as there is something after `after`. */
   router.get('/local/messages', async (req, res) => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   db = await startDynamoDbLocal();
   const config = loadConfig({ NODE_ENV: 'test', AWS_ENDPOINT_URL_DYNAMODB: db.endpoint, LOG_LEVEL: 'silent' });
   services = await createServices(config, createLogger('silent'));
-  server = createHttpApp({ core: services.core, mailbox: services.mailbox, log: createLogger('silent'), isReady: services.isReady, localChat: true }).listen(0, '127.0.0.1');
+  server = createHttpApp({ core: services.core, mailbox: services.mailbox, downloads: services.spool, log: createLogger('silent'), isReady: services.isReady, localChat: true }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 60_000);

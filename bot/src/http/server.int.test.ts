@@ -28,7 +28,7 @@ test('GET /readyz is 200 when DynamoDB answers', async () => {
 
 test('GET /readyz is 503 while DynamoDB does not answer', async () => {
   const dead = unreachableTable();
-  const app = createHttpApp({ core: server.services.core, mailbox: server.services.mailbox, log: createLogger('silent'), isReady: () => tableAnswers(dead), localChat: false });
+  const app = createHttpApp({ core: server.services.core, mailbox: server.services.mailbox, downloads: server.services.spool, log: createLogger('silent'), isReady: () => tableAnswers(dead), localChat: false });
   const listening = app.listen(0, '127.0.0.1');
   await new Promise((r) => listening.once('listening', r));
   try {
@@ -134,7 +134,7 @@ test('the local chat only answers loopback clients', async () => {
     console.warn('skipped: this machine has no non-loopback IPv4 address to call from');
     return;
   }
-  const app = createHttpApp({ core: server.services.core, mailbox: server.services.mailbox, log: createLogger('silent'), isReady: async () => true, localChat: true });
+  const app = createHttpApp({ core: server.services.core, mailbox: server.services.mailbox, downloads: server.services.spool, log: createLogger('silent'), isReady: async () => true, localChat: true });
   const listening = app.listen(0, external.address);
   await new Promise((r) => listening.once('listening', r));
   try {
@@ -147,7 +147,7 @@ test('the local chat only answers loopback clients', async () => {
 });
 
 test('with the local chat off (production) its routes do not exist', async () => {
-  const app = createHttpApp({ core: server.services.core, mailbox: server.services.mailbox, log: createLogger('silent'), isReady: async () => true, localChat: false });
+  const app = createHttpApp({ core: server.services.core, mailbox: server.services.mailbox, downloads: server.services.spool, log: createLogger('silent'), isReady: async () => true, localChat: false });
   const listening = app.listen(0, '127.0.0.1');
   await new Promise((r) => listening.once('listening', r));
   try {

@@ -1,5 +1,6 @@
 import express, { NextFunction, Request, Response, Router } from 'express';
 import { CoreDeps } from '../core/core-deps';
+import { LocalDownloads } from '../channels/local/local-downloads';
 import { LocalMailbox } from '../channels/local/local-mailbox';
 import { TelegramChannel } from '../channels/telegram/telegram-channel';
 import { telegramWebhookRouter } from '../channels/telegram/telegram-webhook.route';
@@ -9,6 +10,8 @@ import { localChatRouter } from './local-chat.route';
 export interface HttpDeps {
   readonly core: CoreDeps;
   readonly mailbox: LocalMailbox;
+  /** The local chat's downloads of large files. */
+  readonly downloads: LocalDownloads;
   readonly log: Logger;
   readonly isReady: () => Promise<boolean>;
   readonly localChat: boolean;

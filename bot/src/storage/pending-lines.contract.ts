@@ -22,6 +22,26 @@ export function describePendingLinesContract(name: string, make: (now: () => Dat
       ],
     };
 
+    test('the questions a ledger keeps, oldest first, or only one member’s; expired ones are not', async () => {
+      const ledger = newLedgerId();
+      const other = 'mb_bbbbbbbbbbbbbbbb' as MemberId;
+      await lines.save(ledger, 'second000001', { ...line, createdAt: '2026-11-22T10:05:00.000Z' });
+      await lines.save(ledger, 'first0000001', line);
+      await lines.save(ledger, 'others000001', { ...line, member: other, key: 'local:ben/msg-9' });
+      await lines.save(newLedgerId(), 'elsewhere001', line);
+      const everyone = await lines.asked(ledger);
+      expect(everyone.map((l) => l.createdAt)).toEqual(['2026-11-22T10:00:00.000Z', '2026-11-22T10:00:00.000Z', '2026-11-22T10:05:00.000Z']);
+      expect(everyone.map((l) => l.member).sort()).toEqual([line.member, line.member, other].sort());
+      expect(await lines.asked(ledger, line.member)).toEqual([line, { ...line, createdAt: '2026-11-22T10:05:00.000Z' }]);
+      expect(await lines.asked(ledger, other)).toEqual([{ ...line, member: other, key: 'local:ben/msg-9' }]);
+      now = new Date(now.getTime() + (PENDING_LINE_TTL_SECONDS + 1) * 1000);
+      try {
+        expect(await lines.asked(ledger)).toEqual([]);
+      } finally {
+        now = new Date('2026-11-22T10:00:00Z');
+      }
+    });
+
     test('a question answered "no" is gone', async () => {
       const ledger = newLedgerId();
       await lines.save(ledger, 'mnopqrstuvwx', line);

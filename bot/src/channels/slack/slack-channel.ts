@@ -8,13 +8,14 @@ import { buildDashboard } from '../../core/dashboard/dashboard';
 import { handleMessageOutcome, TRY_AGAIN } from '../../core/conversation/handle-message';
 import { WorkAfterAck, workAfterAck } from '../work-after-ack';
 import { InboundMessage } from '../../core/conversation/inbound-message';
-import { Reply } from '../../core/conversation/reply';
+import { fileFromBytes, releaseFiles, Reply } from '../../core/conversation/reply';
 import { ConversationAddress } from '../../core/ports/outbound.port';
 import { directFileShare, fromBlockAction, fromFileShared, fromMessageEvent, fromSlashCommand, fromViewSubmission, HintsOf, homeOf, SlackDownload } from './slack-inbound';
 import { MAX_UPLOAD_BYTES } from '../../core/receipts/receipt-image-check';
 import { toSlackHome } from './slack-home';
 import type { Dashboard } from '../../core/dashboard/dashboard';
 import { deliverSlackReplies, SlackTarget } from './slack-replies';
+import { uploadToSlack } from './slack-upload';
 import { ConversationGoneError } from '../../core/ports/outbound.port';
 import { SLACK_FORM_CALLBACK_ID, toSlackFormErrors } from './slack-render';
 import { chartFailureCode } from '../../core/charts/chart';
@@ -111,7 +112,10 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
   function answer(client: WebClient, inbound: InboundMessage, target: SlackTarget, retry = false): Promise<void> {
     return work.run(async () => {
       const { replies, changedLedger, redelivered } = await handleMessageOutcome(inbound, core);
-      if (retry && redelivered) return;
+      if (retry && redelivered) {
+        await releaseFiles(replies);
+        return;
+      }
       await deliver(client, inbound, target, replies, changedLedger);
     });
   }
@@ -153,9 +157,7 @@ export function createSlackChannel(config: SlackConfig, core: CoreDeps, log: Sla
     for (const chart of dashboard.charts) {
       try {
         const image = await core.charts.render(chart);
-        const uploaded = await client.filesUploadV2({ file: Buffer.from(image.png), filename: `spendwise-home-${chart.currency}.png`, title: chart.title });
-        const id = (uploaded.files as { files?: { id?: string }[] }[] | undefined)?.[0]?.files?.[0]?.id;
-        if (id) ids.set(chart.currency, id);
+        ids.set(chart.currency, await uploadToSlack(client, fileFromBytes(`spendwise-home-${chart.currency}.png`, 'image/png', image.png), { title: chart.title }));
       } catch (error) {
         log.warn({ code: chartFailureCode(error), currency: chart.currency, error: (error as Error).message }, 'slack: App Home chart left out');
       }

@@ -171,7 +171,9 @@ test('the App Home shows this month, budgets and the last expenses; it is publis
   const complete = opened.calls.find((c) => c.path === '/api/files.completeUploadExternal')!;
   expect(complete.body.channel_id).toBeUndefined();
   expect(JSON.stringify(complete.body.files)).toContain('Spending in November 2026');
-  expect(home!.view.blocks).toContainEqual({ type: 'image', slack_file: { id: 'F1' }, alt_text: 'Spending by category in USD, November 2026' });
+  const chartId = complete.body.files[0].id;
+  expect(slack.uploaded(chartId)?.bytes?.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  expect(home!.view.blocks).toContainEqual({ type: 'image', slack_file: { id: chartId }, alt_text: 'Spending by category in USD, November 2026' });
   expect((await event({ type: 'app_home_opened', user: 'UGIL', channel: 'DGIL', tab: 'messages' })).calls).toEqual([]);
   const after = await command('UGIL', '5 milk');
   expect(posted(after, '/api/views.publish')).toHaveLength(1);

@@ -13,7 +13,8 @@ export const SCOPES_FOR_METHOD: Record<string, readonly string[]> = {
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
-  filesUploadV2: ['files:write'],
+  'files.getUploadURLExternal': ['files:write'],
+  'files.completeUploadExternal': ['files:write'],
 };
 
 /** Receipt photos dropped in the DM are downloaded from url_private_download, which needs this. */

@@ -2,8 +2,9 @@ import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { plainText } from '../../core/conversation/formatted-text';
 import { Conversation } from '../../core/conversation/inbound-message';
-import { readFile, Reply } from '../../core/conversation/reply';
+import { releaseFiles, Reply } from '../../core/conversation/reply';
 import { toSlackMessages, toSlackModal } from './slack-render';
+import { uploadToSlack } from './slack-upload';
 
 /** Where replies go: back through the interaction's response_url, or posted to a channel. */
 export type SlackTarget = {
@@ -33,6 +34,14 @@ export interface SlackLog {
 const GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'user_disabled', 'user_not_found', 'team_access_not_granted', 'cannot_dm_bot']);
 
 export async function deliverSlackReplies(client: WebClient, target: SlackTarget, replies: readonly Reply[], log: SlackLog, correlationId: string, onGone?: () => void): Promise<void> {
+  try {
+    await deliver(client, target, replies, log, correlationId, onGone);
+  } finally {
+    await releaseFiles(replies);
+  }
+}
+
+async function deliver(client: WebClient, target: SlackTarget, replies: readonly Reply[], log: SlackLog, correlationId: string, onGone?: () => void): Promise<void> {
   const attempt = async <T>(method: string, call: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await call();
@@ -57,8 +66,7 @@ export async function deliverSlackReplies(client: WebClient, target: SlackTarget
     if (attachment) {
       const channel = isGroup ? await channelOf() : await dmChannel();
       if (!channel) continue;
-      const file = await readFile(attachment); // Slack's upload asks for the length first
-      const uploaded = await attempt('files.uploadV2', () => client.filesUploadV2({ channel_id: channel, file, filename: attachment.name, initial_comment: plainText(reply.text) }));
+      const uploaded = await attempt('files.upload', () => uploadToSlack(client, attachment, { channel_id: channel, initial_comment: plainText(reply.text) }));
       if (uploaded && target.via === 'respond' && !isGroup) {
         await attempt('respond', () => target.respond({ response_type: 'ephemeral', replace_original: false, text: `📎 Sent ${attachment.name} to your direct messages with me.` }));
       }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Input, Telegram, TelegramError } from 'telegraf';
 import { plainText } from '../../core/conversation/formatted-text';
-import { Reply, ReplyFile } from '../../core/conversation/reply';
+import { releaseFiles, Reply, ReplyFile } from '../../core/conversation/reply';
 import { toTelegramCallbackAnswer, toTelegramHtml, toTelegramMessage } from './telegram-render';
 import { splitForTelegram } from './telegram-split';
 
@@ -28,6 +28,14 @@ const MAX_RETRY_AFTER_SECONDS = 5;
  * it; a reply that replaces the pressed message edits it. Failures are logged, never thrown.
  */
 export async function deliverReplies(telegram: Telegram, target: TelegramTarget, replies: readonly Reply[], log: DeliveryLog, onGone?: () => void): Promise<void> {
+  try {
+    await deliver(telegram, target, replies, log, onGone);
+  } finally {
+    await releaseFiles(replies);
+  }
+}
+
+async function deliver(telegram: Telegram, target: TelegramTarget, replies: readonly Reply[], log: DeliveryLog, onGone?: () => void): Promise<void> {
   const call = <T>(method: string, send: () => Promise<T>) => callBotApi(method, send, log, onGone);
   let rest = [...replies];
   if (target.press) {
@@ -56,10 +64,10 @@ async function send(telegram: Telegram, target: TelegramTarget, reply: Reply, ca
   const attachment = reply.file ?? reply.image;
   const caption = toTelegramHtml(reply.text);
   if (attachment && caption.length <= MAX_CAPTION) {
-    const input = asInput(attachment);
     const extra = { caption, parse_mode: 'HTML' as const, ...replyParameters, ...keyboard(reply) };
-    if (reply.file) await call('sendDocument', () => telegram.sendDocument(target.chatId, input, extra));
-    else await call('sendPhoto', () => telegram.sendPhoto(target.chatId, input, extra));
+    // The file is opened in each attempt: a call retried after a 429 sends it again from the start.
+    if (reply.file) await call('sendDocument', () => telegram.sendDocument(target.chatId, asInput(attachment), extra));
+    else await call('sendPhoto', () => telegram.sendPhoto(target.chatId, asInput(attachment), extra));
     return;
   }
   const chunks = splitForTelegram(reply.text);

@@ -26,7 +26,13 @@ export interface ReplyFile {
   readonly name: string;
   readonly mimeType: string;
   readonly size: number;
+  /** The bytes from the start; may be called again (a retried upload reads them again). */
   open(): AsyncIterable<Uint8Array>;
+  /**
+   * Frees what holds the bytes (a spooled file is deleted). Whoever sends the reply calls it once
+   * done, sent or not; nothing opens the file after. Absent for bytes simply held in memory.
+   */
+  release?(): Promise<void>;
 }
 
 export interface FormField {
@@ -85,6 +91,11 @@ export async function readFile(file: ReplyFile): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of file.open()) chunks.push(chunk);
   return Buffer.concat(chunks);
+}
+
+/** The replies' files are no longer needed (sent, or given up on): spooled ones are deleted. */
+export async function releaseFiles(replies: readonly Reply[]): Promise<void> {
+  await Promise.allSettled(replies.flatMap((r) => [r.file, r.image]).map((f) => f?.release?.()));
 }
 
 /**

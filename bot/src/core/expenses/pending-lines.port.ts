@@ -21,4 +21,6 @@ export interface PendingLines {
   get(ledger: LedgerId, id: string): Promise<PendingLine | undefined>;
   /** Answered with "no": its buttons do nothing more. */
   remove(ledger: LedgerId, id: string): Promise<void>;
+  /** The questions a ledger keeps (until they expire), oldest first; with `member`, only those asked of them ("export all"). */
+  asked(ledger: LedgerId, member?: MemberId): Promise<PendingLine[]>;
 }

@@ -385,5 +385,11 @@ export function createInMemoryPendingLines(now: () => Date): PendingLines {
     async remove(ledger, id) {
       lines.delete(`${ledger}/${id}`);
     },
+    async asked(ledger, member) {
+      return [...lines]
+        .filter(([key, { line, expiresAt }]) => key.startsWith(`${ledger}/`) && expiresAt > now().getTime() && (!member || line.member === member))
+        .map(([, { line }]) => structuredClone(line))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
   };
 }
