@@ -71,9 +71,11 @@ test('no total read: the draft asks for it, and the amount typed next records it
   const [draft] = await sendPhoto(pngImage(40, 60, 'e'));
   expect(textOf([draft!])).toContain('I could not read the total. Type it');
   expect(choicesOf(draft).map((x) => x.label)).toEqual(['✏️ Edit', '🗑 Discard']);
-  expect(await ana().say('50k')).toContain('✅ Recorded #1 · ₫50,000 · other · Tiny Shop');
+  // An amount with words is an ordinary add, waiting receipt or not.
+  expect(await ana().say('12k cà phê')).toContain('✅ Recorded #1 · ₫12,000 · ');
+  expect(await ana().say('50k')).toContain('✅ Recorded #2 · ₫50,000 · other · Tiny Shop');
   // With nothing waiting, an amount alone is an ordinary (if terse) add.
-  expect(await ana().say('20k')).toContain('Recorded #2 · ₫20,000');
+  expect(await ana().say('20k')).toContain('Recorded #3 · ₫20,000');
 });
 
 test('Edit gives a form; wrong fields come back with errors; right ones update the draft for confirming', async () => {

@@ -9,7 +9,7 @@ import { Turn } from '../conversation/turn';
 import { parseExpenseText } from '../grammar/parse-expense-text';
 import { checkBudgets, monthRange } from '../ledger/budget-alerts';
 import { Expense } from '../ledger/expense';
-import { LedgerSettings } from '../ledger/ledger-events';
+import { DEFAULT_SETTINGS, LedgerSettings } from '../ledger/ledger-events';
 import { writeLedger } from '../ledger/write-ledger';
 import { actorName, expenseChoices, expenseSpans } from '../presentation/expense-text';
 import { isUserError, userError } from '../user-error';
@@ -219,10 +219,20 @@ export async function submitReceiptForm(receipt: string, values: Readonly<Record
   return [draftReply(updated, today(settings, deps))];
 }
 
+/**
+ * Whether the text is an amount and nothing else, read before any of the ledger is: "4.50 coffee",
+ * the commonest add, names what was bought and costs no look for a waiting receipt.
+ */
+function loneAmount(text: string, turn: Turn, deps: CoreDeps): boolean {
+  const { locale } = turn.message.hints;
+  const parsed = parseExpenseText(text, { ledgerCurrency: DEFAULT_SETTINGS.currency, today: dateInZone(deps.clock.now(), 'UTC'), dateOrder: 'dmy', ...(locale ? { locale } : {}) });
+  return !isUserError(parsed) && parsed.description === '' && !parsed.category;
+}
+
 /** A bare amount typed while a receipt of the person's waits for its total: the receipt is recorded with it. */
 export async function finishReceiptWithAmount(text: string, turn: Turn, deps: CoreDeps): Promise<CommandResult | undefined> {
   const receipts = receiptsOf(deps);
-  if (!receipts) return undefined;
+  if (!receipts || !loneAmount(text, turn, deps)) return undefined;
   const draft = await receipts.drafts.waitingForAmount(turn.ledger, turn.member);
   // Only a draft just asked about: an old one must not swallow an everyday add.
   if (!draft || deps.clock.now().getTime() - Date.parse(draft.createdAt) > FINISH_WITHIN_MS) return undefined;
