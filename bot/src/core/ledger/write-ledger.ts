@@ -4,7 +4,7 @@ import { MemberLink } from '../directory/ledger-directory.port';
 import { LedgerBusyError } from '../operational-error';
 import { Clock } from '../ports/clock.port';
 import { LedgerHead, LedgerWriter } from '../ports/ledger-store.port';
-import { isUserError, UserError } from '../user-error';
+import { isUserError, userError, UserError } from '../user-error';
 import { LedgerEvent } from './ledger-events';
 import { LedgerId, MemberId } from './ledger-id';
 import { evolve, LedgerState } from './ledger-state';
@@ -87,6 +87,9 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWr
       remembered: loaded.remembered,
     });
     if (outcome === 'written') return decision.replies;
+    if (outcome === 'tooLarge') {
+      return userError('write.tooLarge', 'That is more than I can record in one go, so nothing was recorded. Send it in two or three messages.', '12.50 lunch');
+    }
     if (outcome === 'duplicate' && request.idempotencyKey) {
       const prior = await writer.priorReplies(request.ledger, request.idempotencyKey);
       if (prior) return prior;

@@ -39,7 +39,8 @@ export interface LedgerAppend {
   readonly remembered?: Readonly<Record<string, Category>>;
 }
 
-export type AppendOutcome = 'written' | 'conflict' | 'duplicate';
+/** `tooLarge`: more than the store writes at once (DynamoDB: 100 items a transaction); nothing was written. */
+export type AppendOutcome = 'written' | 'conflict' | 'duplicate' | 'tooLarge';
 
 /**
  * The write side: a ledger's events, appended atomically with everything they change (read models,

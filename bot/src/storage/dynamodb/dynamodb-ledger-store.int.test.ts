@@ -103,3 +103,16 @@ test('a category memory is written when it changes, not again with every add of 
     bed.table.doc.middlewareStack.remove('memoryWrites');
   }
 });
+
+test('a message whose write would pass one transaction\'s 100 items is refused whole, with what to do; a smaller one goes through', async () => {
+  const { say } = chat(bed.deps, 'many-lines');
+  await say('help');
+  // Each line: its event, the expense, its by-amount entry, day and description totals, its memory and a search entry per word.
+  const lines = Array.from({ length: 9 }, (_, i) => `${i + 1}.50 a b c d e f g h i j`);
+  const refused = await say(lines.join('\n'));
+  expect(refused).toContain('more than I can record in one go, so nothing was recorded');
+  const { ledger } = await ledgerOf(bed.deps, 'many-lines');
+  expect((await ledgerItems(ledger)).filter((i) => String(i.sk).startsWith('EXP#'))).toHaveLength(0);
+  expect(await say(lines.slice(0, 4).join('\n'))).toContain('Recorded 4 expenses');
+  expect((await ledgerItems(ledger)).filter((i) => String(i.sk).startsWith('EXP#'))).toHaveLength(4);
+});

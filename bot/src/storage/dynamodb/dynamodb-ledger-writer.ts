@@ -16,6 +16,8 @@ import { dueItem } from './dynamodb-due-schedules';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const EVENT_SCHEMA_VERSION = 1;
+/** DynamoDB's limit of items in one TransactWriteItems. */
+const MAX_TRANSACTION_ITEMS = 100;
 
 /**
  * Appends a ledger's events with everything they change in ONE transaction: the events, the head
@@ -98,8 +100,11 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
     const due = dueChanges(a.events, a.state).map((c): TransactItem => (c.kind === 'put'
       ? { Put: { TableName: tableName, Item: dueItem(a.ledger, c.schedule, c.occurrence, c.dueAt) } }
       : { Delete: { TableName: tableName, Key: { pk, sk: keys.due(c.schedule) } } }));
+    const items = [...idemItem, head, ...events, ...readModels, ...members, ...due];
+    // Many lines with long descriptions (a search entry per word) can pass what one transaction takes.
+    if (items.length > MAX_TRANSACTION_ITEMS) return 'tooLarge';
     try {
-      await doc.send(new TransactWriteCommand({ TransactItems: [...idemItem, head, ...events, ...readModels, ...members, ...due] }));
+      await doc.send(new TransactWriteCommand({ TransactItems: items }));
       return 'written';
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
