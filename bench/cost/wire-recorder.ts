@@ -14,6 +14,16 @@ export interface WireCall {
   readonly output?: Record<string, any>;
   /** The error's name when it failed (TransactionCanceledException, ConditionalCheckFailedException...). */
   readonly error?: string;
+  /** What `Inspect.before` found just before the request went out (e.g. the items it will overwrite). */
+  readonly before?: unknown;
+  /** What `Inspect.after` found once it was answered (e.g. the items as written, full-size items a query read). */
+  readonly after?: unknown;
+}
+
+/** Looks at the table around each request, on another client, for what the request alone does not show. */
+export interface Inspect {
+  before?(operation: string, input: Record<string, any>): Promise<unknown>;
+  after?(operation: string, input: Record<string, any>, output: Record<string, any>, before: unknown): Promise<unknown>;
 }
 
 export interface WireRecorder {
@@ -33,7 +43,7 @@ const TAKES_CONSUMED_CAPACITY = /^(GetItem|BatchGetItem|Query|Scan|PutItem|Updat
  * Records what a client really sends and receives, at its HTTP handler: every attempt (the SDK's
  * retries included), whatever layout and client the storage code uses.
  */
-export function recordWire(doc: DynamoDBDocumentClient): WireRecorder {
+export function recordWire(doc: DynamoDBDocumentClient, inspect: Inspect = {}): WireRecorder {
   const recorder: WireRecorder = {
     calls: [],
     askConsumedCapacity: false,
@@ -60,6 +70,7 @@ export function recordWire(doc: DynamoDBDocumentClient): WireRecorder {
     const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'] ?? '';
     const operation = target.split('.')[1] ?? 'unknown';
     const input = parseBody(request.body);
+    const before = await inspect.before?.(operation, input);
     const out = await original.call(this, request, options);
     const chunks: Buffer[] = [];
     for await (const chunk of out.response.body as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
@@ -67,9 +78,11 @@ export function recordWire(doc: DynamoDBDocumentClient): WireRecorder {
     out.response.body = Readable.from([raw]);
     const body = parseBody(raw.toString('utf8'));
     const status = out.response.statusCode;
-    recorder.calls.push(status >= 200 && status < 300
-      ? { operation, input, output: body }
-      : { operation, input, error: String(body.__type ?? status).split('#').pop()! });
+    const ok = status >= 200 && status < 300;
+    const after = ok ? await inspect.after?.(operation, input, body, before) : undefined;
+    recorder.calls.push(ok
+      ? { operation, input, output: body, before, after }
+      : { operation, input, error: String(body.__type ?? status).split('#').pop()!, before });
     return out;
   };
   restore = () => { handler.handle = original; };
