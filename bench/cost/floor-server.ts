@@ -65,7 +65,9 @@ async function main(): Promise<void> {
       );
     });
   });
-  server.listen(Number(process.env.PORT), process.env.HOST ?? '127.0.0.1');
+  server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
+    console.log(JSON.stringify({ msg: 'listening', port: (server.address() as { port: number }).port }));
+  });
   process.on('SIGTERM', () => {
     server.closeAllConnections();
     server.close(() => process.exit(0));
