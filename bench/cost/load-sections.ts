@@ -103,7 +103,8 @@ async function slackAcks(url: string, slack: FakeSlack, drive: (next: (i: number
     return { path: '/slack/events', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackHeaders(SLACK_SECRET, body) } };
   }, ok);
   const answered = () => slack.since(mark).filter((c) => c.path.startsWith(`/response/${prefix}`)).length;
-  const deadline = Date.now() + 120_000;
+  // Acks come first and the adds queue behind them: at saturation the queue takes a while to drain.
+  const deadline = Date.now() + 120_000 + 5_000 * result.seconds;
   while (answered() < result.requests && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   if (answered() < result.requests) throw new Error(`slack: ${result.requests - answered()} adds never answered on their response_url`);
   return result;
@@ -135,7 +136,7 @@ export async function productionPath(db: RunningDynamoDbLocal, settings: LoadSet
     await new Promise((r) => setTimeout(r, 2_000));
     const idleRssMb = rssMbOf(server.pid);
     const run = await measured({ server: server.pid }, () =>
-      slackAcks(server.url, slack, (next, check) => closedLoop(server.url, settings.clients, settings.warmupSeconds + settings.measureSeconds, next, check), settings.ledgers));
+      slackAcks(server.url, slack, (next, check) => closedLoop(server.url, settings.clients, settings.measureSeconds, next, check), settings.ledgers));
     return { node: process.version, msToHealthy: server.msToHealthy, idleRssMb, loadedRssMb: run.peakRssMb, adds: run.result.requests };
   } finally {
     await server.stop();
