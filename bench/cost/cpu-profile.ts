@@ -15,7 +15,7 @@ function placeOf(url: string): string {
   return relative(ROOT, path);
 }
 
-/** Self time by function and by package, in % of the samples of the newest .cpuprofile in `dir`. */
+/** Self time by function and by package, in % of the busy (not idle) samples of the newest .cpuprofile in `dir`. */
 export function summariseProfile(dir: string, top = 15) {
   const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
   if (!file) return undefined;
@@ -26,6 +26,8 @@ export function summariseProfile(dir: string, top = 15) {
   let total = 0;
   profile.samples.forEach((id, i) => {
     const node = byId.get(id)!;
+    // Waiting for I/O is not CPU: percentages are of the busy samples.
+    if (node.callFrame.functionName === '(idle)') return;
     const dt = profile.timeDeltas[i] ?? 0;
     total += dt;
     const place = placeOf(node.callFrame.url);
