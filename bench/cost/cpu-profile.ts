@@ -15,9 +15,10 @@ function placeOf(url: string): string {
   return relative(ROOT, path);
 }
 
-/** Self time by function and by package, in % of the busy (not idle) samples of the newest .cpuprofile in `dir`. */
+/** Self time by function and by package, in % of the busy (not idle) samples of the newest main-thread .cpuprofile in `dir`. */
 export function summariseProfile(dir: string, top = 15) {
-  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (tsx's loader has its own).
+  const file = readdirSync(dir).filter((f) => /\.0\.\d+\.cpuprofile$/.test(f)).sort().pop();
   if (!file) return undefined;
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
