@@ -142,7 +142,8 @@ export interface HotLedgerRun {
 
 /**
  * A busy group chat: `adds` adds at once to ONE group ledger, through the HTTP servers of
- * `processes` service instances on one table (each with its own write queue, as separate tasks).
+ * `processes` service instances in this process on one table (each with its own composition and
+ * write queue, so they race as separate tasks would).
  * Conflicts are counted on the wire: every TransactWriteItems sent, and those DynamoDB cancelled.
  */
 export async function hotLedger(connection: LocalDynamoConnection, processes: number, adds: number): Promise<HotLedgerRun> {

@@ -71,7 +71,7 @@ export async function benchCost(db: RunningDynamoDbLocal, settings = settingsFro
   const hot = [await hotLedger(db.connection, 1, settings.hotAdds), await hotLedger(db.connection, 2, settings.hotAdds)];
   printTable(`Hot ledger: ${settings.hotAdds} adds at once to ONE group ledger (10 members), through /local/chat`, hot.flatMap((h) => {
     const correct = h.errors === 0 && h.expensesFound === h.adds && h.totalFound === h.totalExpected && h.expensesTotal === h.totalExpected;
-    const who = h.processes === 1 ? 'one service process' : `${h.processes} service processes on one table`;
+    const who = h.processes === 1 ? 'one service instance' : `${h.processes} service instances on one table`;
     return [
       { figure: `time to finish, ${who}`, value: `${fixed(h.seconds * 1000, 0)} ms`, meaning: 'from the first request sent to the last answer' },
       { figure: `transactions per add, ${who}`, value: fixed(h.transactionsPerAdd, 2), goal: 'low (1 = no retry)', meaning: `TransactWriteItems sent per add; ${fixed(h.conflictsPerAdd, 2)} per add cancelled by a conflict and retried after a re-read` },
