@@ -74,9 +74,7 @@ export interface ThroughputResults {
 export async function throughput(db: RunningDynamoDbLocal, shape: AddShape, settings: LoadSettings): Promise<ThroughputResults> {
   const slack = await startFakeSlack();
   const floorEnv = (mode: string) => ({ AWS_ENDPOINT_URL_DYNAMODB: db.endpoint, COST_FLOOR: mode, COST_FLOOR_SHAPE: JSON.stringify(shape), COST_FLOOR_USERS: String(settings.ledgers), COST_FLOOR_TABLE: `cost-floor-${mode}-${randomUUID().slice(0, 6)}` });
-  const service = await startServerProcess(['bot/src/main.ts'], serviceEnv(db.endpoint, slack, { NODE_ENV: 'development' }), {
-    nodeFlags: [...TSX_IMPORT, ...(settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : [])],
-  });
+  const service = await startServerProcess(['bot/src/main.ts'], serviceEnv(db.endpoint, slack, { NODE_ENV: 'development' }), { nodeFlags: TSX_IMPORT });
   const floor = await startServerProcess(['bench/cost/floor-server.ts'], floorEnv('shape'), { nodeFlags: TSX_IMPORT });
   const put = await startServerProcess(['bench/cost/floor-server.ts'], floorEnv('put'), { nodeFlags: TSX_IMPORT });
   try {
@@ -88,6 +86,23 @@ export async function throughput(db: RunningDynamoDbLocal, shape: AddShape, sett
     return { service: serviceRun, floor: floorRun, put: putRun, slackOpen, slackSaturated };
   } finally {
     await Promise.all([service.stop(), floor.stop(), put.stop()]);
+    await slack.close();
+  }
+}
+
+/**
+ * The add load again on a service of its own under --cpu-prof (so profiling slows no measured
+ * figure): the profile is written into `profileDir` when it stops.
+ */
+export async function profileAdds(db: RunningDynamoDbLocal, settings: LoadSettings & { profileDir: string }): Promise<void> {
+  const slack = await startFakeSlack();
+  const profiled = await startServerProcess(['bot/src/main.ts'], serviceEnv(db.endpoint, slack, { NODE_ENV: 'development' }), {
+    nodeFlags: [...TSX_IMPORT, '--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`],
+  });
+  try {
+    await warmThenMeasure('profiled service', profiled, undefined, settings, localAdd(settings.ledgers), recorded);
+  } finally {
+    await profiled.stop();
     await slack.close();
   }
 }

@@ -18,7 +18,7 @@ import { CostTotal } from './capacity';
 import { countAdds, countedService, countReport, hotLedger } from './counting-runs';
 import { summariseProfile } from './cpu-profile';
 import { percentile } from './load';
-import { LoadSettings, Measured, productionPath, throughput } from './load-sections';
+import { LoadSettings, Measured, productionPath, profileAdds, throughput } from './load-sections';
 import { fixed, goal, printTable, Row } from './table';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -88,9 +88,10 @@ export async function benchCost(db: RunningDynamoDbLocal, settings = settingsFro
   ]);
 
   if (settings.profileDir) {
+    await profileAdds(db, { ...settings, profileDir: settings.profileDir });
     const summary = summariseProfile(settings.profileDir);
     if (summary) {
-      console.log(`\nService CPU profile (--cpu-prof during its load; ${fixed(summary.seconds, 1)} s sampled; ${summary.file})`);
+      console.log(`\nService CPU profile (a service of its own under --cpu-prof, the same add load through /local/chat; ${fixed(summary.seconds, 1)} s of busy samples; ${summary.file})`);
       console.log('  self time by function:');
       for (const f of summary.functions) console.log(`    ${fixed(f.percent).padStart(5)}%  ${f.name}`);
       console.log('  self time by package:');
