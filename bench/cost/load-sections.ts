@@ -16,6 +16,8 @@ import { ROOT, ServerProcess, startServerProcess, TSX_IMPORT } from './server-pr
 export interface LoadSettings {
   readonly warmupSeconds: number;
   readonly measureSeconds: number;
+  /** The measured seconds are split into this many turns per server, taken in rotation. */
+  readonly rounds: number;
   readonly clients: number;
   readonly ledgers: number;
   readonly slackRate: number;
@@ -47,17 +49,51 @@ const recorded = (status: number, body: string) => status === 200 && body.includ
 const floorAdd = (ledgers: number) => (i: number): Post => ({ path: '/add', body: JSON.stringify({ user: `u${i % ledgers}` }) });
 const ok = (status: number) => status === 200;
 
-/** Warm a server up with the load, then measure the same load on it. */
-async function warmThenMeasure(name: string, server: ServerProcess, dynamoPid: number | undefined, settings: LoadSettings, next: (i: number) => Post, check: (s: number, b: string) => boolean): Promise<Measured> {
-  const warm = await closedLoop(server.url, settings.clients, settings.warmupSeconds, next, check);
-  if (warm.failures > 0) throw new Error(`${name}: ${warm.failures} wrong answers while warming up, first: ${warm.firstFailure}`);
-  let offset = warm.requests;
-  const run = await measured({ server: server.pid, ...(dynamoPid ? { dynamo: dynamoPid } : {}) }, () =>
-    closedLoop(server.url, settings.clients, settings.measureSeconds, (i) => next(offset + i), check));
-  offset += run.result.requests;
-  if (run.result.failures > 0) throw new Error(`${name}: ${run.result.failures} wrong answers, first: ${run.result.firstFailure}`);
-  return { name, load: run.result, serverCpuMs: run.serverCpuMs, dynamoCpuMs: run.dynamoCpuMs, peakRssMb: run.peakRssMb };
+/** One server under the load: what it answers, how to ask it, and what it has been measured at so far. */
+interface Contender {
+  readonly name: string;
+  readonly server: ServerProcess;
+  readonly next: (i: number) => Post;
+  readonly check: (s: number, b: string) => boolean;
+  sent: number;
+  slices: { result: LoadResult; serverCpuMs: number; dynamoCpuMs: number; peakRssMb: number }[];
 }
+
+/** Runs the load on one contender for `seconds`, measured or not; wrong answers stop the bench. */
+async function slice(c: Contender, settings: LoadSettings, seconds: number, dynamoPid: number | undefined, measure: boolean): Promise<void> {
+  const offset = c.sent;
+  const drive = () => closedLoop(c.server.url, settings.clients, seconds, (i) => c.next(offset + i), c.check);
+  const run = measure ? await measured({ server: c.server.pid, ...(dynamoPid ? { dynamo: dynamoPid } : {}) }, drive) : { result: await drive(), serverCpuMs: 0, dynamoCpuMs: 0, peakRssMb: 0 };
+  c.sent += run.result.requests;
+  if (run.result.failures > 0) throw new Error(`${c.name}: ${run.result.failures} wrong answers, first: ${run.result.firstFailure}`);
+  if (measure) c.slices.push(run);
+}
+
+/**
+ * Warms every contender up, then measures them in turns, `rounds` slices each: on a shared machine
+ * the other work drifts over minutes, and taking turns spreads that drift over all of them alike.
+ */
+async function warmThenMeasure(contenders: Contender[], dynamoPid: number | undefined, settings: LoadSettings): Promise<Measured[]> {
+  for (const c of contenders) await slice(c, settings, settings.warmupSeconds, dynamoPid, false);
+  const rounds = Math.max(1, settings.rounds);
+  for (let r = 0; r < rounds; r += 1) {
+    for (const c of contenders) await slice(c, settings, settings.measureSeconds / rounds, dynamoPid, true);
+  }
+  return contenders.map((c) => ({
+    name: c.name,
+    load: {
+      requests: c.slices.reduce((n, s) => n + s.result.requests, 0),
+      seconds: c.slices.reduce((n, s) => n + s.result.seconds, 0),
+      latenciesMs: c.slices.flatMap((s) => s.result.latenciesMs),
+      failures: 0,
+    },
+    serverCpuMs: c.slices.reduce((n, s) => n + s.serverCpuMs, 0),
+    dynamoCpuMs: c.slices.reduce((n, s) => n + s.dynamoCpuMs, 0),
+    peakRssMb: Math.max(...c.slices.map((s) => s.peakRssMb)),
+  }));
+}
+
+const contender = (name: string, server: ServerProcess, next: (i: number) => Post, check: (s: number, b: string) => boolean): Contender => ({ name, server, next, check, sent: 0, slices: [] });
 
 export interface ThroughputResults {
   readonly service: Measured;
@@ -78,9 +114,11 @@ export async function throughput(db: RunningDynamoDbLocal, shape: AddShape, sett
   const floor = await startServerProcess(['bench/cost/floor-server.ts'], floorEnv('shape'), { nodeFlags: TSX_IMPORT });
   const put = await startServerProcess(['bench/cost/floor-server.ts'], floorEnv('put'), { nodeFlags: TSX_IMPORT });
   try {
-    const serviceRun = await warmThenMeasure('service', service, db.pid, settings, localAdd(settings.ledgers), recorded);
-    const floorRun = await warmThenMeasure('same-shape floor', floor, db.pid, settings, floorAdd(settings.ledgers), ok);
-    const putRun = await warmThenMeasure('one PutItem', put, db.pid, settings, floorAdd(settings.ledgers), ok);
+    const [serviceRun, floorRun, putRun] = (await warmThenMeasure([
+      contender('service', service, localAdd(settings.ledgers), recorded),
+      contender('same-shape floor', floor, floorAdd(settings.ledgers), ok),
+      contender('one PutItem', put, floorAdd(settings.ledgers), ok),
+    ], db.pid, settings)) as [Measured, Measured, Measured];
     const slackOpen = await slackAcks(service.url, slack, (next, check) => openLoop(service.url, settings.slackRate, settings.measureSeconds, next, check), settings.ledgers);
     const slackSaturated = await slackAcks(service.url, slack, (next, check) => closedLoop(service.url, settings.clients, settings.measureSeconds, next, check), settings.ledgers);
     return { service: serviceRun, floor: floorRun, put: putRun, slackOpen, slackSaturated };
@@ -100,7 +138,7 @@ export async function profileAdds(db: RunningDynamoDbLocal, settings: LoadSettin
     nodeFlags: [...TSX_IMPORT, '--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`],
   });
   try {
-    await warmThenMeasure('profiled service', profiled, undefined, settings, localAdd(settings.ledgers), recorded);
+    await warmThenMeasure([contender('profiled service', profiled, localAdd(settings.ledgers), recorded)], undefined, settings);
   } finally {
     await profiled.stop();
     await slack.close();

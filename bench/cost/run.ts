@@ -28,6 +28,7 @@ export function settingsFromEnv(): LoadSettings & { smallLedger: number; bigLedg
   return {
     warmupSeconds: env('BENCH_COST_WARMUP_S', 30),
     measureSeconds: env('BENCH_COST_MEASURE_S', 20),
+    rounds: env('BENCH_COST_ROUNDS', 4),
     clients: env('BENCH_COST_CLIENTS', 16),
     ledgers: env('BENCH_COST_LEDGERS', 50),
     slackRate: env('BENCH_COST_SLACK_RATE', 20),
@@ -43,7 +44,7 @@ const READ_BUDGET = 5;
 
 /** The whole cost bench on a running DynamoDB Local. */
 export async function benchCost(db: RunningDynamoDbLocal, settings = settingsFromEnv()): Promise<void> {
-  console.log(`\nThe cost of an add (issue 15) — node ${process.version}; ${settings.clients} clients over ${settings.ledgers} ledgers, ${settings.warmupSeconds} s warm-up and ${settings.measureSeconds} s measured per server`);
+  console.log(`\nThe cost of an add (issue 15) — node ${process.version}; ${settings.clients} clients over ${settings.ledgers} ledgers, ${settings.warmupSeconds} s warm-up and ${settings.measureSeconds} s measured per server, in ${settings.rounds} turns`);
 
   // 1. Counting runs, in this process (not timed).
   const counted = await countedService(db.connection);
@@ -127,7 +128,7 @@ function printThroughput(service: Measured, floor: Measured, put: Measured): voi
   ];
   const throughputRatio = rate(service) / rate(floor);
   const cpuRatio = per(service.serverCpuMs, service) / per(floor.serverCpuMs, floor);
-  printTable('Adds under load (each server in its own process, warmed up, on the same DynamoDB Local)', [
+  printTable('Adds under load (each server in its own process, warmed up, measured in turns, on the same DynamoDB Local)', [
     ...line(service, 'the real service: POST /local/chat, parsed, decided, written (rate limits off)'),
     ...line(floor, 'a bare node:http server making the same DynamoDB calls as the add (counts and sizes), nothing else'),
     ...line(put, 'a bare server making one PutItem per request'),

@@ -4,7 +4,7 @@ import { ROOT } from '../support/service-process';
 /** The cost bench end to end on a tiny load, so it cannot rot: it prints its tables with numbers. Speeds are not asserted. */
 test('the cost bench runs end to end and prints every table with figures', async () => {
   const tiny = {
-    BENCH_COST_WARMUP_S: '1', BENCH_COST_MEASURE_S: '1', BENCH_COST_CLIENTS: '4', BENCH_COST_LEDGERS: '5', BENCH_COST_SLACK_RATE: '5',
+    BENCH_COST_WARMUP_S: '1', BENCH_COST_MEASURE_S: '1', BENCH_COST_CLIENTS: '4', BENCH_COST_LEDGERS: '5', BENCH_COST_SLACK_RATE: '5', BENCH_COST_ROUNDS: '2',
     BENCH_COST_SMALL_LEDGER: '5', BENCH_COST_BIG_LEDGER: '15', BENCH_COST_HOT_ADDS: '10',
   };
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('SPENDWISE_') && !k.startsWith('BENCH_')));
