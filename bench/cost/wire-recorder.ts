@@ -57,10 +57,9 @@ export function recordWire(doc: DynamoDBDocumentClient, inspect: Inspect = {}): 
   let restore = () => undefined as void;
   doc.middlewareStack.add((next, context) => async (args) => {
     const operation = String(context.commandName ?? '').replace(/Command$/, '');
-    if (recorder.askConsumedCapacity && TAKES_CONSUMED_CAPACITY.test(operation)) {
-      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'INDEXES';
-    }
-    return next(args);
+    // A copy of the input: the caller's own object stays as it made it.
+    const asking = recorder.askConsumedCapacity && TAKES_CONSUMED_CAPACITY.test(operation);
+    return next(asking ? { ...args, input: { ...(args.input as object), ReturnConsumedCapacity: 'INDEXES' } } : args);
   }, { step: 'initialize', name: `${NAME}Ask`, priority: 'high' });
   // The HTTP handler sees the request body as sent and the response body as received, before any
   // (un)marshalling: both in AttributeValue form, whatever client the storage code uses.
