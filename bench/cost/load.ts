@@ -25,9 +25,11 @@ export const percentile = (values: readonly number[], p: number) =>
 /** One HTTP request as the load sends it: keep-alive, the body read to the end. */
 export interface Post { path: string; body: string; headers?: Record<string, string> }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-
-export function post(base: string, { path, body, headers = {} }: Post): Promise<{ status: number; body: string }> {
+/**
+ * A request; with `agent`, on its kept-alive connections. Without one, on a connection of its own:
+ * a kept-alive socket left idle may be closed by the server just as it is reused (ECONNRESET).
+ */
+export function post(base: string, { path, body, headers = {} }: Post, agent: Agent | false = false): Promise<{ status: number; body: string }> {
   const url = new URL(path, base);
   return new Promise((done, fail) => {
     const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
@@ -61,10 +63,12 @@ export async function closedLoop(base: string, clients: number, seconds: number,
   const latenciesMs: number[] = [];
   const started = performance.now();
   const stopAt = started + seconds * 1000;
+  // Connections kept alive for this run only: busy all along, then closed, never reused idle.
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
   await Promise.all(Array.from({ length: clients }, async () => {
     while (performance.now() < stopAt) {
       const t = performance.now();
-      const res = await post(base, next(i++));
+      const res = await post(base, next(i++), agent);
       latenciesMs.push(performance.now() - t);
       if (!check(res.status, res.body)) {
         failures += 1;
@@ -72,6 +76,7 @@ export async function closedLoop(base: string, clients: number, seconds: number,
       }
     }
   }));
+  agent.destroy();
   return { requests: latenciesMs.length, seconds: (performance.now() - started) / 1000, latenciesMs, failures, ...(firstFailure ? { firstFailure } : {}) };
 }
 
@@ -86,11 +91,12 @@ export async function openLoop(base: string, rate: number, seconds: number, next
   let firstFailure: string | undefined;
   const started = performance.now();
   const count = Math.max(1, Math.round(rate * seconds));
+  const agent = new Agent({ keepAlive: true });
   for (let i = 0; i < count; i += 1) {
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(post(base, next(i)).then((res) => {
+    inFlight.push(post(base, next(i), agent).then((res) => {
       latenciesMs.push(performance.now() - due);
       if (!check(res.status, res.body)) {
         failures += 1;
@@ -99,6 +105,7 @@ export async function openLoop(base: string, rate: number, seconds: number, next
     }));
   }
   await Promise.all(inFlight);
+  agent.destroy();
   return { requests: count, seconds: (performance.now() - started) / 1000, latenciesMs, failures, ...(firstFailure ? { firstFailure } : {}) };
 }
 
