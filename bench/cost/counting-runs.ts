@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestServer, TestServer } from '../../test/support/test-server';
-import { DEFAULT_WRITE_LIMITS } from '../../bot/src/core/limits/write-limits';
 import { addDays, dateInZone } from '../../bot/src/core/calendar/local-date';
-import { LedgerId } from '../../bot/src/core/ledger/ledger-id';
 import { LocalDynamoConnection } from '../../bot/src/storage/dynamodb/dynamodb-local';
 import { CostTotal, TableShape, totalCost } from './capacity';
 import { capacityInspector } from './capacity-inspector';
@@ -109,8 +107,6 @@ export async function seedHistory(service: CountedService, user: string, expense
   }));
 }
 
-export type { LedgerId };
-export { CATEGORIES, DEFAULT_WRITE_LIMITS, ADDS_COUNTED };
 
 /** A month report (text, insights, chart) on a ledger of `expenses` expenses over a year: what it reads. */
 export async function countReport(service: CountedService, expenses: number): Promise<CostTotal> {

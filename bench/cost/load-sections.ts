@@ -9,7 +9,7 @@ import { ensureTable } from '../../bot/src/storage/dynamodb/ensure-table';
 import { FakeSlack, startFakeSlack } from '../../test/support/fake-slack';
 import { slackHeaders, slashCommandForm } from '../../test/support/slack-requests';
 import { AddShape } from './add-shape';
-import { closedLoop, LoadResult, measured, openLoop, percentile, Post, rssMbOf } from './load';
+import { closedLoop, LoadResult, measured, openLoop, Post, rssMbOf } from './load';
 import { ROOT, ServerProcess, startServerProcess, TSX_IMPORT } from './server-process';
 
 /** How long and how hard the load runs: the defaults are the bench's, the smoke test makes them tiny. */
@@ -197,4 +197,3 @@ export async function productionPath(db: RunningDynamoDbLocal, settings: LoadSet
   }
 }
 
-export const p = percentile;

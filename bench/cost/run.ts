@@ -12,6 +12,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_WRITE_LIMITS } from '../../bot/src/core/limits/write-limits';
 import { RunningDynamoDbLocal, startDynamoDbLocal } from '../../bot/src/storage/dynamodb/dynamodb-local';
 import { describeShape } from './add-shape';
 import { CostTotal } from './capacity';
@@ -52,7 +53,7 @@ export async function benchCost(db: RunningDynamoDbLocal, settings = settingsFro
   const small = await countReport(counted, settings.smallLedger);
   const big = await countReport(counted, settings.bigLedger);
   await counted.close();
-  const limited = await countedService(db.connection, { RATE_LIMIT_PER_MINUTE: '30', RATE_LIMIT_PER_DAY: '2000' });
+  const limited = await countedService(db.connection, { RATE_LIMIT_PER_MINUTE: String(DEFAULT_WRITE_LIMITS.perMinute), RATE_LIMIT_PER_DAY: String(DEFAULT_WRITE_LIMITS.perDay) });
   const withLimits = (await countAdds(limited)).perAdd;
   await limited.close();
   printCapacity(add.perAdd, withLimits, small, big, settings);
