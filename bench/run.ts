@@ -1,5 +1,6 @@
 /**
  * npm run bench: figures against one in-memory DynamoDB Local.
+ *  0. the cost of an add side by side (bench/cost/run.ts: capacity units, CPU, the same-shape floor);
  *  1. adds per second through the core, against a floor of one plain PutItem per add;
  *  2. the month report's latency and DynamoDB reads (text and insights; with its chart) and search,
  *     for ledgers of 100 and of 100,000 expenses;
@@ -33,6 +34,7 @@ import { benchChatAccuracy } from './chat-accuracy';
 import { benchCharts } from './charts';
 import { percentile } from './percentile';
 import { benchExportAll } from './export-all';
+import { benchCost } from './cost/run';
 
 const ADDS = Number(process.env.BENCH_ADDS ?? 400);
 const CONCURRENCY = 8;
@@ -164,6 +166,7 @@ async function main(): Promise<void> {
   const table = createDynamoTable('bench', db.connection);
   try {
     await ensureTable(table);
+    await benchCost(db);
     await benchAdds(table);
     await benchReport(table, 100);
     await benchReport(table, BIG_LEDGER);
