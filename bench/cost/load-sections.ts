@@ -11,6 +11,7 @@ import { slackHeaders, slashCommandForm } from '../../test/support/slack-request
 import { AddShape } from './add-shape';
 import { closedLoop, LoadResult, measured, openLoop, Post, rssMbOf } from './load';
 import { ROOT, ServerProcess, startServerProcess, TSX_IMPORT } from './server-process';
+import { TRY_AGAIN } from '../../bot/src/core/conversation/handle-message';
 
 /** How long and how hard the load runs: the defaults are the bench's, the smoke test makes them tiny. */
 export interface LoadSettings {
@@ -99,8 +100,8 @@ export interface ThroughputResults {
   readonly service: Measured;
   readonly floor: Measured;
   readonly put: Measured;
-  readonly slackOpen: LoadResult;
-  readonly slackSaturated: LoadResult;
+  readonly slackOpen: LoadResult & { readonly refused: number };
+  readonly slackSaturated: LoadResult & { readonly refused: number };
 }
 
 /**
@@ -147,20 +148,30 @@ export async function profileAdds(db: RunningDynamoDbLocal, settings: LoadSettin
 
 let slackRun = 0;
 
-/** Signed /spend adds under `drive`; the ack is the HTTP answer. Waits until every add has been answered on its response_url. */
-async function slackAcks(url: string, slack: FakeSlack, drive: (next: (i: number) => Post, check: (s: number) => boolean) => Promise<LoadResult>, people: number): Promise<LoadResult> {
+/** A /spend command the service answered "busy" in its ack (more work behind its acks than it takes on): nothing to answer later. */
+const BUSY_ACK = TRY_AGAIN['service.busy'];
+
+/**
+ * Signed /spend adds under `drive`; the ack is the HTTP answer. Waits until every add taken has been
+ * answered on its response_url; `refused` counts those answered "busy" in the ack instead.
+ */
+async function slackAcks(url: string, slack: FakeSlack, drive: (next: (i: number) => Post, check: (s: number, body: string) => boolean) => Promise<LoadResult>, people: number): Promise<LoadResult & { refused: number }> {
   const prefix = `cost-${(slackRun += 1)}-`;
   const mark = slack.mark();
+  let refused = 0;
   const result = await drive((i) => {
     const body = slashCommandForm({ user: `UC${i % people}`, text: `${(i % 40) + 1}.50 lunch`, responseUrl: slack.responseUrl(`${prefix}${i}`) });
     return { path: '/slack/events', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackHeaders(SLACK_SECRET, body) } };
-  }, ok);
+  }, (status, body) => {
+    if (status === 200 && body.includes(BUSY_ACK)) refused += 1;
+    return ok(status);
+  });
   const answered = () => slack.since(mark).filter((c) => c.path.startsWith(`/response/${prefix}`)).length;
   // Acks come first and the adds queue behind them: at saturation the queue takes a while to drain.
   const deadline = Date.now() + 120_000 + 5_000 * result.seconds;
-  while (answered() < result.requests && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  if (answered() < result.requests) throw new Error(`slack: ${result.requests - answered()} adds never answered on their response_url`);
-  return result;
+  while (answered() < result.requests - refused && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  if (answered() < result.requests - refused) throw new Error(`slack: ${result.requests - refused - answered()} adds taken were never answered on their response_url`);
+  return { ...result, refused };
 }
 
 export interface ProductionPath {
