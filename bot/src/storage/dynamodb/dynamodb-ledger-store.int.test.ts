@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { chat, ledgerOf } from '../../../../test/support/chat';
 import { ledgerTestBed } from '../../../../test/support/test-ledger';
 import { LedgerId } from '../../core/ledger/ledger-id';
@@ -58,7 +58,7 @@ test('the directory: the conversation leads to the ledger, the identity to its m
   await chat(bed.deps, 'dora', { group: 'book-club' }).say('4 tea');
   const personal = await ledgerOf(bed.deps, 'dora');
   const club = await ledgerOf(bed.deps, 'dora', { group: 'book-club' });
-  expect(await itemsOf('DIR#person:local:dora')).toEqual([expect.objectContaining({ sk: 'LEDGER', ledger: personal.ledger, scope: 'personal' })]);
+  expect(await itemsOf('DIR#person:local:dora')).toEqual([expect.objectContaining({ sk: 'LEDGER', ledger: personal.ledger, scope: 'personal', member: personal.member })]);
   expect(await itemsOf('DIR#group:local:book-club')).toEqual([expect.objectContaining({ sk: 'LEDGER', ledger: club.ledger, scope: 'group' })]);
   const clubEvents = (await ledgerItems(club.ledger)).filter((i) => String(i.sk).startsWith('EV#'));
   expect(JSON.stringify(clubEvents)).not.toContain('dora');
@@ -115,4 +115,35 @@ test('a message whose write would pass one transaction\'s 100 items is refused w
   expect((await ledgerItems(ledger)).filter((i) => String(i.sk).startsWith('EXP#'))).toHaveLength(0);
   expect(await say(lines.slice(0, 4).join('\n'))).toContain('Recorded 4 expenses');
   expect((await ledgerItems(ledger)).filter((i) => String(i.sk).startsWith('EXP#'))).toHaveLength(4);
+});
+
+test('a private conversation is found with one item read (its entry names its person); an entry without (written before) reads the membership; a group reads both', async () => {
+  const keysRead: number[] = [];
+  bed.table.doc.middlewareStack.add((next, context) => async (args) => {
+    const input = args.input as { RequestItems?: Record<string, { Keys: { pk: string }[] }> };
+    const asked = Object.values(input.RequestItems ?? {}).flatMap((r) => r.Keys);
+    if (/BatchGet/.test(context.commandName ?? '') && asked.some((k) => k.pk.startsWith('DIR#') || k.pk.startsWith('ID#'))) keysRead.push(asked.length);
+    return next(args);
+  }, { step: 'initialize', name: 'directoryReads' });
+  try {
+    const { say } = chat(bed.deps, 'solo');
+    await say('help');
+    const personal = await ledgerOf(bed.deps, 'solo');
+    keysRead.length = 0;
+    expect(await say('4 tea')).toContain('Recorded #1');
+    expect(keysRead).toEqual([1]);
+
+    await bed.table.doc.send(new UpdateCommand({ TableName: bed.table.tableName, Key: { pk: 'DIR#person:local:solo', sk: 'LEDGER' }, UpdateExpression: 'REMOVE #m, #n', ExpressionAttributeNames: { '#m': 'member', '#n': 'name' } }));
+    keysRead.length = 0;
+    expect(await say('5 tea')).toContain('Recorded #2');
+    expect(keysRead).toEqual([1, 1]);
+    expect(await ledgerOf(bed.deps, 'solo')).toEqual(personal);
+
+    await chat(bed.deps, 'solo', { group: 'tea-club' }).say('6 tea');
+    keysRead.length = 0;
+    await chat(bed.deps, 'solo', { group: 'tea-club' }).say('7 tea');
+    expect(keysRead).toEqual([2]);
+  } finally {
+    bed.table.doc.middlewareStack.remove('directoryReads');
+  }
 });

@@ -2,6 +2,7 @@ import { TransactWriteCommand, TransactWriteCommandInput } from '@aws-sdk/lib-dy
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Reply, storableReplies } from '../../core/conversation/reply';
 import { LedgerId } from '../../core/ledger/ledger-id';
+import { MemberLink } from '../../core/directory/ledger-directory.port';
 import { EMPTY_LEDGER } from '../../core/ledger/ledger-state';
 import { AppendOutcome, LedgerAppend, LedgerWriter, LoadedLedger } from '../../core/ports/ledger-store.port';
 import { batchGet } from './batch-get';
@@ -85,7 +86,7 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
     const at = a.at.toISOString();
     const readModels = mergeChanges(a.events.flatMap((e) => readModelChanges(e, a.ledger, at)))
       .filter((c) => !remembersAgain(c, a.remembered))
-      .map((c) => toTransactItem(pk, c));
+      .map((c) => toTransactItem(pk, withOwner(c, a.members ?? [])));
     const members = (a.members ?? []).flatMap((m): TransactItem[] => [
       {
         Put: {
@@ -152,6 +153,20 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
 }
 
 const MEMORY_PREFIX = keys.memory('');
+
+/**
+ * A personal ledger's directory entry also names its one person (their member link copied): the
+ * directory then finds a private conversation with one item read instead of two. Not from the events
+ * (they hold no names), so a rebuild leaves it out and the directory reads the membership instead.
+ */
+function withOwner(change: ReadModelChange, members: readonly MemberLink[]): ReadModelChange {
+  if (change.kind !== 'put' || change.sk !== keys.conversationLedger || change.item.scope !== 'personal') return change;
+  const owner = members.find((m) => change.pk === keys.conversation(m.conversationKey) && m.conversationKey === personalConversation(m.identityKey));
+  return owner ? { ...change, item: { ...change.item, member: owner.member, name: owner.displayName } } : change;
+}
+
+/** The conversation key of a person's private chat with the bot (see conversationKey). */
+export const personalConversation = (identityKey: string) => `person:${identityKey}`;
 
 /** A category memory the write would store exactly as it was loaded (the version condition guards the rest). */
 function remembersAgain(change: ReadModelChange, remembered: LedgerAppend['remembered']): boolean {

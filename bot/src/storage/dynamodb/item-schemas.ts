@@ -109,6 +109,9 @@ export const conversationItemSchema = z.object({
   ledger: z.string().refine(isLedgerId).transform((l) => l as LedgerId),
   scope: z.enum(['personal', 'group']),
   unreachable: z.literal(true).optional(),
+  /** A private conversation's one person, as their membership item has it (see dynamodb-directory.ts). */
+  member: z.string().refine(isMemberId).transform((m) => m as MemberId).optional(),
+  name: z.string().optional(),
 });
 export const membershipItemSchema = z.object({ member: z.string().refine(isMemberId).transform((m) => m as MemberId), name: z.string().optional() });
 export const memberItemSchema = z.object({ sk: z.string(), name: z.string() });

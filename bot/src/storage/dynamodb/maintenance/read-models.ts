@@ -99,9 +99,13 @@ function compare(expected: Map<string, Item>, stored: Map<string, Item>): Drift[
   return drift;
 }
 
-/** Sums compare without their zero fields; a claimed due entry has its instant moved to the claim's end: what it is due for is what must agree. */
+/** Sums compare without their zero fields; a directory entry without the person it names (not in the events); a claimed due entry has its instant moved to the claim's end: what it is due for is what must agree. */
 function comparable(item: Item): Record<string, unknown> {
   if (SUMS.has(String(item.type))) return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== 0));
+  if (item.type === 'Conversation') {
+    const { member: _member, name: _name, ...rest } = item;
+    return rest;
+  }
   if (item.type !== 'ScheduleDue') return item;
   const { claims: _claims, kindSort, ...rest } = item;
   return { ...rest, kindSort: String(kindSort).split('|').slice(1).join('|') };
@@ -136,6 +140,11 @@ export async function rebuildLedger(table: DynamoTable, ledger: LedgerId, option
   if (options.dryRun || events.length === 0) return { ledger, events: events.length, drift };
   const head = expected.get(id({ pk: keys.ledger(ledger), sk: keys.head }))!;
   const stale = [...stored.values()].filter((item) => !expected.has(id(item)));
+  // A personal conversation's entry keeps the person it names: the events cannot say it again.
+  for (const [key, item] of expected) {
+    const found = stored.get(key);
+    if (item.type === 'Conversation' && found?.member !== undefined) expected.set(key, { ...item, member: found.member, name: found.name });
+  }
   await batchWrite(table, [
     ...stale.map((item) => remove(item.pk, item.sk)),
     ...[...expected.values()].filter((item) => item !== head && !isEmptyTotal(item)).map(put),
