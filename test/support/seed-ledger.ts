@@ -7,7 +7,7 @@ import { CurrencyCode } from '../../bot/src/core/money/currencies';
 import { createDynamoLedgerWriter } from '../../bot/src/storage/dynamodb/dynamodb-ledger-writer';
 import { DynamoTable } from '../../bot/src/storage/dynamodb/dynamodb-tables';
 import { keys } from '../../bot/src/storage/dynamodb/item-keys';
-import { mergeChanges, readModelChanges } from '../../bot/src/storage/dynamodb/projections';
+import { mergeChanges, readModelChanges, withAdded } from '../../bot/src/storage/dynamodb/projections';
 
 const CATEGORIES = ['food', 'transport', 'groceries', 'housing', 'fun', 'health', 'travel', 'other'];
 
@@ -36,7 +36,7 @@ export async function seedLedger(
   const pk = keys.ledger(ledger);
   const opened = await createDynamoLedgerWriter(table).load(ledger, {});
   let state = opened.head.state;
-  const totals = new Map<string, Record<string, string | number>>();
+  const totals = new Map<string, Record<string, unknown>>();
   const puts: Record<string, unknown>[] = [];
   const first = opened.head.state.nextRef;
   for (let ref = first; ref < first + count; ref += 1) {
@@ -54,11 +54,7 @@ export async function seedLedger(
     state = evolve(state, event);
     for (const change of mergeChanges(readModelChanges(event, ledger, new Date().toISOString()))) {
       if (change.kind === 'put') puts.push({ pk, sk: change.sk, ...change.item });
-      if (change.kind === 'add') {
-        const t = totals.get(change.sk) ?? { type: change.type };
-        for (const [name, value] of Object.entries(change.fields)) t[name] = Number(t[name] ?? 0) + value;
-        totals.set(change.sk, t);
-      }
+      if (change.kind === 'add') totals.set(change.sk, withAdded(totals.get(change.sk) ?? {}, change));
     }
   }
   puts.push(...[...totals].map(([sk, t]) => ({ pk, sk, ...t })));

@@ -20,7 +20,8 @@ export function createDynamoLedgerDirectory(table: DynamoTable): LedgerDirectory
       const own = conversationKey === personalConversation(identityKey);
       let found = await batchGet(table, own ? [conversation] : [conversation, link]);
       const entry = found.find((i) => i.pk === conversation.pk);
-      if (own && entry?.member === undefined) found = [...found, ...(await batchGet(table, [link]))];
+      // An entry written before it named its person; with no entry there is no ledger to be a member of.
+      if (own && entry && entry.member === undefined) found = [...found, ...(await batchGet(table, [link]))];
       const ledgerItem = found.find((i) => i.pk === conversation.pk);
       const memberItem = found.find((i) => i.pk === link.pk);
       const ledger = ledgerItem ? conversationItemSchema.parse(ledgerItem) : undefined;

@@ -107,6 +107,13 @@ function remember(e: Expense): ReadModelChange[] {
   return key ? [{ kind: 'put', sk: keys.memory(key), item: { type: 'CategoryMemory', category: e.category } }] : [];
 }
 
+/** An item after an `add` change, as DynamoDB's ADD leaves it (a missing number counts as zero). */
+export function withAdded<T extends Record<string, unknown>>(item: T, change: Extract<ReadModelChange, { kind: 'add' }>): T {
+  const added: Record<string, unknown> = { ...item, type: change.type };
+  for (const [name, value] of Object.entries(change.fields)) added[name] = Number(item[name] ?? 0) + value;
+  return added as T;
+}
+
 /** Several changes to one item become one: a transaction may touch each item only once. */
 export function mergeChanges(changes: readonly ReadModelChange[]): ReadModelChange[] {
   const bySk = new Map<string, ReadModelChange>();

@@ -5,7 +5,7 @@ import { EMPTY_LEDGER, evolve } from '../../../core/ledger/ledger-state';
 import { DynamoTable } from '../dynamodb-tables';
 import { keys } from '../item-keys';
 import { ledgerEvents, ledgerPartition, StoredEvent } from '../ledger-catalog';
-import { readModelChanges } from '../projections';
+import { readModelChanges, withAdded } from '../projections';
 import { dueChanges } from '../../../core/schedules/due-entries';
 import { dueItem } from '../dynamodb-due-schedules';
 import { batchWrite, put, remove } from './batch-write';
@@ -28,7 +28,7 @@ export function expectedReadModels(ledger: LedgerId, events: readonly StoredEven
       if (change.kind === 'put') items.set(id(key), { ...key, ...change.item });
       else if (change.kind === 'delete') items.delete(id(key));
       else {
-        items.set(id(key), withAdded(items.get(id(key)) ?? { ...key }, change.type, change.fields));
+        items.set(id(key), withAdded(items.get(id(key)) ?? { ...key }, change));
       }
     }
   }
@@ -39,13 +39,6 @@ export function expectedReadModels(ledger: LedgerId, events: readonly StoredEven
   const last = events.at(-1);
   if (last) items.set(id({ pk, sk: keys.head }), { pk, sk: keys.head, type: 'LedgerHead', version: last.version, state, updatedAt: last.at });
   return items;
-}
-
-/** An item after ADD of each field, as DynamoDB does it (a missing number counts as zero). */
-function withAdded(item: Item, type: string, fields: Readonly<Record<string, number>>): Item {
-  const added: Item = { ...item, type };
-  for (const [name, value] of Object.entries(fields)) added[name] = Number(item[name] ?? 0) + value;
-  return added;
 }
 
 const SUMS = new Set(['Total', 'MonthSummary']);
