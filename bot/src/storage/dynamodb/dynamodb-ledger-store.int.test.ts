@@ -1,4 +1,4 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { chat, ledgerOf } from '../../../../test/support/chat';
 import { ledgerTestBed } from '../../../../test/support/test-ledger';
 import { LedgerId } from '../../core/ledger/ledger-id';
@@ -146,4 +146,25 @@ test('a private conversation is found with one item read (its entry names its pe
   } finally {
     bed.table.doc.middlewareStack.remove('directoryReads');
   }
+});
+
+test('the head is a snapshot written every few events; a write folds in the events after it, even when the head is lost', async () => {
+  const { say } = chat(bed.deps, 'snapshots');
+  for (let i = 1; i <= 10; i += 1) expect(await say(`${i} tea #t${i}`)).toContain(`Recorded #${i}`);
+  const { ledger } = await ledgerOf(bed.deps, 'snapshots');
+  const items = await ledgerItems(ledger);
+  const versions = items.filter((i) => String(i.sk).startsWith('EV#')).map((i) => Number(String(i.sk).slice(3)));
+  const head = items.find((i) => i.sk === keys.head)!;
+  // Opened and joined, then ten expenses: versions 1 to 12, and the head from the append that reached 8.
+  expect(Math.max(...versions)).toBe(12);
+  expect(head.version).toBe(8);
+  const loaded = await bed.deps.writer.load(ledger, {});
+  expect(loaded.head.version).toBe(12);
+  expect(loaded.head.state.nextRef).toBe(11);
+  expect(loaded.head.state.categories).toHaveLength(10);
+  expect(await say('categories')).toContain('t10');
+
+  await bed.table.doc.send(new DeleteCommand({ TableName: bed.table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.head } }));
+  expect((await bed.deps.writer.load(ledger, {})).head).toEqual(loaded.head);
+  expect(await say('11 tea')).toContain('Recorded #11');
 });

@@ -2,7 +2,7 @@ import { QueryCommand, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { isLedgerId, LedgerId, MemberId } from '../../core/ledger/ledger-id';
 import { DynamoTable } from './dynamodb-tables';
-import { keys } from './item-keys';
+import { keys, RANGE_END } from './item-keys';
 import { BY_KIND_INDEX } from './table-spec';
 
 /** An event as the table keeps it. */
@@ -40,21 +40,38 @@ export async function* listLedgers(table: DynamoTable): AsyncGenerator<LedgerId>
   }
 }
 
-/** A ledger's events in order. */
-export async function* ledgerEvents(table: DynamoTable, ledger: LedgerId): AsyncGenerator<StoredEvent> {
+/** A ledger's events in order (after `after`, when given). */
+export async function* ledgerEvents(table: DynamoTable, ledger: LedgerId, after = 0): AsyncGenerator<StoredEvent> {
   for await (const item of queryItems(table, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
-    ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':ev': keys.eventPrefix },
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':from': keys.event(after + 1), ':to': `${keys.eventPrefix}${RANGE_END}` },
     ConsistentRead: true,
   })) {
-    yield {
-      version: Number(String(item.sk).slice(keys.eventPrefix.length)),
-      event: { type: item.type, data: item.data } as LedgerEvent,
-      actor: item.actor as MemberId,
-      at: String(item.at),
-      schemaVersion: Number(item.schemaVersion),
-    };
+    yield storedEvent(item);
   }
+}
+
+/** A ledger's newest `count` events, oldest first: what came after its last snapshot (see the writer). */
+export async function latestEvents(table: DynamoTable, ledger: LedgerId, count: number): Promise<StoredEvent[]> {
+  const out = await table.doc.send(new QueryCommand({
+    TableName: table.tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
+    ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':ev': keys.eventPrefix },
+    ScanIndexForward: false,
+    Limit: count,
+    ConsistentRead: true,
+  }));
+  return (out.Items ?? []).map(storedEvent).reverse();
+}
+
+function storedEvent(item: Record<string, unknown>): StoredEvent {
+  return {
+    version: Number(String(item.sk).slice(keys.eventPrefix.length)),
+    event: { type: item.type, data: item.data } as LedgerEvent,
+    actor: item.actor as MemberId,
+    at: String(item.at),
+    schemaVersion: Number(item.schemaVersion),
+  };
 }
 
 /** Every item in a ledger's own partition. */
