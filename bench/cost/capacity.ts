@@ -146,13 +146,15 @@ export interface CostTotal {
   failed: number;
   tableWrite: number;
   indexWrite: number;
+  /** Table and index units of the TransactWriteItems among them (the ledger's own transaction). */
+  transactionWrite: number;
   tableRead: number;
   /** What DynamoDB Local itself said it consumed (ReturnConsumedCapacity), for comparison. */
   localSaid: number;
 }
 
 export function totalCost(shape: TableShape, calls: readonly WireCall[]): CostTotal {
-  const total: CostTotal = { requests: 0, reads: 0, writes: 0, failed: 0, tableWrite: 0, indexWrite: 0, tableRead: 0, localSaid: 0 };
+  const total: CostTotal = { requests: 0, reads: 0, writes: 0, failed: 0, tableWrite: 0, indexWrite: 0, transactionWrite: 0, tableRead: 0, localSaid: 0 };
   for (const call of calls) {
     if (!/^(GetItem|BatchGetItem|Query|Scan|TransactGetItems|PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/.test(call.operation)) continue;
     total.requests += 1;
@@ -162,6 +164,7 @@ export function totalCost(shape: TableShape, calls: readonly WireCall[]): CostTo
     const cost = costOf(shape, call);
     total.tableWrite += cost.tableWrite;
     total.indexWrite += cost.indexWrite;
+    if (call.operation === 'TransactWriteItems') total.transactionWrite += cost.tableWrite + cost.indexWrite;
     total.tableRead += cost.tableRead;
     const said = call.output?.ConsumedCapacity as { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
     total.localSaid += [said ?? []].flat().reduce((n, c) => n + (c.CapacityUnits ?? 0), 0);

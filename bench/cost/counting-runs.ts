@@ -7,6 +7,7 @@ import { capacityInspector } from './capacity-inspector';
 import { AddShape, shapeOf } from './add-shape';
 import { post } from './load';
 import { recordWire, WireCall } from './wire-recorder';
+import { SNAPSHOT_EVERY } from '../../bot/src/storage/dynamodb/dynamodb-ledger-writer';
 
 /**
  * Counting runs: the real service (composition and HTTP, as the tests start it) in this process, its
@@ -54,7 +55,8 @@ export async function countedService(connection: LocalDynamoConnection, env: Rec
   };
 }
 
-const ADDS_COUNTED = 5;
+/** A whole round of head snapshots (one every SNAPSHOT_EVERY versions), so the average carries its share. */
+const ADDS_COUNTED = SNAPSHOT_EVERY;
 const LINES_PER_MESSAGE = 5;
 
 export interface AddCount {
@@ -82,7 +84,7 @@ export async function countAdds(service: CountedService): Promise<AddCount> {
 /** The mean of several counts, figure by figure. */
 export function averageOf(totals: readonly CostTotal[]): CostTotal {
   const sum = (k: keyof CostTotal) => totals.reduce((n, t) => n + t[k], 0) / totals.length;
-  return { requests: sum('requests'), reads: sum('reads'), writes: sum('writes'), failed: sum('failed'), tableWrite: sum('tableWrite'), indexWrite: sum('indexWrite'), tableRead: sum('tableRead'), localSaid: sum('localSaid') };
+  return { requests: sum('requests'), reads: sum('reads'), writes: sum('writes'), failed: sum('failed'), tableWrite: sum('tableWrite'), indexWrite: sum('indexWrite'), transactionWrite: sum('transactionWrite'), tableRead: sum('tableRead'), localSaid: sum('localSaid') };
 }
 
 /** Writes `expenses` expenses into `user`'s personal ledger, several lines a message, over the last year (the bot asks about older dates), in ≤ 10 categories. */

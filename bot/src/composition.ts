@@ -146,7 +146,7 @@ export function coreOnTable(
   charts: ChartRenderer = createWorkerChartRenderer(), spool: FileSpool = createFileSpool({ dir: defaultSpoolDir() }),
 ): CoreDeps {
   return {
-    writer: createDynamoLedgerWriter(table),
+    writer: createDynamoLedgerWriter(table, { log }),
     expenses: createDynamoExpenseQueries(table),
     totals: createDynamoSpendingTotals(table),
     directory: createDynamoLedgerDirectory(table),

@@ -22,14 +22,15 @@ test('the cost bench runs end to end and prints every table with figures', async
     return row.slice(row.indexOf(name) + name.length);
   };
   const number = /\d+(\.\d+)?/;
-  for (const name of ['add: write units', 'add: read units', 'add: rate-limit counters', 'month report, 5 expenses: read units', 'month report, 15 expenses: read units',
+  for (const name of ['add: write units, the ledger\'s transaction', 'add: write units, its indexes', 'add: write units, all', 'add: read units', 'add: rate-limit counters', 'month report, 5 expenses: read units', 'month report, 15 expenses: read units',
     'service: adds/s', 'service: server CPU per add', 'service: DynamoDB Local CPU per add', 'same-shape floor: adds/s', 'same-shape floor: server CPU per add',
     'one PutItem: adds/s', 'throughput service / floor', 'CPU per add service / floor', 'ack p99, open loop 5/s', 'ack p99, saturated (4 back to back)',
     'time to finish, one service instance', 'transactions per add, 2 service instances on one table', 'start to /healthz', 'RSS idle', 'RSS under load']) {
     expect(figure(name)).toMatch(number);
   }
-  // The budget is printed beside its figure, and the hot ledger's result is checked, not just timed.
-  expect(figure('add: write units')).toMatch(/≤ 10 [✓✗]/);
+  // The budget is printed beside its figure (met: the layout decides it, not the machine's speed),
+  // and the hot ledger's result is checked, not just timed.
+  expect(figure('add: write units, the ledger\'s transaction')).toMatch(/≤ 10 ✓/);
   expect(figure('month report, 15 expenses: read units')).toMatch(/≤ 5 [✓✗]/);
   expect(figure('result, one service instance')).toMatch(/^\s+exact/);
   expect(figure('result, 2 service instances on one table')).toMatch(/^\s+exact/);

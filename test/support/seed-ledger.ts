@@ -5,9 +5,10 @@ import { LedgerId, MemberId } from '../../bot/src/core/ledger/ledger-id';
 import { evolve } from '../../bot/src/core/ledger/ledger-state';
 import { CurrencyCode } from '../../bot/src/core/money/currencies';
 import { createDynamoLedgerWriter } from '../../bot/src/storage/dynamodb/dynamodb-ledger-writer';
+import { indexedItem } from '../../bot/src/storage/dynamodb/ledger-indexes';
 import { DynamoTable } from '../../bot/src/storage/dynamodb/dynamodb-tables';
 import { keys } from '../../bot/src/storage/dynamodb/item-keys';
-import { mergeChanges, readModelChanges, withAdded } from '../../bot/src/storage/dynamodb/projections';
+import { allReadModelChanges, mergeChanges, withAdded } from '../../bot/src/storage/dynamodb/projections';
 
 const CATEGORIES = ['food', 'transport', 'groceries', 'housing', 'fun', 'health', 'travel', 'other'];
 
@@ -52,13 +53,14 @@ export async function seedLedger(
       },
     };
     state = evolve(state, event);
-    for (const change of mergeChanges(readModelChanges(event, ledger, new Date().toISOString()))) {
+    for (const change of mergeChanges(allReadModelChanges(event, ledger, new Date().toISOString()))) {
       if (change.kind === 'put') puts.push({ pk, sk: change.sk, ...change.item });
       if (change.kind === 'add') totals.set(change.sk, withAdded(totals.get(change.sk) ?? {}, change));
     }
   }
   puts.push(...[...totals].map(([sk, t]) => ({ pk, sk, ...t })));
   puts.push({ pk, sk: keys.head, type: 'LedgerHead', version: opened.head.version + count, state });
+  puts.push(indexedItem(ledger, opened.head.version + count));
   const unique = [...new Map(puts.map((p) => [p.sk as string, p])).values()];
   const batches = Array.from({ length: Math.ceil(unique.length / 25) }, (_, i) => unique.slice(i * 25, i * 25 + 25));
   let next = 0;

@@ -85,6 +85,7 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWr
       ...(decision.members ? { members: decision.members } : {}),
       ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
       remembered: loaded.remembered,
+      ...(loaded.indexedUpTo !== undefined ? { indexedUpTo: loaded.indexedUpTo } : {}),
     });
     if (outcome === 'written') return decision.replies;
     if (outcome === 'tooLarge') {

@@ -20,6 +20,8 @@ export interface LoadedLedger {
   readonly priorReplies?: readonly Reply[];
   /** The category this ledger last used for each description asked about (those it has one for). */
   readonly remembered: Readonly<Record<string, Category>>;
+  /** The store's own bookkeeping of read models it brings up to date after an append; handed back on the append. */
+  readonly indexedUpTo?: number;
 }
 
 export interface LedgerAppend {
@@ -37,6 +39,8 @@ export interface LedgerAppend {
   readonly members?: readonly MemberLink[];
   /** The category memory as loaded for this write: storing the same again is left out (it costs a write). */
   readonly remembered?: Readonly<Record<string, Category>>;
+  /** As loaded (see LoadedLedger). */
+  readonly indexedUpTo?: number;
 }
 
 /** `tooLarge`: more than the store writes at once (DynamoDB: 100 items a transaction); nothing was written. */

@@ -10,12 +10,15 @@ import { latestEvents, ledgerEvents, StoredEvent } from './ledger-catalog';
 import { DynamoTable } from './dynamodb-tables';
 import { headItemSchema, memoryItemSchema, repliesSchema } from './item-schemas';
 import { keys } from './item-keys';
-import { mergeChanges, readModelChanges, ReadModelChange } from './projections';
+import { indexChanges, mergeChanges, readModelChanges, ReadModelChange } from './projections';
+import { createLedgerIndexes, indexedItem } from './ledger-indexes';
+import { addExpression } from './add-expression';
 import { IDEMPOTENCY_TTL_SECONDS } from './table-spec';
 import { dueChanges } from '../../core/schedules/due-entries';
 import { dueItem } from './dynamodb-due-schedules';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type IndexLog = { error(details: object, message: string): void };
 
 const EVENT_SCHEMA_VERSION = 1;
 /**
@@ -33,13 +36,14 @@ const MAX_TRANSACTION_ITEMS = 100;
  * condition that its version is free), the head now and then, the idempotency record and the read models.
  * Either all of it is written or none of it.
  */
-export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
+export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: IndexLog } = {}): LedgerWriter {
   const { doc, tableName } = table;
+  const indexes = createLedgerIndexes(table);
 
   async function load(ledger: LedgerId, options: { idempotencyKey?: string; descriptionKeys?: readonly string[] }): Promise<LoadedLedger> {
     const pk = keys.ledger(ledger);
     const descriptions = [...new Set(options.descriptionKeys ?? [])];
-    const wanted = [keys.head, ...descriptions.map(keys.memory)];
+    const wanted = [keys.head, keys.indexed, ...descriptions.map(keys.memory)];
     if (options.idempotencyKey) wanted.push(keys.idempotency(options.idempotencyKey));
     const [items, recent] = await Promise.all([itemsBySk(pk, wanted), latestEvents(table, ledger, SNAPSHOT_EVERY)]);
     const head = items.get(keys.head);
@@ -49,7 +53,12 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
       const memo = items.get(keys.memory(key));
       return memo ? [[key, memoryItemSchema.parse(memo).category]] : [];
     }));
-    return { head: await caughtUp(ledger, snapshot, recent), ...(idem ? { priorReplies: parseReplies(idem) } : {}), remembered };
+    const indexed = items.get(keys.indexed);
+    return {
+      head: await caughtUp(ledger, snapshot, recent), remembered,
+      ...(idem ? { priorReplies: parseReplies(idem) } : {}),
+      ...(indexed ? { indexedUpTo: Number(indexed.version) } : {}),
+    };
   }
 
   /** The snapshot with the events after it folded in (read again from the log if the newest few do not reach it). */
@@ -99,8 +108,9 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
     }));
     const at = a.at.toISOString();
     const readModels = mergeChanges(a.events.flatMap((e) => readModelChanges(e, a.ledger, at)))
-      .filter((c) => !remembersAgain(c, a.remembered))
       .map((c) => toTransactItem(pk, withOwner(c, a.members ?? [])));
+    // A ledger without the mark (new, or older than the indexes' mark): its indexes are as its events.
+    const indexed: TransactItem[] = a.indexedUpTo === undefined ? [{ Put: { TableName: tableName, Item: indexedItem(a.ledger, a.expectedVersion) } }] : [];
     const members = (a.members ?? []).flatMap((m): TransactItem[] => [
       {
         Put: {
@@ -115,12 +125,11 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
     const due = dueChanges(a.events, a.state).map((c): TransactItem => (c.kind === 'put'
       ? { Put: { TableName: tableName, Item: dueItem(a.ledger, c.schedule, c.occurrence, c.dueAt) } }
       : { Delete: { TableName: tableName, Key: { pk, sk: keys.due(c.schedule) } } }));
-    const items = [...idemItem, ...head, ...events, ...readModels, ...members, ...due];
+    const items = [...idemItem, ...head, ...events, ...readModels, ...indexed, ...members, ...due];
     // Many lines with long descriptions (a search entry per word) can pass what one transaction takes.
     if (items.length > MAX_TRANSACTION_ITEMS) return 'tooLarge';
     try {
       await doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return 'written';
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
@@ -128,6 +137,14 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
       if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return 'conflict';
       throw error;
     }
+    const updates = a.events.map((event, i) => ({
+      version: a.expectedVersion + i + 1,
+      changes: mergeChanges(indexChanges(event)).filter((c) => !remembersAgain(c, a.remembered)),
+    }));
+    // Written is written: indexes left behind are brought up by the next write to this ledger.
+    await indexes.bringUpToDate(a.ledger, a.indexedUpTo ?? a.expectedVersion, updates)
+      .catch((error: Error) => options.log?.error({ err: error, code: 'indexes.behind' }, 'ledger indexes left behind; the next write brings them up'));
+    return 'written';
   }
 
   function toTransactItem(pk: string, change: ReadModelChange): TransactItem {
@@ -142,18 +159,8 @@ export function createDynamoLedgerWriter(table: DynamoTable): LedgerWriter {
         };
       case 'delete':
         return { Delete: { TableName: tableName, Key: { pk: change.pk ?? pk, sk: change.sk } } };
-      case 'add': {
-        const fields = Object.entries(change.fields);
-        return {
-          Update: {
-            TableName: tableName,
-            Key: { pk: change.pk ?? pk, sk: change.sk },
-            UpdateExpression: `ADD ${fields.map((_, i) => `#f${i} :f${i}`).join(', ')} SET #type = :type`,
-            ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])) },
-            ExpressionAttributeValues: { ':type': change.type, ...Object.fromEntries(fields.map(([, value], i) => [`:f${i}`, value])) },
-          },
-        };
-      }
+      case 'add':
+        return { Update: { TableName: tableName, Key: { pk: change.pk ?? pk, sk: change.sk }, ...addExpression(change) } };
     }
   }
 

@@ -31,6 +31,9 @@ async function queryAll(
   return items;
 }
 
+/** Index entries an event removed stay a while as tombstones (see ledger-indexes.ts). */
+const NOT_REMOVED = 'attribute_not_exists(gone)';
+
 const toExpense = (item: Record<string, unknown>): Expense => expenseItemSchema.parse(item).expense;
 
 export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
@@ -95,6 +98,7 @@ export function createDynamoExpenseQueries(table: DynamoTable): ExpenseQueries {
         return queryAll(table, {
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
           ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': `${prefix}${span.from ?? ''}`, ':upper': `${prefix}${span.to ?? ''}${RANGE_END}` },
+          FilterExpression: NOT_REMOVED,
           ScanIndexForward: false,
           Limit: limit + 1,
         });
@@ -188,6 +192,7 @@ export function createDynamoSpendingTotals(table: DynamoTable): SpendingTotals {
       const items = await queryAll(table, {
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
         ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':lower': prefix, ':upper': `${prefix}${RANGE_END}` },
+        FilterExpression: NOT_REMOVED,
         ScanIndexForward: false,
         Limit: limit,
       });

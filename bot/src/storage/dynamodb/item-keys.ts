@@ -10,6 +10,8 @@ export const keys = {
   ledger: (ledger: LedgerId) => `L#${ledger}`,
   head: 'HEAD',
   meta: 'META',
+  /** Up to which version the ledger's indexes were brought (see ledger-indexes.ts). */
+  indexed: 'INDEXED',
   event: (version: number) => `EV#${String(version).padStart(12, '0')}`,
   eventPrefix: 'EV#',
   /** Hashed: a delivery key names its sender, and a group ledger's partition holds no identities. */

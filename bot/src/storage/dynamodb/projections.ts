@@ -18,11 +18,11 @@ export type ReadModelChange =
   | { kind: 'add'; pk?: string; sk: string; type: string; fields: Readonly<Record<string, number>> };
 
 /**
- * The read models an event changes: the expense itself (by ref, by date through the index, by
- * amount within its month and currency, by each word of it for search), day totals per category and
- * currency, a month's summary per currency (its categories and its days, in one small item a report
- * reads in one go), month totals per description, and the category remembered for a description.
- * Pure, so the same function serves the live write and a rebuild from the events.
+ * The read models an event changes, in the ledger's own transaction: the expense itself (by ref,
+ * and by date through the local index) and its month's summary per currency (its categories and its
+ * days, in one small item a report reads in one go); the directory entry and listing of a ledger
+ * opened. What agrees with the events at every instant. The rest follows in `indexChanges`.
+ * Pure, so the same functions serve the live write and a rebuild from the events.
  */
 export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: string): ReadModelChange[] {
   switch (event.type) {
@@ -46,26 +46,48 @@ export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: strin
         item: { type: 'Conversation', ledger, scope: event.data.scope, ...(event.data.reachable ? {} : { unreachable: true }) },
       }];
     case 'ExpenseRecorded':
-      return [...putExpense(event.data.expense), ...totals(event.data.expense, 1), ...remember(event.data.expense), ...receiptOf(event.data.expense)];
+      return [...putExpense(event.data.expense), summary(event.data.expense, 1), ...receiptOf(event.data.expense)];
     case 'ExpenseAmended':
-      return [
-        ...putExpense(event.data.after),
-        ...totals(event.data.before, -1),
-        ...totals(event.data.after, 1), // after the removal of the old: an unchanged by-amount key stays put
-        ...(event.data.after.category !== event.data.before.category || event.data.after.description !== event.data.before.description
-          ? remember(event.data.after)
-          : []),
-      ];
+      return [...putExpense(event.data.after), summary(event.data.before, -1), summary(event.data.after, 1)];
     case 'ExpenseDeleted':
       return [
         { kind: 'delete', sk: keys.expense(event.data.expense.ref) },
-        ...totals(event.data.expense, -1),
+        summary(event.data.expense, -1),
         ...(event.data.expense.receipt ? [{ kind: 'delete' as const, sk: keys.receipt(event.data.expense.receipt) }] : []),
       ];
     default:
       return [];
   }
 }
+
+/**
+ * The ledger's indexes, written right after its transaction (see ledger-indexes.ts), so a plain add's
+ * transaction stays five items: day totals per category and currency, month totals per description,
+ * the expenses of a month by amount, each expense under each word of it (search), and the category
+ * remembered for a description. An index may be a moment behind the events, never wrong for long.
+ */
+export function indexChanges(event: LedgerEvent): ReadModelChange[] {
+  switch (event.type) {
+    case 'ExpenseRecorded':
+      return [...indexEntries(event.data.expense, 1), ...remember(event.data.expense)];
+    case 'ExpenseAmended':
+      return [
+        ...indexEntries(event.data.before, -1),
+        ...indexEntries(event.data.after, 1), // after the removal of the old: an unchanged by-amount key stays put
+        ...(event.data.after.category !== event.data.before.category || event.data.after.description !== event.data.before.description
+          ? remember(event.data.after)
+          : []),
+      ];
+    case 'ExpenseDeleted':
+      return indexEntries(event.data.expense, -1);
+    default:
+      return [];
+  }
+}
+
+/** Everything an event changes, in the transaction or right after it: what a rebuild writes. */
+export const allReadModelChanges = (event: LedgerEvent, ledger: LedgerId, at: string): ReadModelChange[] =>
+  [...readModelChanges(event, ledger, at), ...indexChanges(event)];
 
 /** The expense and where it sorts by amount. */
 function putExpense(e: Expense): ReadModelChange[] {
@@ -76,15 +98,19 @@ function putExpense(e: Expense): ReadModelChange[] {
   }];
 }
 
-/** What an expense adds to (sign 1) or takes from (sign -1) the totals, and its by-amount entry. */
-function totals(e: Expense, sign: 1 | -1): ReadModelChange[] {
+/** What an expense adds to (sign 1) or takes from (sign -1) its month's summary. */
+function summary(e: Expense, sign: 1 | -1): ReadModelChange {
+  return { kind: 'add', sk: keys.monthSummary(yearMonthOf(e.date), e.amount.currency), type: 'MonthSummary', fields: monthSummaryFields(e.category, e.date, sign * e.amount.minor, sign) };
+}
+
+/** What an expense adds to or takes from the day and description totals, its by-amount and search entries. */
+function indexEntries(e: Expense, sign: 1 | -1): ReadModelChange[] {
   const { currency, minor } = e.amount;
   const month = yearMonthOf(e.date);
   const description = descriptionKey(e.description);
   const byAmount = keys.byAmount(month, currency, minor, e.ref);
   const add = (sk: string, type: string, fields: Record<string, number>): ReadModelChange => ({ kind: 'add', sk, type, fields });
   return [
-    add(keys.monthSummary(month, currency), 'MonthSummary', monthSummaryFields(e.category, e.date, sign * minor, sign)),
     add(keys.dayTotal(e.date, currency, e.category), 'Total', { minor: sign * minor, count: sign }),
     ...(description ? [add(keys.descriptionTotal(month, currency, description), 'Total', { minor: sign * minor, count: sign })] : []),
     sign > 0

@@ -6,14 +6,15 @@ import { DynamoTable } from '../dynamodb-tables';
 import { keys } from '../item-keys';
 import { latestEvents, ledgerEvents, ledgerPartition, StoredEvent } from '../ledger-catalog';
 import { SNAPSHOT_EVERY } from '../dynamodb-ledger-writer';
-import { readModelChanges, withAdded } from '../projections';
+import { APPLIED_VERSION, INDEX_ITEM, indexedItem } from '../ledger-indexes';
+import { allReadModelChanges, withAdded } from '../projections';
 import { dueChanges } from '../../../core/schedules/due-entries';
 import { dueItem } from '../dynamodb-due-schedules';
 import { batchWrite, put, remove } from './batch-write';
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
 
-/** The items of a ledger's partition that are read models: everything but its events, delivery records and member links (TM#: the month totals of an earlier layout, so a rebuild clears them). */
+/** The items of a ledger's partition that are read models: everything but its events, delivery records, member links and the indexes' mark (TM#: the month totals of an earlier layout, so a rebuild clears them). */
 const READ_MODEL = /^(HEAD|META|EXP#|TD#|TM#|MS#|DS#|AMT#|W#|MEMO#|RCPT#|DUE#)/;
 const id = (item: { pk: string; sk: string }) => `${item.pk}|${item.sk}`;
 
@@ -24,7 +25,7 @@ export function expectedReadModels(ledger: LedgerId, events: readonly StoredEven
   let state = EMPTY_LEDGER;
   for (const { event, at } of events) {
     state = evolve(state, event);
-    for (const change of readModelChanges(event, ledger, at)) {
+    for (const change of allReadModelChanges(event, ledger, at)) {
       const key = { pk: change.pk ?? pk, sk: change.sk };
       if (change.kind === 'put') items.set(id(key), { ...key, ...change.item });
       else if (change.kind === 'delete') items.delete(id(key));
@@ -89,8 +90,9 @@ export interface LedgerCheck {
 async function storedReadModels(table: DynamoTable, ledger: LedgerId, expected: Map<string, Item>): Promise<Map<string, Item>> {
   const stored = new Map<string, Item>();
   for await (const raw of ledgerPartition(table, ledger)) {
-    const item = raw as Item;
-    if (READ_MODEL.test(item.sk)) stored.set(id(item), item);
+    // An index entry an event removed may linger as a tombstone; what it holds is not a read model.
+    const { [APPLIED_VERSION]: _applied, ...item } = raw as Item;
+    if (READ_MODEL.test(item.sk) && !item.gone) stored.set(id(item), item);
   }
   // Read models in other partitions (the conversation's directory entry) are found from the expected ones.
   for (const item of expected.values()) {
@@ -164,7 +166,9 @@ export async function rebuildLedger(table: DynamoTable, ledger: LedgerId, option
   }
   await batchWrite(table, [
     ...stale.map((item) => remove(item.pk, item.sk)),
-    ...[...expected.values()].filter((item) => item !== head && !isEmptyTotal(item)).map(put),
+    ...[...expected.values()].filter((item) => item !== head && !isEmptyTotal(item))
+      .map((item) => put(INDEX_ITEM.test(item.sk) ? { ...item, [APPLIED_VERSION]: head.version } : item)),
+    put(indexedItem(ledger, Number(head.version))),
   ]);
   try {
     await table.doc.send(new PutCommand({

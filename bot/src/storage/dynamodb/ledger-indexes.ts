@@ -1,0 +1,108 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { LedgerId } from '../../core/ledger/ledger-id';
+import { DynamoTable } from './dynamodb-tables';
+import { keys } from './item-keys';
+import { ledgerEvents } from './ledger-catalog';
+import { indexChanges, mergeChanges, ReadModelChange } from './projections';
+import { addExpression } from './add-expression';
+
+/** The items `indexChanges` writes, by their sort keys. */
+export const INDEX_ITEM = /^(TD|DS|AMT|W|MEMO)#/;
+/** The attribute an index item keeps the version of the last event applied to it in. */
+export const APPLIED_VERSION = 'iv';
+/** Long past any write in flight: a writer that late has long given up. */
+const TOMBSTONE_SECONDS = 24 * 60 * 60;
+
+/** One event's changes to the indexes, with the event's version. */
+export interface IndexUpdate {
+  readonly version: number;
+  readonly changes: readonly ReadModelChange[];
+}
+
+/**
+ * The ledger's indexes (see `indexChanges`), brought up to date right after each append, outside its
+ * transaction (a transaction bills every item twice), and exact all the same:
+ *  - events are applied in version order, and each index item keeps the version of the last event
+ *    applied to it: an event is applied to an item only if it is newer, so an event applied twice
+ *    (two writers catching up at once) counts once;
+ *  - an entry an event removes becomes a tombstone that keeps the version (for a day), so a late
+ *    writer cannot put back what a newer event removed; readers skip tombstones;
+ *  - the ledger's INDEXED item holds the version up to which every event was applied: a writer that
+ *    finds it behind applies the missing events first, from the log; one that fails leaves it behind
+ *    for the next write (or `ops projections rebuild`).
+ */
+export function createLedgerIndexes(table: DynamoTable) {
+  const { doc, tableName } = table;
+
+  /** Applies what the events after `indexedUpTo` and up to the appended ones change, then moves the mark. */
+  async function bringUpToDate(ledger: LedgerId, indexedUpTo: number, appended: readonly IndexUpdate[]): Promise<void> {
+    const first = appended[0]?.version ?? Infinity;
+    const missing: IndexUpdate[] = [];
+    if (indexedUpTo < first - 1) {
+      for await (const e of ledgerEvents(table, ledger, indexedUpTo)) {
+        if (e.version >= first) break;
+        missing.push({ version: e.version, changes: mergeChanges(indexChanges(e.event)) });
+      }
+    }
+    const updates = [...missing, ...appended];
+    for (const update of updates) await Promise.all(update.changes.map((change) => apply(keys.ledger(ledger), update.version, change)));
+    const last = updates.at(-1)?.version;
+    if (last !== undefined) await mark(ledger, last);
+  }
+
+  async function apply(pk: string, version: number, change: ReadModelChange): Promise<void> {
+    const names = { '#iv': APPLIED_VERSION };
+    const newer = 'attribute_not_exists(#iv) OR #iv < :iv';
+    const key = { pk: change.pk ?? pk, sk: change.sk };
+    await ifNewer(async () => {
+      switch (change.kind) {
+        case 'put':
+          await doc.send(new PutCommand({
+            TableName: tableName, Item: { ...key, ...change.item, [APPLIED_VERSION]: version },
+            ConditionExpression: newer, ExpressionAttributeNames: names, ExpressionAttributeValues: { ':iv': version },
+          }));
+          return;
+        case 'delete':
+          await doc.send(new PutCommand({
+            TableName: tableName,
+            Item: { ...key, type: 'Removed', gone: true, [APPLIED_VERSION]: version, expiresAt: Math.floor(Date.now() / 1000) + TOMBSTONE_SECONDS },
+            ConditionExpression: newer, ExpressionAttributeNames: names, ExpressionAttributeValues: { ':iv': version },
+          }));
+          return;
+        case 'add': {
+          const expression = addExpression(change, { [APPLIED_VERSION]: version });
+          await doc.send(new UpdateCommand({
+            TableName: tableName, Key: key, UpdateExpression: expression.UpdateExpression, ConditionExpression: newer,
+            ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, ...names },
+            ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ':iv': version },
+          }));
+        }
+      }
+    });
+  }
+
+  function mark(ledger: LedgerId, version: number): Promise<void> {
+    return ifNewer(async () => {
+      await doc.send(new UpdateCommand({
+        TableName: tableName, Key: { pk: keys.ledger(ledger), sk: keys.indexed },
+        UpdateExpression: 'SET #v = :v', ConditionExpression: 'attribute_not_exists(#v) OR #v < :v',
+        ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version },
+      }));
+    });
+  }
+
+  return { bringUpToDate };
+}
+
+/** A write refused because a newer event got there first: already done. */
+async function ifNewer(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
+/** The item that says up to which version the indexes were brought, as the ledger's transaction first writes it. */
+export const indexedItem = (ledger: LedgerId, version: number) => ({ pk: keys.ledger(ledger), sk: keys.indexed, type: 'Indexed', version });
