@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import express from 'express';
-import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createServices, httpDepsFor } from '../bot/src/composition';
 import { loadConfig } from '../bot/src/config/config';
 import { createHttpApp } from '../bot/src/http/server';
@@ -19,23 +19,31 @@ export const listen = (app: express.Express) => new Promise<Server>((done) => {
 });
 
 /**
- * The DynamoDB work an add does, without Spendwise around it: a batched read of two items (the
- * directory), one of three (the ledger), and one transaction of seven puts. Floors do this per message.
+ * The DynamoDB work an add does, without Spendwise around it: a batched read of the directory entry,
+ * the ledger's read (three keys, and its newest events beside), one transaction of four puts, then its
+ * five index entries (each its own write, at once) and their mark. Floors do this per message; the
+ * cost bench's floor replays the exact calls instead (bench/cost/floor-server.ts).
  */
 export async function floorStorage(endpoint: string) {
   const table: DynamoTable = createDynamoTable(`bench-floor-${randomUUID().slice(0, 6)}`, { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   await ensureTable(table);
   let n = 0;
   const { tableName } = table;
+  const put = (pk: string, sk: string, text: string) => table.doc.send(new PutCommand({ TableName: tableName, Item: { pk, sk, text } }));
   return {
     async addWork(who: string, text: string): Promise<void> {
       const pk = `FLOOR#${who}`;
-      await table.doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [{ pk, sk: 'A' }, { pk, sk: 'B' }], ConsistentRead: true } } }));
-      await table.doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [{ pk, sk: 'HEAD' }, { pk, sk: 'C' }, { pk, sk: 'D' }], ConsistentRead: true } } }));
+      await table.doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [{ pk, sk: 'A' }], ConsistentRead: true } } }));
+      await Promise.all([
+        table.doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [{ pk, sk: 'HEAD' }, { pk, sk: 'C' }, { pk, sk: 'D' }], ConsistentRead: true } } })),
+        table.doc.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: 8, ConsistentRead: true })),
+      ]);
       n += 1;
       await table.doc.send(new TransactWriteCommand({
-        TransactItems: Array.from({ length: 7 }, (_, i) => ({ Put: { TableName: tableName, Item: { pk, sk: `ITEM#${n}#${i}`, text } } })),
+        TransactItems: Array.from({ length: 4 }, (_, i) => ({ Put: { TableName: tableName, Item: { pk, sk: `ITEM#${n}#${i}`, text } } })),
       }));
+      await Promise.all(Array.from({ length: 5 }, (_, i) => put(pk, `INDEX#${n}#${i}`, text)));
+      await put(pk, 'MARK', text);
     },
     close: () => table.doc.destroy(),
   };

@@ -31,7 +31,7 @@ async function drive(url: string, slack: FakeSlack, count: number, concurrency: 
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, acks };
 }
 
-/** The floor: a bare Bolt app that acks, does an add's DynamoDB work (two batched reads, one transaction of seven items) and responds. */
+/** The floor: a bare Bolt app that acks, does an add's DynamoDB work (see floorStorage) and responds. */
 async function bareBoltFloor(endpoint: string, apiUrl: string) {
   const storage = await floorStorage(endpoint);
   const receiver = new ExpressReceiver({ signingSecret: SECRET, endpoints: '/slack/events', processBeforeResponse: false });

@@ -31,7 +31,7 @@ async function drive(url: string, count: number, concurrency: number, people: nu
 
 /**
  * The floor: a bare Telegraf webhook that does the DynamoDB work an add does (two batched reads,
- * one transaction of seven items) and answers with one sendMessage, with none of Spendwise's
+ * one transaction of four items, then its index writes) and answers with one sendMessage, with none of Spendwise's
  * parsing, deciding or rendering.
  */
 async function bareTelegrafFloor(endpoint: string, apiRoot: string): Promise<{ url: string; close(): Promise<void> }> {

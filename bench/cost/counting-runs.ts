@@ -7,7 +7,7 @@ import { capacityInspector } from './capacity-inspector';
 import { AddShape, shapeOf } from './add-shape';
 import { post } from './load';
 import { recordWire, WireCall } from './wire-recorder';
-import { SNAPSHOT_EVERY } from '../../bot/src/storage/dynamodb/dynamodb-ledger-writer';
+import { SNAPSHOT_EVERY } from '../../bot/src/storage/dynamodb/ledger-head';
 
 /**
  * Counting runs: the real service (composition and HTTP, as the tests start it) in this process, its
@@ -55,7 +55,7 @@ export async function countedService(connection: LocalDynamoConnection, env: Rec
   };
 }
 
-/** A whole round of head snapshots (one every SNAPSHOT_EVERY versions), so the average carries its share. */
+/** A whole round of state snapshots (one every SNAPSHOT_EVERY versions), so the average carries its share. */
 const ADDS_COUNTED = SNAPSHOT_EVERY;
 const LINES_PER_MESSAGE = 5;
 

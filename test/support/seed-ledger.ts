@@ -40,6 +40,7 @@ export async function seedLedger(
   const totals = new Map<string, Record<string, unknown>>();
   const puts: Record<string, unknown>[] = [];
   const first = opened.head.state.nextRef;
+  let last: LedgerEvent | undefined;
   for (let ref = first; ref < first + count; ref += 1) {
     const seeded = seededExpense(ref, today, options.describe);
     const event: LedgerEvent = {
@@ -53,14 +54,17 @@ export async function seedLedger(
       },
     };
     state = evolve(state, event);
+    last = event;
     for (const change of mergeChanges(allReadModelChanges(event, ledger, new Date().toISOString()))) {
       if (change.kind === 'put') puts.push({ pk, sk: change.sk, ...change.item });
       if (change.kind === 'add') totals.set(change.sk, withAdded(totals.get(change.sk) ?? {}, change));
     }
   }
   puts.push(...[...totals].map(([sk, t]) => ({ pk, sk, ...t })));
-  puts.push({ pk, sk: keys.head, type: 'LedgerHead', version: opened.head.version + count, state });
-  puts.push(indexedItem(ledger, opened.head.version + count));
+  // Only the last expense's event is written, carrying the state as its snapshot: a load starts there.
+  const version = opened.head.version + count;
+  puts.push({ pk, sk: keys.event(version), type: last!.type, data: last!.data, schemaVersion: 1, actor: options.recordedBy ?? 'mb_0000000000000000', at: new Date().toISOString(), state });
+  puts.push(indexedItem(ledger, version));
   const unique = [...new Map(puts.map((p) => [p.sk as string, p])).values()];
   const batches = Array.from({ length: Math.ceil(unique.length / 25) }, (_, i) => unique.slice(i * 25, i * 25 + 25));
   let next = 0;

@@ -62,6 +62,7 @@ async function attemptWrites({ writer, clock, retryForMs = RETRY_FOR_MS, admitWr
   const giveUpAt = performance.now() + retryForMs;
   for (let attempt = 1; ; attempt += 1) {
     const loaded = await writer.load(request.ledger, {
+      forAppend: true,
       ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
       ...(request.descriptionKeys?.length ? { descriptionKeys: request.descriptionKeys } : {}),
     });

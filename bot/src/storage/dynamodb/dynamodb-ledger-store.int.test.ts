@@ -1,4 +1,5 @@
-import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { rebuildLedger, verifyLedger } from './maintenance/read-models';
 import { chat, ledgerOf } from '../../../../test/support/chat';
 import { ledgerTestBed } from '../../../../test/support/test-ledger';
 import { LedgerId } from '../../core/ledger/ledger-id';
@@ -167,23 +168,28 @@ test('a private conversation is found with one item read (its entry names its pe
   }
 });
 
-test('the head is a snapshot written every few events; a write folds in the events after it, even when the head is lost', async () => {
+test('every 8th version an event carries the state; a load reads the newest 8 events in one query and folds in those after it', async () => {
   const { say } = chat(bed.deps, 'snapshots');
   for (let i = 1; i <= 10; i += 1) expect(await say(`${i} tea #t${i}`)).toContain(`Recorded #${i}`);
   const { ledger } = await ledgerOf(bed.deps, 'snapshots');
   const items = await ledgerItems(ledger);
-  const versions = items.filter((i) => String(i.sk).startsWith('EV#')).map((i) => Number(String(i.sk).slice(3)));
-  const head = items.find((i) => i.sk === keys.head)!;
-  // Opened and joined, then ten expenses: versions 1 to 12, and the head from the append that reached 8.
-  expect(Math.max(...versions)).toBe(12);
-  expect(head.version).toBe(8);
+  const events = items.filter((i) => String(i.sk).startsWith('EV#'));
+  // Opened and joined, then ten expenses: versions 1 to 12; the append that reached 8 keeps the state.
+  expect(events.map((e) => Number(String(e.sk).slice(3)))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  expect(events.filter((e) => e.state !== undefined).map((e) => e.sk)).toEqual([keys.event(8)]);
+  expect(items.find((i) => i.sk === keys.head)).toBeUndefined();
   const loaded = await bed.deps.writer.load(ledger, {});
   expect(loaded.head.version).toBe(12);
   expect(loaded.head.state.nextRef).toBe(11);
   expect(loaded.head.state.categories).toHaveLength(10);
   expect(await say('categories')).toContain('t10');
 
-  await bed.table.doc.send(new DeleteCommand({ TableName: bed.table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.head } }));
+  // Events without their snapshot (restored from a backup, or written before): the whole log, then a rebuild's HEAD.
+  await bed.table.doc.send(new UpdateCommand({ TableName: bed.table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.event(8) }, UpdateExpression: 'REMOVE #s', ExpressionAttributeNames: { '#s': 'state' } }));
+  expect((await bed.deps.writer.load(ledger, {})).head).toEqual(loaded.head);
+  await rebuildLedger(bed.table, ledger);
+  expect((await ledgerItems(ledger)).find((i) => i.sk === keys.head)?.version).toBe(12);
   expect((await bed.deps.writer.load(ledger, {})).head).toEqual(loaded.head);
   expect(await say('11 tea')).toContain('Recorded #11');
+  expect((await verifyLedger(bed.table, ledger)).drift).toEqual([]);
 });

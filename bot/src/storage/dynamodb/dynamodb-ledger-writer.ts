@@ -3,12 +3,11 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Reply, storableReplies } from '../../core/conversation/reply';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { MemberLink } from '../../core/directory/ledger-directory.port';
-import { EMPTY_LEDGER, evolve } from '../../core/ledger/ledger-state';
-import { AppendOutcome, LedgerAppend, LedgerHead, LedgerWriter, LoadedLedger } from '../../core/ports/ledger-store.port';
+import { AppendOutcome, LedgerAppend, LedgerWriter, LoadedLedger, LoadOptions } from '../../core/ports/ledger-store.port';
 import { batchGet } from './batch-get';
-import { latestEvents, ledgerEvents, StoredEvent } from './ledger-catalog';
+import { loadHead, snapshotDue } from './ledger-head';
 import { DynamoTable } from './dynamodb-tables';
-import { headItemSchema, memoryItemSchema, repliesSchema } from './item-schemas';
+import { memoryItemSchema, repliesSchema } from './item-schemas';
 import { keys } from './item-keys';
 import { indexChanges, mergeChanges, readModelChanges, ReadModelChange } from './projections';
 import { createLedgerIndexes, indexedItem } from './ledger-indexes';
@@ -21,33 +20,26 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 type IndexLog = { error(details: object, message: string): void };
 
 const EVENT_SCHEMA_VERSION = 1;
-/**
- * The head (the ledger's state, so a write need not replay its history) is written when an append
- * reaches a multiple of this: it is then never more than this many events behind, and a load reads
- * it with the newest events in one query beside. Each event is put only if its version is free, so
- * two writers racing for the same version cannot both succeed, head or no head.
- */
-export const SNAPSHOT_EVERY = 8;
 /** DynamoDB's limit of items in one TransactWriteItems. */
 const MAX_TRANSACTION_ITEMS = 100;
 
 /**
  * Appends a ledger's events with everything they change in ONE transaction: the events (each on the
- * condition that its version is free), the head now and then, the idempotency record and the read models.
+ * condition that its version is free; now and then the last one with a snapshot of the state, see
+ * ledger-head.ts), the idempotency record and the read models; then brings the indexes up to date.
  * Either all of it is written or none of it.
  */
 export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: IndexLog } = {}): LedgerWriter {
   const { doc, tableName } = table;
   const indexes = createLedgerIndexes(table);
 
-  async function load(ledger: LedgerId, options: { idempotencyKey?: string; descriptionKeys?: readonly string[] }): Promise<LoadedLedger> {
+  async function load(ledger: LedgerId, options: LoadOptions): Promise<LoadedLedger> {
     const pk = keys.ledger(ledger);
     const descriptions = [...new Set(options.descriptionKeys ?? [])];
-    const wanted = [keys.head, keys.indexed, ...descriptions.map(keys.memory)];
+    const wanted = [...descriptions.map(keys.memory)];
     if (options.idempotencyKey) wanted.push(keys.idempotency(options.idempotencyKey));
-    const [items, recent] = await Promise.all([itemsBySk(pk, wanted), latestEvents(table, ledger, SNAPSHOT_EVERY)]);
-    const head = items.get(keys.head);
-    const snapshot = head ? headItemSchema.parse(head) : { version: 0, state: EMPTY_LEDGER };
+    if (options.forAppend) wanted.push(keys.indexed);
+    const [head, items] = await Promise.all([loadHead(table, ledger), wanted.length > 0 ? itemsBySk(pk, wanted) : new Map<string, Record<string, unknown>>()]);
     const idem = options.idempotencyKey ? items.get(keys.idempotency(options.idempotencyKey)) : undefined;
     const remembered = Object.fromEntries(descriptions.flatMap((key) => {
       const memo = items.get(keys.memory(key));
@@ -55,20 +47,10 @@ export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: In
     }));
     const indexed = items.get(keys.indexed);
     return {
-      head: await caughtUp(ledger, snapshot, recent), remembered,
+      head, remembered,
       ...(idem ? { priorReplies: parseReplies(idem) } : {}),
       ...(indexed ? { indexedUpTo: Number(indexed.version) } : {}),
     };
-  }
-
-  /** The snapshot with the events after it folded in (read again from the log if the newest few do not reach it). */
-  async function caughtUp(ledger: LedgerId, snapshot: LedgerHead, recent: readonly StoredEvent[]): Promise<LedgerHead> {
-    let after = recent.filter((e) => e.version > snapshot.version);
-    if ((after[0]?.version ?? 0) > snapshot.version + 1) {
-      after = [];
-      for await (const e of ledgerEvents(table, ledger, snapshot.version)) after.push(e);
-    }
-    return after.reduce((head, e) => ({ version: e.version, state: evolve(head.state, e.event) }), snapshot);
   }
 
   async function itemsBySk(pk: string, sks: string[]): Promise<Map<string, Record<string, unknown>>> {
@@ -92,16 +74,14 @@ export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: In
           },
         }]
       : [];
-    // A snapshot of the state every SNAPSHOT_EVERY versions; the event's own condition guards the append.
-    const head: TransactItem[] = Math.floor(a.expectedVersion / SNAPSHOT_EVERY) === Math.floor(version / SNAPSHOT_EVERY)
-      ? []
-      : [{ Put: { TableName: tableName, Item: { pk, sk: keys.head, type: 'LedgerHead', version, state: a.state, updatedAt: a.at.toISOString() } } }];
+    const snapshotAt = snapshotDue(a.expectedVersion, version) ? version : undefined;
     const events: TransactItem[] = a.events.map((event, i) => ({
       Put: {
         TableName: tableName,
         Item: {
           pk, sk: keys.event(a.expectedVersion + i + 1), type: event.type, data: event.data,
           schemaVersion: EVENT_SCHEMA_VERSION, actor: a.actor, at: a.at.toISOString(),
+          ...(a.expectedVersion + i + 1 === snapshotAt ? { state: a.state } : {}),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -125,7 +105,7 @@ export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: In
     const due = dueChanges(a.events, a.state).map((c): TransactItem => (c.kind === 'put'
       ? { Put: { TableName: tableName, Item: dueItem(a.ledger, c.schedule, c.occurrence, c.dueAt) } }
       : { Delete: { TableName: tableName, Key: { pk, sk: keys.due(c.schedule) } } }));
-    const items = [...idemItem, ...head, ...events, ...readModels, ...indexed, ...members, ...due];
+    const items = [...idemItem, ...events, ...readModels, ...indexed, ...members, ...due];
     // Many lines with long descriptions (a search entry per word) can pass what one transaction takes.
     if (items.length > MAX_TRANSACTION_ITEMS) return 'tooLarge';
     try {

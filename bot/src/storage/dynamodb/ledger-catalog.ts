@@ -12,6 +12,8 @@ export interface StoredEvent {
   readonly actor: MemberId;
   readonly at: string;
   readonly schemaVersion: number;
+  /** The ledger's state after this event, on every few events (see ledger-head.ts). */
+  readonly snapshot?: unknown;
 }
 
 /** Every page of a query, item by item. */
@@ -51,7 +53,7 @@ export async function* ledgerEvents(table: DynamoTable, ledger: LedgerId, after 
   }
 }
 
-/** A ledger's newest `count` events, oldest first: what came after its last snapshot (see the writer). */
+/** A ledger's newest `count` events, oldest first (see ledger-head.ts). */
 export async function latestEvents(table: DynamoTable, ledger: LedgerId, count: number): Promise<StoredEvent[]> {
   const out = await table.doc.send(new QueryCommand({
     TableName: table.tableName,
@@ -71,6 +73,7 @@ function storedEvent(item: Record<string, unknown>): StoredEvent {
     actor: item.actor as MemberId,
     at: String(item.at),
     schemaVersion: Number(item.schemaVersion),
+    ...(item.state !== undefined ? { snapshot: item.state } : {}),
   };
 }
 

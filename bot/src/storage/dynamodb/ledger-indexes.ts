@@ -45,7 +45,7 @@ export function createLedgerIndexes(table: DynamoTable) {
         missing.push({ version: e.version, changes: mergeChanges(indexChanges(e.event)) });
       }
     }
-    const updates = [...missing, ...appended];
+    const updates = [...missing, ...appended.filter((u) => u.version > indexedUpTo)];
     for (const update of updates) await Promise.all(update.changes.map((change) => apply(keys.ledger(ledger), update.version, change)));
     const last = updates.at(-1)?.version;
     if (last !== undefined) await mark(ledger, last);
