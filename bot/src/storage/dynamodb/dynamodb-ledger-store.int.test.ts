@@ -107,7 +107,7 @@ test('a category memory is written when it changes, not again with every add of 
   }
 });
 
-test('a plain add is one transaction of five items at most; its indexes follow it, each entry once, and a removed entry cannot come back', async () => {
+test('a plain add is one transaction of four items; its indexes follow it, each entry once, and a removed entry cannot come back', async () => {
   const transactions: number[] = [];
   bed.table.doc.middlewareStack.add((next) => async (args) => {
     const input = args.input as { TransactItems?: unknown[] };
@@ -168,28 +168,32 @@ test('a private conversation is found with one item read (its entry names its pe
   }
 });
 
-test('every 8th version an event carries the state; a load reads the newest 8 events in one query and folds in those after it', async () => {
+test('the state rides on events: on every append while it is small, on every 8th version once it is not; a load starts from the newest', async () => {
   const { say } = chat(bed.deps, 'snapshots');
-  for (let i = 1; i <= 10; i += 1) expect(await say(`${i} tea #t${i}`)).toContain(`Recorded #${i}`);
-  const { ledger } = await ledgerOf(bed.deps, 'snapshots');
-  const items = await ledgerItems(ledger);
-  const events = items.filter((i) => String(i.sk).startsWith('EV#'));
-  // Opened and joined, then ten expenses: versions 1 to 12; the append that reached 8 keeps the state.
-  expect(events.map((e) => Number(String(e.sk).slice(3)))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-  expect(events.filter((e) => e.state !== undefined).map((e) => e.sk)).toEqual([keys.event(8)]);
-  expect(items.find((i) => i.sk === keys.head)).toBeUndefined();
+  const { ledger } = await (async () => { await say('1 tea'); return ledgerOf(bed.deps, 'snapshots'); })();
+  const events = async () => (await ledgerItems(ledger)).filter((i) => String(i.sk).startsWith('EV#'));
+  const withState = async () => (await events()).filter((e) => e.state !== undefined).map((e) => Number(String(e.sk).slice(3)));
+  // The opening (opened, joined) and the first expense: each append's last event carries the state.
+  expect(await withState()).toEqual([2, 3]);
+  // Long category names grow the state past a kilobyte: from then on, only appends that reach a multiple of 8.
+  for (let i = 2; i <= 40; i += 1) expect(await say(`${i} tea #${'category-'.repeat(3)}${i}`)).toContain(`Recorded #${i}`);
+  const carried = await withState();
+  expect(carried.slice(0, 5)).toEqual([2, 3, 4, 5, 6]);
+  expect(carried.filter((v) => v > 30)).toEqual([32, 40]);
+  expect((await events()).find((e) => e.sk === keys.event(42))?.state).toBeUndefined();
   const loaded = await bed.deps.writer.load(ledger, {});
-  expect(loaded.head.version).toBe(12);
-  expect(loaded.head.state.nextRef).toBe(11);
-  expect(loaded.head.state.categories).toHaveLength(10);
-  expect(await say('categories')).toContain('t10');
+  expect(loaded.head.version).toBe(42);
+  expect(loaded.head.state.nextRef).toBe(41);
+  expect(loaded.head.state.categories).toHaveLength(40);
 
-  // Events without their snapshot (restored from a backup, or written before): the whole log, then a rebuild's HEAD.
-  await bed.table.doc.send(new UpdateCommand({ TableName: bed.table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.event(8) }, UpdateExpression: 'REMOVE #s', ExpressionAttributeNames: { '#s': 'state' } }));
+  // Events without snapshots (restored from a backup, or written before): the whole log, then a rebuild's HEAD.
+  for (const v of carried) {
+    await bed.table.doc.send(new UpdateCommand({ TableName: bed.table.tableName, Key: { pk: keys.ledger(ledger), sk: keys.event(v) }, UpdateExpression: 'REMOVE #s', ExpressionAttributeNames: { '#s': 'state' } }));
+  }
   expect((await bed.deps.writer.load(ledger, {})).head).toEqual(loaded.head);
   await rebuildLedger(bed.table, ledger);
-  expect((await ledgerItems(ledger)).find((i) => i.sk === keys.head)?.version).toBe(12);
+  expect((await ledgerItems(ledger)).find((i) => i.sk === keys.head)?.version).toBe(42);
   expect((await bed.deps.writer.load(ledger, {})).head).toEqual(loaded.head);
-  expect(await say('11 tea')).toContain('Recorded #11');
+  expect(await say('41 tea')).toContain('Recorded #41');
   expect((await verifyLedger(bed.table, ledger)).drift).toEqual([]);
 });

@@ -5,7 +5,7 @@ import { LedgerId } from '../../core/ledger/ledger-id';
 import { MemberLink } from '../../core/directory/ledger-directory.port';
 import { AppendOutcome, LedgerAppend, LedgerWriter, LoadedLedger, LoadOptions } from '../../core/ports/ledger-store.port';
 import { batchGet } from './batch-get';
-import { loadHead, snapshotDue } from './ledger-head';
+import { fitsOneUnit, loadHead, snapshotDue } from './ledger-head';
 import { DynamoTable } from './dynamodb-tables';
 import { memoryItemSchema, repliesSchema } from './item-schemas';
 import { keys } from './item-keys';
@@ -74,18 +74,15 @@ export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: In
           },
         }]
       : [];
-    const snapshotAt = snapshotDue(a.expectedVersion, version) ? version : undefined;
-    const events: TransactItem[] = a.events.map((event, i) => ({
-      Put: {
-        TableName: tableName,
-        Item: {
-          pk, sk: keys.event(a.expectedVersion + i + 1), type: event.type, data: event.data,
-          schemaVersion: EVENT_SCHEMA_VERSION, actor: a.actor, at: a.at.toISOString(),
-          ...(a.expectedVersion + i + 1 === snapshotAt ? { state: a.state } : {}),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    }));
+    const events: TransactItem[] = a.events.map((event, i) => {
+      const item: Record<string, unknown> = {
+        pk, sk: keys.event(a.expectedVersion + i + 1), type: event.type, data: event.data,
+        schemaVersion: EVENT_SCHEMA_VERSION, actor: a.actor, at: a.at.toISOString(),
+      };
+      const last = i === a.events.length - 1;
+      const withState = { ...item, state: a.state };
+      return { Put: { TableName: tableName, Item: last && (snapshotDue(a.expectedVersion, version) || fitsOneUnit(withState)) ? withState : item, ConditionExpression: 'attribute_not_exists(pk)' } };
+    });
     const at = a.at.toISOString();
     const readModels = mergeChanges(a.events.flatMap((e) => readModelChanges(e, a.ledger, at)))
       .map((c) => toTransactItem(pk, withOwner(c, a.members ?? [])));
