@@ -82,14 +82,12 @@ export function createLedgerIndexes(table: DynamoTable) {
     });
   }
 
-  function mark(ledger: LedgerId, version: number): Promise<void> {
-    return ifNewer(async () => {
-      await doc.send(new UpdateCommand({
-        TableName: tableName, Key: { pk: keys.ledger(ledger), sk: keys.indexed },
-        UpdateExpression: 'SET #v = :v', ConditionExpression: 'attribute_not_exists(#v) OR #v < :v',
-        ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version },
-      }));
-    });
+  /**
+   * A plain put: a late writer may move the mark back, which only makes the next write apply again
+   * events the versions then skip; it never moves past what was applied.
+   */
+  async function mark(ledger: LedgerId, version: number): Promise<void> {
+    await doc.send(new PutCommand({ TableName: tableName, Item: indexedItem(ledger, version) }));
   }
 
   return { bringUpToDate };
