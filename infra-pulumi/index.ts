@@ -66,6 +66,7 @@ const alarms = new Alarms('alarms', {
   clusterName: bot.clusterName,
   serviceName: bot.serviceName,
   tableName: data.name,
+  logGroupName: bot.logGroupName,
   minTasks: settings.minTasks,
   ...(settings.alarmEmail ? { email: settings.alarmEmail } : {}),
 }, opts);

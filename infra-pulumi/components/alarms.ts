@@ -8,6 +8,8 @@ export interface AlarmsArgs {
   readonly clusterName: pulumi.Input<string>;
   readonly serviceName: pulumi.Input<string>;
   readonly tableName: pulumi.Input<string>;
+  /** The service's log group: some failures users do not see at once are only in its logs. */
+  readonly logGroupName: pulumi.Input<string>;
   readonly minTasks: number;
   readonly email?: string;
 }
@@ -26,6 +28,9 @@ export function alarmTopicKeyPolicy(accountId: string) {
     ],
   };
 }
+
+/** Where the metrics the service's logs give are published. */
+export const LOG_METRICS_NAMESPACE = 'Spendwise';
 
 /** Alarms that mean users are affected, all to one SNS topic that CloudWatch can publish to. */
 export class Alarms extends pulumi.ComponentResource {
@@ -73,6 +78,17 @@ export class Alarms extends pulumi.ComponentResource {
         evaluationPeriods: 1, threshold: 0, comparisonOperator: 'GreaterThanThreshold',
       });
     }
+    // A ledger's indexes left behind after its write (search, largest, day and description totals
+    // lag until its next write or a rebuild): the service logs code "indexes.behind".
+    new aws.cloudwatch.LogMetricFilter(`${name}-indexes-behind`, {
+      logGroupName: args.logGroupName,
+      pattern: '{ $.code = "indexes.behind" }',
+      metricTransformation: { namespace: LOG_METRICS_NAMESPACE, name: 'IndexesBehind', value: '1', defaultValue: '0' },
+    }, parent);
+    alarm('indexes-behind', {
+      alarmDescription: 'Ledger indexes left behind after a write (log code indexes.behind): run `ops projections verify`',
+      namespace: LOG_METRICS_NAMESPACE, metricName: 'IndexesBehind', statistic: 'Sum', period: 300, evaluationPeriods: 1, threshold: 0, comparisonOperator: 'GreaterThanThreshold',
+    });
     this.topicArn = topic.arn;
     this.registerOutputs({ topicArn: this.topicArn });
   }
