@@ -37,7 +37,8 @@ export function createLedgerIndexes(table: DynamoTable) {
 
   /** Applies what the events after `indexedUpTo` and up to the appended ones change, then moves the mark. */
   async function bringUpToDate(ledger: LedgerId, indexedUpTo: number, appended: readonly IndexUpdate[]): Promise<void> {
-    const first = appended[0]?.version ?? Infinity;
+    const first = appended[0]?.version;
+    if (first === undefined) return;
     const missing: IndexUpdate[] = [];
     if (indexedUpTo < first - 1) {
       for await (const e of ledgerEvents(table, ledger, indexedUpTo)) {

@@ -62,7 +62,7 @@ export function readModelChanges(event: LedgerEvent, ledger: LedgerId, at: strin
 
 /**
  * The ledger's indexes, written right after its transaction (see ledger-indexes.ts), so a plain add's
- * transaction stays five items: day totals per category and currency, month totals per description,
+ * transaction stays four items: day totals per category and currency, month totals per description,
  * the expenses of a month by amount, each expense under each word of it (search), and the category
  * remembered for a description. An index may be a moment behind the events, never wrong for long.
  */
@@ -89,7 +89,7 @@ export function indexChanges(event: LedgerEvent): ReadModelChange[] {
 export const allReadModelChanges = (event: LedgerEvent, ledger: LedgerId, at: string): ReadModelChange[] =>
   [...readModelChanges(event, ledger, at), ...indexChanges(event)];
 
-/** The expense and where it sorts by amount. */
+/** The expense, and where it sorts by date (the local index's key). */
 function putExpense(e: Expense): ReadModelChange[] {
   return [{
     kind: 'put',

@@ -13,8 +13,8 @@ import { batchWrite, put, remove } from './batch-write';
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
 
-/** The items of a ledger's partition that are read models: everything but its events, delivery records, member links and the indexes' mark (TM#: the month totals of an earlier layout, so a rebuild clears them). */
-const READ_MODEL = /^(HEAD|META|EXP#|TD#|TM#|MS#|DS#|AMT#|W#|MEMO#|RCPT#|DUE#)/;
+/** The items of a ledger's partition that are read models: everything but its events, delivery records and member links (TM#: the month totals of an earlier layout, so a rebuild clears them). */
+const READ_MODEL = /^(HEAD|META|INDEXED|EXP#|TD#|TM#|MS#|DS#|AMT#|W#|MEMO#|RCPT#|DUE#)/;
 const id = (item: { pk: string; sk: string }) => `${item.pk}|${item.sk}`;
 
 /** What the read models of a ledger must be, computed from its events alone (the same projections the live writes use). */
@@ -38,7 +38,11 @@ export function expectedReadModels(ledger: LedgerId, events: readonly StoredEven
     if (change.kind === 'put') items.set(id({ pk, sk: keys.due(change.schedule) }), dueItem(ledger, change.schedule, change.occurrence, change.dueAt));
   }
   const last = events.at(-1);
-  if (last) items.set(id({ pk, sk: keys.head }), headItem(ledger, last, state));
+  if (last) {
+    items.set(id({ pk, sk: keys.head }), headItem(ledger, last, state));
+    // The indexes hold every event: a mark behind (an index step that failed) shows as drift.
+    items.set(id({ pk, sk: keys.indexed }), indexedItem(ledger, last.version));
+  }
   return items;
 }
 
@@ -163,7 +167,6 @@ export async function rebuildLedger(table: DynamoTable, ledger: LedgerId, option
     ...stale.map((item) => remove(item.pk, item.sk)),
     ...[...expected.values()].filter((item) => item !== head && !isEmptyTotal(item))
       .map((item) => put(INDEX_ITEM.test(item.sk) ? { ...item, [APPLIED_VERSION]: head.version } : item)),
-    put(indexedItem(ledger, Number(head.version))),
   ]);
   try {
     await table.doc.send(new PutCommand({
