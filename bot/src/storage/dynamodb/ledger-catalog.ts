@@ -57,8 +57,9 @@ export async function* ledgerEvents(table: DynamoTable, ledger: LedgerId, after 
 export async function latestEvents(table: DynamoTable, ledger: LedgerId, count: number): Promise<StoredEvent[]> {
   const out = await table.doc.send(new QueryCommand({
     TableName: table.tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
-    ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':ev': keys.eventPrefix },
+    // BETWEEN, not begins_with: the same range, and DynamoDB Local walks the whole partition for begins_with.
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.ledger(ledger), ':from': keys.eventPrefix, ':to': `${keys.eventPrefix}${RANGE_END}` },
     ScanIndexForward: false,
     Limit: count,
     ConsistentRead: true,
