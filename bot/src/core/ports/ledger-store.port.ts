@@ -20,7 +20,7 @@ export interface LoadedLedger {
   readonly priorReplies?: readonly Reply[];
   /** The category this ledger last used for each description asked about (those it has one for). */
   readonly remembered: Readonly<Record<string, Category>>;
-  /** The store's own bookkeeping of read models it brings up to date after an append; handed back on the append. */
+  /** The store's own bookkeeping of read models it brings up to date after an append (a load for an append); handed back on the append. */
   readonly indexedUpTo?: number;
 }
 

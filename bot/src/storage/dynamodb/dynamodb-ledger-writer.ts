@@ -9,8 +9,8 @@ import { fitsOneUnit, loadHead, snapshotDue } from './ledger-head';
 import { DynamoTable } from './dynamodb-tables';
 import { memoryItemSchema, repliesSchema } from './item-schemas';
 import { keys } from './item-keys';
-import { indexChanges, mergeChanges, readModelChanges, ReadModelChange } from './projections';
-import { createLedgerIndexes, indexedItem } from './ledger-indexes';
+import { mergeChanges, readModelChanges, ReadModelChange } from './projections';
+import { appendedUpdates, createLedgerIndexes, indexedItem, NO_MARK } from './ledger-indexes';
 import { addExpression } from './add-expression';
 import { IDEMPOTENCY_TTL_SECONDS } from './table-spec';
 import { dueChanges } from '../../core/schedules/due-entries';
@@ -45,12 +45,12 @@ export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: In
       const memo = items.get(keys.memory(key));
       return memo ? [[key, memoryItemSchema.parse(memo).category]] : [];
     }));
-    const indexed = items.get(keys.indexed);
-    return {
-      head, remembered,
-      ...(idem ? { priorReplies: parseReplies(idem) } : {}),
-      ...(indexed ? { indexedUpTo: Number(indexed.version) } : {}),
-    };
+    if (!options.forAppend) return { head, remembered, ...(idem ? { priorReplies: parseReplies(idem) } : {}) };
+    const mark = items.get(keys.indexed);
+    const indexedUpTo = mark ? Number(mark.version) : NO_MARK;
+    // Indexes behind the log (a write's index step failed or is still running): the memory as the log says it.
+    const since = mark && indexedUpTo < head.version && descriptions.length > 0 ? await indexes.rememberedSince(ledger, indexedUpTo, descriptions) : {};
+    return { head, remembered: { ...remembered, ...since }, indexedUpTo, ...(idem ? { priorReplies: parseReplies(idem) } : {}) };
   }
 
   async function itemsBySk(pk: string, sks: string[]): Promise<Map<string, Record<string, unknown>>> {
@@ -86,8 +86,12 @@ export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: In
     const at = a.at.toISOString();
     const readModels = mergeChanges(a.events.flatMap((e) => readModelChanges(e, a.ledger, at)))
       .map((c) => toTransactItem(pk, withOwner(c, a.members ?? [])));
-    // A ledger without the mark (new, or older than the indexes' mark): its indexes are as its events.
-    const indexed: TransactItem[] = a.indexedUpTo === undefined ? [{ Put: { TableName: tableName, Item: indexedItem(a.ledger, a.expectedVersion) } }] : [];
+    // A ledger without the mark (new, or written before the indexes left the transaction): its indexes
+    // are as its events, and the mark says so, only if no other write put one meanwhile.
+    const indexedUpTo = a.indexedUpTo ?? await indexes.indexedUpTo(a.ledger);
+    const indexed: TransactItem[] = indexedUpTo === NO_MARK
+      ? [{ Put: { TableName: tableName, Item: indexedItem(a.ledger, a.expectedVersion), ConditionExpression: 'attribute_not_exists(pk)' } }]
+      : [];
     const members = (a.members ?? []).flatMap((m): TransactItem[] => [
       {
         Put: {
@@ -114,12 +118,8 @@ export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: In
       if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return 'conflict';
       throw error;
     }
-    const updates = a.events.map((event, i) => ({
-      version: a.expectedVersion + i + 1,
-      changes: mergeChanges(indexChanges(event)).filter((c) => !remembersAgain(c, a.remembered)),
-    }));
     // Written is written: indexes left behind are brought up by the next write to this ledger.
-    await indexes.bringUpToDate(a.ledger, a.indexedUpTo ?? a.expectedVersion, updates)
+    await indexes.bringUpToDate(a.ledger, indexedUpTo === NO_MARK ? a.expectedVersion : indexedUpTo, appendedUpdates(a.expectedVersion, a.events, a.remembered))
       .catch((error: Error) => options.log?.error({ err: error, code: 'indexes.behind' }, 'ledger indexes left behind; the next write brings them up'));
     return 'written';
   }
@@ -150,8 +150,6 @@ export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: In
   return { load, append, priorReplies };
 }
 
-const MEMORY_PREFIX = keys.memory('');
-
 /**
  * A personal ledger's directory entry also names its one person (their member link copied): the
  * directory then finds a private conversation with one item read instead of two. Not from the events
@@ -165,12 +163,6 @@ function withOwner(change: ReadModelChange, members: readonly MemberLink[]): Rea
 
 /** The conversation key of a person's private chat with the bot (see conversationKey). */
 export const personalConversation = (identityKey: string) => `person:${identityKey}`;
-
-/** A category memory the write would store exactly as it was loaded (the version condition guards the rest). */
-function remembersAgain(change: ReadModelChange, remembered: LedgerAppend['remembered']): boolean {
-  return change.kind === 'put' && change.pk === undefined && change.sk.startsWith(MEMORY_PREFIX)
-    && remembered?.[change.sk.slice(MEMORY_PREFIX.length)] === change.item.category;
-}
 
 function parseReplies(item: Record<string, unknown>): readonly Reply[] {
   return repliesSchema.parse(JSON.parse(String(item.replies)));

@@ -1,7 +1,7 @@
 import { chat, ledgerOf } from '../../../../test/support/chat';
 import { ledgerTestBed } from '../../../../test/support/test-ledger';
 import { verifyLedger } from './maintenance/read-models';
-import { createLedgerIndexes } from './ledger-indexes';
+import { createLedgerIndexes, NO_MARK } from './ledger-indexes';
 import { indexChanges, mergeChanges } from './projections';
 import { ledgerEvents } from './ledger-catalog';
 
@@ -49,4 +49,42 @@ test('the same events applied twice (two writers catching up at once) count once
   await Promise.all([indexes.bringUpToDate(ledger, 0, updates), indexes.bringUpToDate(ledger, 0, updates.slice(1))]);
   expect((await verifyLedger(bed.table, ledger)).drift).toEqual([]);
   expect(await say('report month')).toContain('23.00');
+});
+
+test('several lines of one message: the category memory is what the last line gave, as the log says', async () => {
+  const { say } = chat(bed.deps, 'lines');
+  await say('4.50 flat white #drinks');
+  expect(await say('1 flat white #treats\n2 flat white')).toContain('Recorded 2 expenses');
+  // The second line took the remembered category (drinks) and so it stays remembered.
+  expect(await say('3 flat white')).toContain('· drinks ·');
+  const { ledger } = await ledgerOf(bed.deps, 'lines');
+  expect((await verifyLedger(bed.table, ledger)).drift).toEqual([]);
+});
+
+test('while the indexes are behind, a write remembers categories as the log says, and catching up leaves them so', async () => {
+  const { say } = chat(bed.deps, 'behind-memo');
+  await say('4.50 flat white #drinks');
+  const failing = failIndexWrites();
+  try {
+    await say('4 flat white #treats');
+  } finally {
+    failing.stop();
+  }
+  expect(await say('3 flat white')).toContain('· treats ·');
+  expect(await say('2 flat white')).toContain('· treats ·');
+  const { ledger } = await ledgerOf(bed.deps, 'behind-memo');
+  expect((await verifyLedger(bed.table, ledger)).drift).toEqual([]);
+});
+
+test('a write that read no mark while another write put one is a conflict, not a mark moved back', async () => {
+  const { say } = chat(bed.deps, 'marked');
+  await say('3 tea');
+  const { ledger } = await ledgerOf(bed.deps, 'marked');
+  const loaded = await bed.deps.writer.load(ledger, { forAppend: true });
+  const expense = { ref: 2, amount: { minor: 400, currency: 'USD' }, category: 'drinks', description: 'tea', date: '2026-11-22', recordedAt: '2026-11-22T10:00:00.000Z', recordedBy: 'mb_0000000000000000' };
+  const append = { ledger, expectedVersion: loaded.head.version, events: [{ type: 'ExpenseRecorded', data: { expense, alerts: [] } }] as never, state: loaded.head.state, actor: 'mb_0000000000000000' as never, at: new Date('2026-11-22T10:00:00Z'), replies: [] };
+  expect(await bed.deps.writer.append({ ...append, indexedUpTo: NO_MARK })).toBe('conflict');
+  expect((await verifyLedger(bed.table, ledger)).drift).toEqual([]);
+  expect(await bed.deps.writer.append({ ...append, indexedUpTo: loaded.indexedUpTo! })).toBe('written');
+  expect((await verifyLedger(bed.table, ledger)).drift).toEqual([]);
 });

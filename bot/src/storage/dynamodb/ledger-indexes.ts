@@ -1,4 +1,6 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Category } from '../../core/expenses/categories';
+import { LedgerEvent } from '../../core/ledger/ledger-events';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { LedgerId } from '../../core/ledger/ledger-id';
 import { DynamoTable } from './dynamodb-tables';
@@ -91,8 +93,51 @@ export function createLedgerIndexes(table: DynamoTable) {
     await doc.send(new PutCommand({ TableName: tableName, Item: indexedItem(ledger, version) }));
   }
 
-  return { bringUpToDate };
+  /** Up to which version the ledger's indexes were brought; NO_MARK for a ledger that has no mark yet. */
+  async function indexedUpTo(ledger: LedgerId): Promise<number> {
+    const out = await doc.send(new GetCommand({ TableName: tableName, Key: { pk: keys.ledger(ledger), sk: keys.indexed }, ConsistentRead: true }));
+    return out.Item ? Number(out.Item.version) : NO_MARK;
+  }
+
+  /**
+   * The category each of `descriptionKeys` was last given by the events after `indexedUpTo` (those
+   * with one): what the memory items will say once the indexes catch up with the log.
+   */
+  async function rememberedSince(ledger: LedgerId, after: number, descriptionKeys: readonly string[]): Promise<Record<string, Category>> {
+    const wanted = new Set(descriptionKeys.map(keys.memory));
+    const found: Record<string, Category> = {};
+    for await (const e of ledgerEvents(table, ledger, after)) {
+      for (const change of indexChanges(e.event)) {
+        if (change.kind === 'put' && wanted.has(change.sk)) found[change.sk.slice(MEMORY_PREFIX.length)] = change.item.category as Category;
+      }
+    }
+    return found;
+  }
+
+  return { bringUpToDate, indexedUpTo, rememberedSince };
 }
+
+/** The mark a ledger has before its first write under the indexes' layout (new, or written before it). */
+export const NO_MARK = -1;
+
+const MEMORY_PREFIX = keys.memory('');
+
+/**
+ * What an append's events change in the indexes, event by event; a category memory only from the
+ * last event of the append that sets it (several lines of one message may), and not at all when it
+ * stores what the write loaded (`remembered`: as the log says, see the writer's load).
+ */
+export function appendedUpdates(expectedVersion: number, events: readonly LedgerEvent[], remembered: Readonly<Record<string, Category>> = {}): IndexUpdate[] {
+  const changes = events.map((event) => mergeChanges(indexChanges(event)));
+  const lastSetting = new Map<string, number>();
+  changes.forEach((list, i) => list.forEach((c) => { if (isMemory(c)) lastSetting.set(c.sk, i); }));
+  return changes.map((list, i) => ({
+    version: expectedVersion + i + 1,
+    changes: list.filter((c) => !isMemory(c) || (lastSetting.get(c.sk) === i && remembered[c.sk.slice(MEMORY_PREFIX.length)] !== c.item.category)),
+  }));
+}
+
+const isMemory = (c: ReadModelChange): c is Extract<ReadModelChange, { kind: 'put' }> => c.kind === 'put' && c.pk === undefined && c.sk.startsWith(MEMORY_PREFIX);
 
 /** A write refused because a newer event got there first: already done. */
 async function ifNewer(write: () => Promise<void>): Promise<void> {
