@@ -8,25 +8,23 @@ import { ledgerEvents } from './ledger-catalog';
 // The indexes follow the ledger's transaction: what happens when that step fails or runs twice.
 const bed = ledgerTestBed('indexes');
 
-/** Fails every write outside a transaction (the indexes' step) while `failing` is on. */
-function failIndexWrites() {
-  const state = { failing: true };
+/** Runs `work` while every write outside a transaction (the indexes' step) fails. */
+async function whileIndexWritesFail<T>(work: () => Promise<T>): Promise<T> {
   bed.table.doc.middlewareStack.add((next, context) => async (args) => {
-    if (state.failing && /^(PutItem|UpdateItem)Command$/.test(context.commandName ?? '')) throw new Error('indexes step lost');
+    if (/^(PutItem|UpdateItem)Command$/.test(context.commandName ?? '')) throw new Error('indexes step lost');
     return next(args);
   }, { step: 'initialize', name: 'failIndexWrites' });
-  return { stop: () => bed.table.doc.middlewareStack.remove('failIndexWrites') };
+  try {
+    return await work();
+  } finally {
+    bed.table.doc.middlewareStack.remove('failIndexWrites');
+  }
 }
 
 test('an add whose indexes step failed is answered; the next write brings them up, and totals are exact', async () => {
   const { say } = chat(bed.deps, 'lost-step');
   await say('3 tea');
-  const failing = failIndexWrites();
-  try {
-    expect(await say('4.50 flat white')).toContain('Recorded #2');
-  } finally {
-    failing.stop();
-  }
+  expect(await whileIndexWritesFail(() => say('4.50 flat white'))).toContain('Recorded #2');
   expect(bed.deps.errors).toContainEqual(expect.objectContaining({ code: 'indexes.behind' }));
   const { ledger } = await ledgerOf(bed.deps, 'lost-step');
   expect((await verifyLedger(bed.table, ledger)).drift.length).toBeGreaterThan(0);
@@ -64,12 +62,7 @@ test('several lines of one message: the category memory is what the last line ga
 test('while the indexes are behind, a write remembers categories as the log says, and catching up leaves them so', async () => {
   const { say } = chat(bed.deps, 'behind-memo');
   await say('4.50 flat white #drinks');
-  const failing = failIndexWrites();
-  try {
-    await say('4 flat white #treats');
-  } finally {
-    failing.stop();
-  }
+  await whileIndexWritesFail(() => say('4 flat white #treats'));
   expect(await say('3 flat white')).toContain('· treats ·');
   expect(await say('2 flat white')).toContain('· treats ·');
   const { ledger } = await ledgerOf(bed.deps, 'behind-memo');
