@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { stopChild } from '../../bot/src/stop-child';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -34,7 +35,6 @@ export async function startServerProcess(args: readonly string[], env: Record<st
     const line = stdout.split('\n').find((l) => l.includes('"listening"'));
     if (line) port = Number((JSON.parse(line) as { port: number }).port);
   });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const deadline = Date.now() + 60_000;
   const url = await new Promise<string>((done, fail) => {
     const poll = setInterval(() => {
@@ -60,13 +60,7 @@ export async function startServerProcess(args: readonly string[], env: Record<st
   const msToHealthy = performance.now() - started;
   return {
     url, pid: child.pid!, msToHealthy,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child, 30_000),
   };
 }
 

@@ -43,6 +43,13 @@ export interface LedgerAppend {
   readonly indexedUpTo?: number;
 }
 
+export interface LoadOptions {
+  readonly idempotencyKey?: string;
+  readonly descriptionKeys?: readonly string[];
+  /** The load is for an append (the store may read its own bookkeeping for it: `indexedUpTo`). */
+  readonly forAppend?: true;
+}
+
 /** `tooLarge`: more than the store writes at once (DynamoDB: 100 items a transaction); nothing was written. */
 export type AppendOutcome = 'written' | 'conflict' | 'duplicate' | 'tooLarge';
 
@@ -51,13 +58,6 @@ export type AppendOutcome = 'written' | 'conflict' | 'duplicate' | 'tooLarge';
  * directory entries, member links, the idempotency record), on the condition that the ledger is
  * still at `expectedVersion` and the links and directory entries it creates do not exist yet.
  */
-export interface LoadOptions {
-  readonly idempotencyKey?: string;
-  readonly descriptionKeys?: readonly string[];
-  /** The load is for an append (the store may read its own bookkeeping for it: `indexedUpTo`). */
-  readonly forAppend?: true;
-}
-
 export interface LedgerWriter {
   load(ledger: LedgerId, options: LoadOptions): Promise<LoadedLedger>;
   append(append: LedgerAppend): Promise<AppendOutcome>;

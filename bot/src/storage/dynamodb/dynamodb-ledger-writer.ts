@@ -107,7 +107,7 @@ export function createDynamoLedgerWriter(table: DynamoTable, options: { log?: In
       ? { Put: { TableName: tableName, Item: dueItem(a.ledger, c.schedule, c.occurrence, c.dueAt) } }
       : { Delete: { TableName: tableName, Key: { pk, sk: keys.due(c.schedule) } } }));
     const items = [...idemItem, ...events, ...readModels, ...indexed, ...members, ...due];
-    // Many lines with long descriptions (a search entry per word) can pass what one transaction takes.
+    // Not reached by a chat message (20 lines at most); a guard for larger appends.
     if (items.length > MAX_TRANSACTION_ITEMS) return 'tooLarge';
     try {
       await doc.send(new TransactWriteCommand({ TransactItems: items }));

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoTable } from './dynamodb-tables';
+import { stopChild } from '../../stop-child';
 import { adoptSharedDatabase, LocalCredentials, localAccessKey } from './local-access-key';
 
 /**
@@ -53,7 +54,6 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const endpoint = `http://127.0.0.1:${port}`;
   const connection: LocalDynamoConnection = { endpoint, region: LOCAL_REGION, credentials };
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
   try {
     await waitUntilAnswering(connection, child);
   } catch (error) {
@@ -65,13 +65,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
     connection,
     pid: child.pid,
     adoptedSharedDb,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child, 5_000),
   };
 }
 

@@ -23,9 +23,10 @@ export const snapshotDue = (expectedVersion: number, version: number) =>
 /** An item's JSON is never smaller than DynamoDB's measure of it: within this, one write unit covers it. */
 export const fitsOneUnit = (item: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(item)) <= 1024;
 
-const EMPTY_HEAD: LedgerHead = { version: 0, state: EMPTY_LEDGER };
+export const EMPTY_HEAD: LedgerHead = { version: 0, state: EMPTY_LEDGER };
 
-const fold = (from: LedgerHead, events: readonly StoredEvent[]): LedgerHead =>
+/** `from` with `events` folded in (they follow it, oldest first). */
+export const fold = (from: LedgerHead, events: readonly StoredEvent[]): LedgerHead =>
   events.reduce((head, e) => ({ version: e.version, state: evolve(head.state, e.event) }), from);
 
 /**

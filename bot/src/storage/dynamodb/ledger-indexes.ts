@@ -108,7 +108,7 @@ export function createLedgerIndexes(table: DynamoTable) {
     const found: Record<string, Category> = {};
     for await (const e of ledgerEvents(table, ledger, after)) {
       for (const change of indexChanges(e.event)) {
-        if (change.kind === 'put' && wanted.has(change.sk)) found[change.sk.slice(MEMORY_PREFIX.length)] = change.item.category as Category;
+        if (isMemory(change) && wanted.has(change.sk)) found[change.sk.slice(MEMORY_PREFIX.length)] = change.item.category as Category;
       }
     }
     return found;
