@@ -58,6 +58,14 @@ export function createInMemoryStore(): InMemoryStore {
   /** Claims of each entry's occurrence so far, as the table's `claims` counts them. */
   const dueAttempts = new Map<string, number>();
 
+  /** Moves the entry's instant if it still stands where it was seen (as the table's conditional update does); its key, or undefined. */
+  const moveClaim = (run: DueRun, until: Date): string | undefined => {
+    const key = `${run.ledger}|${run.schedule}`;
+    const held = dueEntries.get(key);
+    if (!held || held.dueAt !== run.dueAt || held.occurrence !== run.occurrence) return undefined;
+    dueEntries.set(key, { ...held, dueAt: until.toISOString() });
+    return key;
+  };
   const record = (ledger: LedgerId): LedgerRecord | undefined => ledgers.get(ledger);
   const clone = <T>(value: T): T => structuredClone(value);
 
@@ -267,20 +275,14 @@ export function createInMemoryStore(): InMemoryStore {
       return [...dueEntries.values()].filter((d) => d.dueAt <= now.toISOString()).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit).map(clone);
     },
     async claim(run, until) {
-      const key = `${run.ledger}|${run.schedule}`;
-      const held = dueEntries.get(key);
-      if (!held || held.dueAt !== run.dueAt || held.occurrence !== run.occurrence) return undefined;
+      const key = moveClaim(run, until);
+      if (!key) return undefined;
       const attempt = (dueAttempts.get(key) ?? 0) + 1;
-      dueEntries.set(key, { ...held, dueAt: until.toISOString() });
       dueAttempts.set(key, attempt);
       return attempt;
     },
     async postpone(claimed, until) {
-      const key = `${claimed.ledger}|${claimed.schedule}`;
-      const held = dueEntries.get(key);
-      if (!held || held.dueAt !== claimed.dueAt || held.occurrence !== claimed.occurrence) return false;
-      dueEntries.set(key, { ...held, dueAt: until.toISOString() });
-      return true;
+      return moveClaim(claimed, until) !== undefined;
     },
   };
 
